@@ -1,0 +1,6 @@
+// A person is named inventor of a patent.
+UNWIND $rows AS row
+MATCH (p:Party {uid: row.uid})
+MATCH (n:Patent {number: row.key})
+MERGE (p)-[r:INVENTOR_OF]->(n)
+SET r.sources = CASE WHEN row.src IN coalesce(r.sources, []) THEN r.sources ELSE coalesce(r.sources, []) + row.src END

@@ -1,0 +1,4 @@
+// Shared identifiers as nodes (Phone); whether one is generic is decided after loading.
+UNWIND $rows AS row
+MERGE (n:Phone {value: row.value})
+SET n.sources = CASE WHEN row.src IN coalesce(n.sources, []) THEN n.sources ELSE coalesce(n.sources, []) + row.src END

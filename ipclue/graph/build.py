@@ -1,0 +1,227 @@
+"""Records + resolution links → rows for each load statement (``cypher/load/<step>.cypher``).
+
+Every row carries ``src`` (the source sha256) for provenance and ``where`` (path:line) so a
+row the database refuses can be reported against its input.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from ipclue.graph.mentions import Mention
+from ipclue.graph.resolve import Link, org_key
+from ipclue.models import Company, Judgment, Patent, Penalty, Record, SourceRef, Trademark
+from ipclue.normalize import (
+    clean,
+    normalize_address,
+    normalize_email,
+    normalize_patent_no,
+    normalize_phone,
+    normalize_reg_no,
+)
+
+Row = dict[str, Any]
+
+# The order in which steps are written: nodes before the relationships that match them.
+STEPS: tuple[str, ...] = (
+    "source", "party", "mention", "case", "trademark", "patent", "penalty", "address", "phone", "email",
+    "party_to", "represented_by", "legal_rep_of", "shareholder_of", "officer_of", "member_of",
+    "branch_of", "applied_for_trademark", "owns_trademark", "assigned_trademark", "filed_via_trademark",
+    "applied_for_patent", "inventor_of", "filed_via_patent", "penalised_in", "concerns_trademark",
+    "concerns_patent", "appeal_of", "located_at", "has_phone", "has_email",
+)
+
+
+class RowSet:
+    """Rows per step for one batch, with parties aggregated by uid."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[Row]] = defaultdict(list)
+        self._parties: dict[str, Row] = {}
+
+    def add(self, step: str, src: SourceRef, **fields: Any) -> None:
+        where = f"{src.path}:{src.line}" if src.line else src.path
+        self.rows[step].append({"src": src.sha256, "where": where, **fields})
+
+    def party(self, m: Mention, link: Link) -> None:
+        row = self._parties.get(link.party_uid)
+        if row is None:
+            row = {"uid": link.party_uid, "kind": m.kind, "name": m.name, "name_key": _name_key(m),
+                   "uscc": None, "anonymised": m.anonymised, "names": [], "srcs": [], "where": m.id}
+            self._parties[link.party_uid] = row
+        if m.name not in row["names"]:
+            row["names"].append(m.name)
+        if m.source not in row["srcs"]:
+            row["srcs"].append(m.source)
+        if link.rule == "org:uscc":
+            row["uscc"] = link.party_uid.removeprefix("org-")
+
+    def by_step(self) -> list[tuple[str, list[Row]]]:
+        self.rows["party"] = list(self._parties.values())
+        return [(step, self.rows[step]) for step in STEPS if self.rows.get(step)]
+
+
+def _name_key(m: Mention) -> str:
+    return org_key(m.name) if m.kind == "org" else clean(m.name)
+
+
+def build_rows(records: Sequence[Record], mentions: Sequence[Mention], links: dict[str, Link]) -> RowSet:
+    """All rows for a batch of records whose mentions were resolved to ``links``."""
+    rs = RowSet()
+    by_source: dict[tuple[str, int], dict[str, str]] = defaultdict(dict)
+    for m in mentions:
+        link = links[m.id]
+        rs.party(m, link)
+        rs.rows["mention"].append(_mention_row(m, link))
+        by_source[(m.source, _line_of(m))][m.slot] = link.party_uid
+    seen_sources: set[str] = set()
+    for rec in records:
+        src: SourceRef = rec.source  # type: ignore[attr-defined]
+        if src.sha256 not in seen_sources:
+            seen_sources.add(src.sha256)
+            rs.add("source", src, sha256=src.sha256, path=src.path, kind=src.kind)
+        uids = by_source[(src.sha256, src.line or 0)]
+        _BUILDERS[type(rec)](rs, rec, uids)
+    return rs
+
+
+def _line_of(m: Mention) -> int:
+    return int(m.id.split(":")[1])
+
+
+def _mention_row(m: Mention, link: Link) -> Row:
+    return {
+        "id": m.id, "src": m.source, "where": m.id, "uid": link.party_uid, "rule": link.rule,
+        "score": link.score, "evidence": link.evidence,
+        "props": {
+            "name": m.name, "name_key": _name_key(m), "kind": m.kind, "context": m.context, "slot": m.slot,
+            "role": m.role, "source": m.source, "uscc": m.uscc, "address": m.address,
+            "birth_date": m.birth_date, "id_fragment": m.id_fragment, "organization": m.organization,
+            "span_start": m.span[0] if m.span else None, "span_end": m.span[1] if m.span else None,
+            "anonymised": m.anonymised,
+        },
+    }
+
+
+def _judgment(rs: RowSet, j: Judgment, uids: dict[str, str]) -> None:
+    s = j.source
+    a = j.amounts
+    props = {
+        "case_no_raw": j.case_no_raw, "court": j.court, "division": j.division, "doc_type": j.doc_type,
+        "instance": j.instance, "cause": j.cause, "decided_on": j.decided_on, "outcome": j.outcome,
+        "absent_defendant": j.absent_defendant, "claimed": a.claimed, "awarded": a.awarded,
+        "illegal_revenue": a.illegal_revenue, "illegal_gain": a.illegal_gain, "sales_amount": a.sales_amount,
+        "fine": a.fine, "charges": j.charges, "sentence": j.sentence, "n_parties": len(j.parties),
+        "sections": json.dumps(j.sections, ensure_ascii=False),
+        "short_names": json.dumps(j.short_names, ensure_ascii=False), "source": s.sha256, "path": s.path,
+        "stub": False,
+    }
+    rs.add("case", s, key=j.case_no, props=props)
+    for i, p in enumerate(j.parties):
+        uid = uids[f"party:{i}"]
+        rs.add("party_to", s, uid=uid, key=j.case_no, role=p.role, role_text=p.role_text)
+        if p.legal_representative:
+            rs.add("legal_rep_of", s, uid=uids[f"party:{i}:lr"], to=uid, title=p.legal_representative_title)
+        if p.address:
+            _identifier(rs, s, uid, "Address", normalize_address(p.address))
+        for k, _agent in enumerate(p.agents):
+            agent_uid = uids[f"party:{i}:agent:{k}"]
+            rs.add("represented_by", s, uid=uid, to=agent_uid, case_no=j.case_no)
+            if f"party:{i}:agent:{k}:org" in uids:
+                rs.add("member_of", s, uid=agent_uid, to=uids[f"party:{i}:agent:{k}:org"])
+    for no in j.trademark_numbers:
+        rs.add("concerns_trademark", s, label="Case", key=j.case_no, target=normalize_reg_no(no))
+    for no in j.patent_numbers:
+        rs.add("concerns_patent", s, label="Case", key=j.case_no, target=normalize_patent_no(no))
+    for prior in j.prior_case_nos:
+        if prior != j.case_no:
+            rs.add("appeal_of", s, key=j.case_no, target=prior)
+
+
+def _trademark(rs: RowSet, t: Trademark, uids: dict[str, str]) -> None:
+    s = t.source
+    reg = normalize_reg_no(t.reg_no)
+    props = {"mark": t.mark, "classes": t.classes, "goods": t.goods, "filed_on": t.filed_on,
+             "registered_on": t.registered_on, "status": t.status, "invalidated_on": t.invalidated_on,
+             "applicant_name": t.applicant, "n_transfers": len(t.transfers), "stub": False}
+    rs.add("trademark", s, key=reg, props=props)
+    rs.add("applied_for_trademark", s, uid=uids["applicant"], key=reg, on=t.filed_on)
+    rs.add("owns_trademark", s, uid=uids.get("owner", uids["applicant"]), key=reg)
+    for k, tr in enumerate(t.transfers):
+        rs.add("assigned_trademark", s, uid=uids[f"transfer:{k}"], key=reg, on=tr.on)
+    if "agency" in uids:
+        rs.add("filed_via_trademark", s, uid=uids["agency"], key=reg)
+    if t.applicant_address:
+        _identifier(rs, s, uids["applicant"], "Address", normalize_address(t.applicant_address))
+
+
+def _patent(rs: RowSet, p: Patent, uids: dict[str, str]) -> None:
+    s = p.source
+    number = normalize_patent_no(p.number)
+    props = {"title": p.title, "kind": p.kind, "filed_on": p.filed_on, "granted_on": p.granted_on,
+             "status": p.status, "invalidated_on": p.invalidated_on, "stub": False}
+    rs.add("patent", s, key=number, props=props)
+    for k in range(len(p.applicants)):
+        rs.add("applied_for_patent", s, uid=uids[f"applicant:{k}"], key=number, on=p.filed_on)
+    for k in range(len(p.inventors)):
+        rs.add("inventor_of", s, uid=uids[f"inventor:{k}"], key=number)
+    if "agency" in uids:
+        rs.add("filed_via_patent", s, uid=uids["agency"], key=number)
+
+
+def _penalty(rs: RowSet, p: Penalty, uids: dict[str, str]) -> None:
+    s = p.source
+    props = {"authority": p.authority, "decided_on": p.decided_on, "violation": p.violation,
+             "illegal_revenue": p.illegal_revenue, "illegal_gain": p.illegal_gain,
+             "sales_amount": p.sales_amount, "fine": p.fine, "confiscated": p.confiscated,
+             "transferred_to_police": p.transferred_to_police, "party_name": p.party, "uscc": p.uscc,
+             "n_marks": len(p.marks), "sections": json.dumps(p.sections, ensure_ascii=False),
+             "source": s.sha256, "path": s.path, "stub": False}
+    key = clean(p.decision_no)
+    rs.add("penalty", s, key=key, props=props)
+    rs.add("penalised_in", s, uid=uids["party"], key=key)
+    if "party:lr" in uids:
+        rs.add("legal_rep_of", s, uid=uids["party:lr"], to=uids["party"], title=None)
+    for no in p.marks:
+        rs.add("concerns_trademark", s, label="Penalty", key=key, target=normalize_reg_no(no))
+    for no in p.patents:
+        rs.add("concerns_patent", s, label="Penalty", key=key, target=normalize_patent_no(no))
+    if p.address:
+        _identifier(rs, s, uids["party"], "Address", normalize_address(p.address))
+
+
+def _company(rs: RowSet, c: Company, uids: dict[str, str]) -> None:
+    s = c.source
+    me = uids["self"]
+    if "lr" in uids:
+        rs.add("legal_rep_of", s, uid=uids["lr"], to=me, title="法定代表人")
+    for k, sh in enumerate(c.shareholders):
+        rs.add("shareholder_of", s, uid=uids[f"shareholder:{k}"], to=me, pct=sh.pct)
+    for k, off in enumerate(c.officers):
+        rs.add("officer_of", s, uid=uids[f"officer:{k}"], to=me, title=off.title)
+    if "parent" in uids:
+        rs.add("branch_of", s, uid=me, to=uids["parent"])
+    if c.address:
+        _identifier(rs, s, me, "Address", normalize_address(c.address))
+    if c.phone:
+        _identifier(rs, s, me, "Phone", normalize_phone(c.phone))
+    if c.email:
+        _identifier(rs, s, me, "Email", normalize_email(c.email))
+
+
+_IDENT_STEP = {"Address": "located_at", "Phone": "has_phone", "Email": "has_email"}
+
+
+def _identifier(rs: RowSet, s: SourceRef, uid: str, label: str, value: str) -> None:
+    if not value:
+        return
+    rs.add(label.lower(), s, value=value)
+    rs.add(_IDENT_STEP[label], s, uid=uid, value=value)
+
+
+_BUILDERS: dict[type, Any] = {
+    Judgment: _judgment, Trademark: _trademark, Patent: _patent, Penalty: _penalty, Company: _company,
+}

@@ -1,0 +1,77 @@
+"""Which Neo4j to talk to: NEO4J_URI if set, else the managed local server (started on demand)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, LiteralString
+
+from neo4j import Driver, GraphDatabase, NotificationMinimumSeverity, Query, RoutingControl
+
+from ipclue.dbms.managed import ManagedNeo4j
+from ipclue.errors import ConfigError
+from ipclue.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A Neo4j endpoint with credentials; ``managed`` tells whether ipclue runs it."""
+
+    uri: str
+    user: str
+    password: str
+    database: str
+    managed: bool
+
+
+def resolve_target(settings: Settings, *, start: bool = True) -> Target:
+    """The configured server, or the managed instance (provisioned and started if ``start``)."""
+    if settings.neo4j_uri:
+        if settings.neo4j_password is None:
+            raise ConfigError("NEO4J_URI is set but NEO4J_PASSWORD is not")
+        pw = settings.neo4j_password.get_secret_value()
+        return Target(settings.neo4j_uri, settings.neo4j_user, pw, settings.neo4j_database, False)
+    server = ManagedNeo4j(settings)
+    state = server.start() if start else server.running()
+    if state is None:
+        raise ConfigError("the managed Neo4j is not running: run `ipclue neo4j start`")
+    return Target(state.uri, "neo4j", state.password, "neo4j", True)
+
+
+def connect(target: Target) -> Driver:
+    driver = GraphDatabase.driver(
+        target.uri,
+        auth=(target.user, target.password),
+        max_connection_pool_size=50,
+        notifications_min_severity=NotificationMinimumSeverity.OFF,
+    )
+    driver.verify_connectivity()
+    return driver
+
+
+class Graph:
+    """A driver bound to one database, with the two calls most code needs."""
+
+    def __init__(self, driver: Driver, database: str = "neo4j", timeout: float | None = None) -> None:
+        self.driver = driver
+        self.database = database
+        self.timeout = timeout
+
+    def read(self, cypher: LiteralString, **params: Any) -> list[dict[str, Any]]:
+        records, _, _ = self.driver.execute_query(
+            Query(cypher, timeout=self.timeout), params, database_=self.database, routing_=RoutingControl.READ
+        )
+        return [r.data() for r in records]
+
+    def write(self, cypher: LiteralString, **params: Any) -> list[dict[str, Any]]:
+        records, _, _ = self.driver.execute_query(
+            Query(cypher, timeout=self.timeout), params, database_=self.database
+        )
+        return [r.data() for r in records]
+
+    def close(self) -> None:
+        self.driver.close()
+
+
+def open_graph(settings: Settings, *, start: bool = True) -> Graph:
+    target = resolve_target(settings, start=start)
+    return Graph(connect(target), target.database, settings.query_timeout_s)

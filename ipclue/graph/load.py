@@ -1,0 +1,115 @@
+"""The loader: canonical records → Neo4j, in ``UNWIND $rows`` batches, idempotently.
+
+Records are taken in chunks; each chunk's mentions are resolved together, turned into rows
+per step (``graph.build``) and written one managed transaction per step and sub-batch
+(the driver retries transient errors). A sub-batch the database refuses is bisected so the
+bad rows are reported by position and reason and the rest still loads.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from neo4j import ManagedTransaction
+from neo4j.exceptions import ClientError, CypherTypeError, DatabaseError
+
+from ipclue.cypher import query
+from ipclue.graph.build import Row, build_rows
+from ipclue.graph.db import Graph
+from ipclue.graph.mentions import Mention, mentions_of
+from ipclue.graph.resolve import KeyResolver, Resolver
+from ipclue.models import Record, Rejection
+
+Progress = Callable[[int], None]
+
+
+@dataclass(slots=True)
+class LoadReport:
+    """What a load did: records in, rows written per step, rejections, time."""
+
+    records: int = 0
+    rows: Counter[str] = field(default_factory=Counter)
+    rejections: list[Rejection] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def relationships(self) -> int:
+        nodes = {"source", "party", "case", "trademark", "patent", "penalty", "address", "phone", "email"}
+        return sum(n for step, n in self.rows.items() if step not in nodes)
+
+
+def graph_lookup(graph: Graph) -> Callable[[list[str]], dict[str, str]]:
+    """Org name keys → uids of parties already in the graph (for incremental resolution)."""
+
+    def lookup(keys: list[str]) -> dict[str, str]:
+        rows = graph.read(query("resolve/org_by_name_key"), keys=keys)
+        return {r["key"]: r["uid"] for r in rows}
+
+    return lookup
+
+
+class Loader:
+    """Writes records to a graph; ``resolver`` defaults to strong keys plus graph lookup."""
+
+    def __init__(self, graph: Graph, *, batch_size: int = 5000, resolver: Resolver | None = None) -> None:
+        self.graph = graph
+        self.batch_size = batch_size
+        self.resolver = resolver or KeyResolver(graph_lookup(graph))
+
+    def load(self, records: Iterable[Record], progress: Progress | None = None) -> LoadReport:
+        report = LoadReport()
+        start = time.perf_counter()
+        for chunk in _chunks(records, self.batch_size):
+            self.load_chunk(chunk, report)
+            if progress:
+                progress(len(chunk))
+        report.seconds = time.perf_counter() - start
+        return report
+
+    def load_chunk(self, chunk: Sequence[Record], report: LoadReport) -> None:
+        mentions: list[Mention] = [m for rec in chunk for m in mentions_of(rec)]
+        links = self.resolver.resolve(mentions)
+        for step, rows in build_rows(chunk, mentions, links).by_step():
+            for part in _chunks(rows, self.batch_size):
+                report.rows[step] += self._write(step, list(part), report.rejections)
+        report.records += len(chunk)
+
+    def _write(self, step: str, rows: list[Row], rejections: list[Rejection]) -> int:
+        """Write rows; on a refused batch, bisect to isolate and report the bad rows."""
+        try:
+            self._run(step, rows)
+            return len(rows)
+        except (ClientError, CypherTypeError, DatabaseError) as exc:
+            if len(rows) == 1:
+                rejections.append(_rejection(step, rows[0], exc))
+                return 0
+            mid = len(rows) // 2
+            return self._write(step, rows[:mid], rejections) + self._write(step, rows[mid:], rejections)
+
+    def _run(self, step: str, rows: list[Row]) -> None:
+        cypher = query(f"load/{step}")
+
+        def work(tx: ManagedTransaction) -> None:
+            tx.run(cypher, rows=rows).consume()
+
+        with self.graph.driver.session(database=self.graph.database) as session:
+            session.execute_write(work)
+
+
+def _rejection(step: str, row: Row, exc: Exception) -> Rejection:
+    where = str(row.get("where", "?"))
+    path, _, line = where.rpartition(":") if where.count(":") == 1 else (where, "", "")
+    message = getattr(exc, "message", None) or str(exc)
+    return Rejection(path=path or where, line=int(line) if line.isdigit() else None, stage="load",
+                     reason=f"refused-by-database:{step}", detail=str(message)[:500])
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk

@@ -1,0 +1,33 @@
+"""Apply the graph schema (constraints, indexes) idempotently and record its version."""
+
+from __future__ import annotations
+
+from ipclue.cypher import query, statements
+from ipclue.graph.db import Graph
+
+SCHEMA_VERSION = 1
+
+
+def apply_schema(graph: Graph) -> int:
+    """Create every constraint and index that is missing, await them, record the version."""
+    for stmt in statements("schema/constraints"):
+        graph.write(stmt)
+    graph.write("CALL db.awaitIndexes(300)")
+    graph.write(query("schema/version_set"), version=SCHEMA_VERSION)
+    return SCHEMA_VERSION
+
+
+def schema_version(graph: Graph) -> int | None:
+    rows = graph.read(query("schema/version_get"))
+    return int(rows[0]["version"]) if rows else None
+
+
+def counts(graph: Graph) -> dict[str, int]:
+    """``node:Label`` and ``rel:TYPE`` → count."""
+    return {f"{r['what']}:{r['name']}": int(r["count"]) for r in graph.read(query("schema/counts"))}
+
+
+def wipe(graph: Graph) -> None:
+    """Delete all data (keeps the schema)."""
+    with graph.driver.session(database=graph.database) as session:
+        session.run(query("schema/wipe")).consume()

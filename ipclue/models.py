@@ -1,0 +1,241 @@
+"""Canonical records: the one shape every extractor emits and the loader accepts.
+
+Field names follow ../shared/DESIGN.md. Dates are ISO dates, money is yuan (float).
+Every record carries ``source`` (the file it came from, with its sha256) so each node
+in the graph can be traced back to a document and, for text, to character offsets.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PartyKind = Literal["org", "person"]
+Role = Literal[
+    "plaintiff",
+    "defendant",
+    "third_party",
+    "appellant",
+    "appellee",
+    "retrial_applicant",
+    "retrial_respondent",
+    "original_party",
+    "prosecutor",
+    "accused",
+    "accused_unit",
+    "other",
+]
+DocType = Literal["judgment", "ruling", "mediation", "decision", "other"]
+Division = Literal["civil", "criminal", "administrative"]
+Outcome = Literal[
+    "upheld",  # 判决支持 (all claims)
+    "partly_upheld",  # 部分支持
+    "dismissed",  # 驳回诉讼请求 / 驳回上诉
+    "withdrawn",  # 撤诉 / 按撤诉处理
+    "mediated",  # 调解
+    "reversed",  # 二审改判 / 撤销原判
+    "convicted",  # 刑事: 有罪
+    "acquitted",
+    "other",
+]
+Span = tuple[int, int]
+
+
+class Record(BaseModel):
+    """Base for canonical records: strict about unknown fields, so typos are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class SourceRef(Record):
+    """Where a record came from: file path, sha256 of its bytes, optional line (JSONL/CSV)."""
+
+    path: str
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    line: int | None = None
+    kind: str = "file"
+
+
+class Agent(Record):
+    """委托(诉讼)代理人: a lawyer or other representative, with firm / legal-service office."""
+
+    name: str
+    organization: str | None = None
+    title: str | None = None  # 律师, 实习律师, 法律工作者, 员工 …
+    span: Span | None = None
+
+
+class PartyMention(Record):
+    """One party as written in a judgment header (or fact section for criminal cases)."""
+
+    name: str
+    role: Role
+    role_text: str
+    kind: PartyKind
+    legal_representative: str | None = None
+    legal_representative_title: str | None = None  # 董事长, 经理, 经营者, 负责人 …
+    address: str | None = None
+    agents: list[Agent] = Field(default_factory=list)
+    uscc: str | None = None
+    gender: str | None = None
+    ethnicity: str | None = None
+    birth_date: date | None = None
+    id_fragment: str | None = None  # what the document shows of a resident ID (masked)
+    sole_trader: bool = False  # 个体工商户 / 经营者 named by the person
+    trade_name: str | None = None  # 字号 of a sole trader (e.g. XX商行)
+    span: Span | None = None
+
+
+class Amounts(Record):
+    claimed: float | None = None  # 诉请赔偿
+    awarded: float | None = None  # 判赔
+    illegal_revenue: float | None = None  # 非法经营数额
+    illegal_gain: float | None = None  # 违法所得
+    sales_amount: float | None = None  # 销售金额
+    fine: float | None = None  # 罚金
+
+
+class Judgment(Record):
+    """裁判文书 (civil, criminal or administrative), as the judgment extractor emits it."""
+
+    type: Literal["judgment"] = "judgment"
+    case_no: str  # normalised: half-width brackets, no spaces
+    case_no_raw: str
+    court: str
+    division: Division = "civil"
+    doc_type: DocType = "judgment"
+    instance: Literal["first", "second", "retrial", "other"] = "first"
+    cause: str | None = None
+    decided_on: date | None = None
+    parties: list[PartyMention] = Field(default_factory=list)
+    short_names: dict[str, str] = Field(default_factory=dict)
+    trademark_numbers: list[str] = Field(default_factory=list)
+    patent_numbers: list[str] = Field(default_factory=list)
+    prior_case_nos: list[str] = Field(default_factory=list)  # 原审/一审 案号 cited
+    amounts: Amounts = Field(default_factory=Amounts)
+    outcome: Outcome | None = None
+    absent_defendant: bool = False  # 缺席判决 / 经传票传唤无正当理由拒不到庭
+    charges: list[str] = Field(default_factory=list)  # criminal: 假冒注册商标罪 …
+    sentence: str | None = None
+    sections: dict[str, Span] = Field(default_factory=dict)  # 诉称/辩称/查明/认为/判决
+    source: SourceRef
+
+
+class Transfer(Record):
+    to: str
+    on: date | None = None
+
+
+class Trademark(Record):
+    type: Literal["trademark"] = "trademark"
+    reg_no: str
+    mark: str
+    classes: list[int] = Field(default_factory=list)
+    goods: str | None = None
+    applicant: str
+    applicant_uscc: str | None = None
+    applicant_address: str | None = None
+    agency: str | None = None
+    filed_on: date | None = None
+    registered_on: date | None = None
+    status: str | None = None
+    owner: str | None = None
+    transfers: list[Transfer] = Field(default_factory=list)
+    invalidated_on: date | None = None
+    source: SourceRef
+
+
+class Patent(Record):
+    type: Literal["patent"] = "patent"
+    number: str
+    title: str
+    kind: Literal["invention", "utility", "design"] | None = None
+    applicants: list[str] = Field(default_factory=list)
+    inventors: list[str] = Field(default_factory=list)
+    agency: str | None = None
+    filed_on: date | None = None
+    granted_on: date | None = None
+    status: str | None = None
+    invalidated_on: date | None = None
+    source: SourceRef
+
+
+class Penalty(Record):
+    """行政处罚决定书, as structured fields."""
+
+    type: Literal["penalty"] = "penalty"
+    decision_no: str
+    authority: str
+    decided_on: date | None = None
+    party: str
+    party_kind: PartyKind = "org"
+    uscc: str | None = None
+    legal_representative: str | None = None
+    address: str | None = None
+    violation: str | None = None  # e.g. 商标侵权 / 假冒专利
+    marks: list[str] = Field(default_factory=list)
+    patents: list[str] = Field(default_factory=list)
+    illegal_revenue: float | None = None
+    illegal_gain: float | None = None
+    sales_amount: float | None = None
+    fine: float | None = None
+    confiscated: str | None = None
+    transferred_to_police: bool = False
+    sections: dict[str, Span] = Field(default_factory=dict)
+    source: SourceRef
+
+
+class Shareholder(Record):
+    name: str
+    kind: PartyKind = "org"
+    pct: float | None = None
+    uscc: str | None = None
+
+
+class Officer(Record):
+    name: str
+    title: str | None = None
+
+
+class Company(Record):
+    """工商登记: one company's registration profile."""
+
+    type: Literal["company"] = "company"
+    name: str
+    uscc: str | None = None
+    legal_representative: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    established_on: date | None = None
+    status: str | None = None
+    former_names: list[str] = Field(default_factory=list)
+    shareholders: list[Shareholder] = Field(default_factory=list)
+    officers: list[Officer] = Field(default_factory=list)
+    parent: str | None = None  # for a 分公司: the parent company's name
+    source: SourceRef
+
+
+CanonicalRecord = Annotated[
+    Judgment | Trademark | Patent | Penalty | Company, Field(discriminator="type")
+]
+RECORD_TYPES: dict[str, type[Record]] = {
+    "judgment": Judgment,
+    "trademark": Trademark,
+    "patent": Patent,
+    "penalty": Penalty,
+    "company": Company,
+}
+
+
+class Rejection(Record):
+    """Input that could not be used, with where and why: what goes to the quarantine."""
+
+    path: str
+    line: int | None = None
+    stage: Literal["decode", "extract", "validate", "load", "resolve"]
+    reason: str
+    detail: str | None = None
+    sha256: str | None = None

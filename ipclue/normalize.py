@@ -1,0 +1,88 @@
+"""Text and identifier normalisation shared by extractors, resolution and the API."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+_USCC_RE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width ASCII (Ａ１（）) to half-width; leaves CJK untouched."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if code == 0x3000:
+            out.append(" ")
+        elif 0xFF01 <= code <= 0xFF5E:
+            out.append(chr(code - 0xFEE0))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def clean(text: str) -> str:
+    """NFKC-ish clean-up for matching: half-width, no spaces, unified brackets."""
+    text = unicodedata.normalize("NFC", to_halfwidth(text))
+    text = text.replace("〔", "(").replace("〕", ")").replace("[", "(").replace("]", ")")
+    text = text.replace("【", "(").replace("】", ")")
+    return _SPACE_RE.sub("", text)
+
+
+def uscc_check_char(first17: str) -> str | None:
+    """The GB 32100-2015 check character for the first 17 characters, or None if invalid."""
+    try:
+        total = sum(_USCC_ALPHABET.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS, strict=True))
+    except ValueError:
+        return None
+    return _USCC_ALPHABET[(31 - total % 31) % 31]
+
+
+def valid_uscc(code: str | None) -> bool:
+    """True for an 18-character 统一社会信用代码 whose check character is right."""
+    if not code:
+        return False
+    code = clean(code).upper()
+    if not _USCC_RE.match(code):
+        return False
+    return uscc_check_char(code[:17]) == code[17]
+
+
+def masked_uscc(code: str | None) -> bool:
+    """A published, partly masked code such as 92350427********7A: a partial key only."""
+    return bool(code) and "*" in (code or "")
+
+
+def normalize_case_no(raw: str) -> str:
+    """案号 with half-width brackets and no spaces: （2015）长中民五初字第01129号 → (2015)长中民五初字第01129号."""
+    return clean(raw).replace("〔", "(").replace("〕", ")")
+
+
+def normalize_reg_no(raw: str) -> str:
+    """Trademark registration number: digits only (第1234567号 → 1234567)."""
+    return re.sub(r"\D", "", to_halfwidth(raw))
+
+
+def normalize_patent_no(raw: str) -> str:
+    """Patent number as ZL + digits + . + check: ZL 2019 1 0001234.5 → ZL201910001234.5."""
+    s = clean(raw).upper().replace("。", ".")
+    if not s.startswith("ZL") and re.match(r"^\d", s):
+        s = "ZL" + s
+    return s
+
+
+def normalize_phone(raw: str) -> str:
+    digits = re.sub(r"\D", "", to_halfwidth(raw))
+    return digits[2:] if digits.startswith("86") and len(digits) == 13 else digits
+
+
+def normalize_address(raw: str) -> str:
+    return clean(raw)
+
+
+def normalize_email(raw: str) -> str:
+    return clean(raw).lower()
