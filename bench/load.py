@@ -1,0 +1,143 @@
+"""Loader throughput: batched UNWIND loader vs a naive one-MERGE-per-transaction loader.
+
+    python bench/load.py --parties 100000 [--naive-sample 3000] [--batch 5000]
+
+Generates synthetic canonical records (companies with legal representatives, shareholders,
+addresses and phones; judgments between them), loads them into a fresh managed Neo4j
+instance named ``bench``, and prints records/s, relationships/s and the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import sys
+import time
+from collections.abc import Iterator
+from datetime import date
+
+from ipclue.dbms.managed import ManagedNeo4j
+from ipclue.graph.build import build_rows
+from ipclue.graph.db import Graph, connect, resolve_target
+from ipclue.graph.load import Loader, LoadReport
+from ipclue.graph.mentions import mentions_of
+from ipclue.graph.resolve import KeyResolver
+from ipclue.graph.schema import apply_schema, counts, wipe
+from ipclue.models import Company, Judgment, PartyMention, Record, Shareholder, SourceRef
+from ipclue.normalize import uscc_check_char
+from ipclue.settings import Settings
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂"
+
+
+def _uscc(i: int) -> str:
+    body = f"91440300MA{i:07d}"
+    return body + (uscc_check_char(body) or "0")
+
+
+def _src(kind: str, i: int) -> SourceRef:
+    return SourceRef(path=f"bench/{kind}/{i}", sha256=hashlib.sha256(f"{kind}{i}".encode()).hexdigest(),
+                     kind="bench")
+
+
+def synthetic(parties: int, seed: int = 7) -> Iterator[Record]:
+    """About ``parties`` parties: companies (each with a person) plus judgments between companies."""
+    rng = random.Random(seed)
+    n_companies = max(2, parties // 2)
+    for i in range(n_companies):
+        person = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
+        holders = [Shareholder(name=f"控股{rng.randrange(n_companies)}有限公司", kind="org", pct=30.0)]
+        yield Company(name=f"测试{i}科技有限公司", uscc=_uscc(i), legal_representative=person,
+                      address=f"某市某区{rng.randrange(n_companies)}号", phone=f"0755{i:08d}",
+                      shareholders=[Shareholder(name=person, kind="person", pct=70.0), *holders],
+                      source=_src("company", i))
+    for k in range(n_companies // 2):
+        a, b = rng.randrange(n_companies), rng.randrange(n_companies)
+        yield Judgment(
+            case_no=f"(2020)测{k}号", case_no_raw=f"（2020）测{k}号", court="某市中级人民法院",
+            decided_on=date(2020, 1 + k % 12, 1 + k % 28),
+            parties=[
+                PartyMention(name=f"测试{a}科技有限公司", role="plaintiff", role_text="原告", kind="org"),
+                PartyMention(name=f"测试{b}科技有限公司", role="defendant", role_text="被告", kind="org"),
+            ],
+            source=_src("judgment", k),
+        )
+
+
+def naive_load(graph: Graph, records: list[Record]) -> tuple[int, float]:
+    """The same statements, one row per transaction: what a MERGE-per-record loader does."""
+    from ipclue.cypher import query
+
+    mentions = [m for r in records for m in mentions_of(r)]
+    rows = build_rows(records, mentions, KeyResolver().resolve(mentions)).by_step()
+    start = time.perf_counter()
+    n_rels = 0
+    nodes = {"source", "party", "case", "trademark", "patent", "penalty", "address", "phone", "email"}
+    with graph.driver.session(database=graph.database) as session:
+        for step, step_rows in rows:
+            cypher = query(f"load/{step}")
+            for row in step_rows:
+                session.execute_write(lambda tx, c=cypher, r=row: tx.run(c, rows=[r]).consume())
+                n_rels += step not in nodes
+    return n_rels, time.perf_counter() - start
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--parties", type=int, default=100_000)
+    ap.add_argument("--naive-sample", type=int, default=3000, help="records for the naive loader")
+    ap.add_argument("--batch", type=int, default=5000)
+    args = ap.parse_args()
+    settings = Settings()
+    server = ManagedNeo4j(settings, instance="bench") if not settings.neo4j_uri else None
+    if server:
+        server.start()
+    target = resolve_target(settings.model_copy(update={"instance": "bench"}))
+    graph = Graph(connect(target), target.database, timeout=600)
+    try:
+        apply_schema(graph)
+        wipe(graph)
+        records = list(synthetic(args.parties))
+        report = _batched(graph, records, args.batch)
+        n_parties = counts(graph).get("node:Party", 0)
+        wipe(graph)
+        naive_rels, naive_s = naive_load(graph, records[: args.naive_sample])
+        _print(report, n_parties, naive_rels, naive_s, args)
+    finally:
+        graph.close()
+        if server:
+            server.stop()
+    return 0
+
+
+def _batched(graph: Graph, records: list[Record], batch: int) -> LoadReport:
+    done = 0
+
+    def progress(n: int) -> None:
+        nonlocal done
+        done += n
+        print(f"\r  batched: {done:,}/{len(records):,} records", end="", file=sys.stderr)
+
+    report = Loader(graph, batch_size=batch, resolver=KeyResolver()).load(records, progress)
+    print(file=sys.stderr)
+    return report
+
+
+def _print(report: LoadReport, parties: int, naive_rels: int, naive_s: float, args: argparse.Namespace) -> None:
+    b_rec = report.records / report.seconds
+    b_rel = report.relationships / report.seconds
+    n_rel = naive_rels / naive_s
+    n_rec = args.naive_sample / naive_s
+    print("| loader | records | parties | relationships | seconds | records/s | relationships/s |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(f"| batched (UNWIND, {args.batch}/tx) | {report.records:,} | {parties:,} | {report.relationships:,} "
+          f"| {report.seconds:.1f} | {b_rec:,.0f} | {b_rel:,.0f} |")
+    print(f"| naive (1 row/tx) | {args.naive_sample:,} | – | {naive_rels:,} | {naive_s:.1f} "
+          f"| {n_rec:,.0f} | {n_rel:,.0f} |")
+    print(f"\nbatched / naive: {b_rel / n_rel:.1f}x relationships/s, {b_rec / n_rec:.1f}x records/s")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

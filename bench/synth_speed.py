@@ -1,0 +1,33 @@
+"""Generation speed of ``ipclue synth``: documents per second and output size at given scales.
+
+Usage: python bench/synth_speed.py [PARTIES ...]   (default: 10000 100000)
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from ipclue.synth import generate
+
+
+def run(parties: int, seed: int = 7) -> str:
+    """Generate one bench-profile corpus into a temporary directory and describe the speed."""
+    with tempfile.TemporaryDirectory(prefix="synth-bench-") as tmp:
+        s = generate(Path(tmp), parties, seed, "bench")
+        docs = s.documents.get("judgments", 0) + s.documents.get("penalties", 0)
+        files = sum(1 for p in Path(tmp).rglob("*") if p.is_file())
+    return (f"parties={parties:,} documents={docs:,} files={files:,} registry={sum(s.registry.values()):,} "
+            f"entities={s.entities:,} size={s.bytes / 1e6:.1f}MB seconds={s.seconds:.1f} "
+            f"docs/s={docs / s.seconds:,.0f} MB/s={s.bytes / 1e6 / s.seconds:.1f}")
+
+
+def main(argv: list[str]) -> None:
+    """Run each requested scale."""
+    for parties in [int(a) for a in argv] or [10_000, 100_000]:
+        print(run(parties), flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

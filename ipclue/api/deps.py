@@ -1,0 +1,45 @@
+"""Request-scoped dependencies as ``Annotated`` aliases: the graph, the audit trail, paging."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, Query, Request
+
+from ipclue.api.audit import AuditLog
+from ipclue.api.auth import authenticate
+from ipclue.api.config import ApiSettings, Principal
+from ipclue.graph.db import Graph
+
+
+def get_graph(request: Request) -> Graph:
+    graph: Graph = request.app.state.graph
+    return graph
+
+
+def get_settings(request: Request) -> ApiSettings:
+    settings: ApiSettings = request.app.state.settings
+    return settings
+
+
+@dataclass(frozen=True, slots=True)
+class Auditor:
+    """The audit log bound to the caller and the request id."""
+
+    log: AuditLog
+    who: Principal
+    request_id: str
+
+    def __call__(self, action: str, subject: str, **detail: Any) -> None:
+        self.log.record(self.who, self.request_id, action, subject, **detail)
+
+
+def get_auditor(request: Request, who: Annotated[Principal, Depends(authenticate)]) -> Auditor:
+    return Auditor(request.app.state.audit, who, getattr(request.state, "request_id", "-"))
+
+
+GraphDep = Annotated[Graph, Depends(get_graph)]
+SettingsDep = Annotated[ApiSettings, Depends(get_settings)]
+AuditDep = Annotated[Auditor, Depends(get_auditor)]
+Limit = Annotated[int, Query(ge=1, le=200, description="page size (at most 200)")]

@@ -1,0 +1,108 @@
+"""Ingest jobs: uploaded files saved under the ipclue home, ingested in a background thread."""
+
+from __future__ import annotations
+
+import importlib
+import re
+import secrets
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ipclue.errors import IpclueError, NotFound
+from ipclue.graph.db import Graph
+
+MAX_JOBS_KEPT = 200
+_SAFE_NAME = re.compile(r"[^0-9A-Za-z._\u4e00-\u9fff-]+")
+
+
+class PipelineMissing(IpclueError):
+    status = 503
+    title = "Ingest pipeline unavailable"
+
+
+@dataclass(slots=True)
+class Job:
+    id: str
+    owner: str
+    files: list[str]
+    status: str = "queued"
+    progress: dict[str, Any] = field(default_factory=dict)
+    report: dict[str, Any] | None = None
+    error: str | None = None
+    created_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+
+    def view(self) -> dict[str, Any]:
+        return {"id": self.id, "status": self.status, "progress": dict(self.progress), "report": self.report,
+                "error": self.error, "files": self.files, "created_at": self.created_at}
+
+
+def safe_name(name: str | None, index: int) -> str:
+    """A file name that cannot leave the job folder."""
+    base = _SAFE_NAME.sub("_", Path(name or "").name).strip("._")[:120]
+    return base or f"upload-{index}"
+
+
+def ingest_function() -> Callable[..., Any]:
+    try:
+        module = importlib.import_module("ipclue.pipeline")
+    except ImportError as exc:
+        raise PipelineMissing(f"the ingest pipeline cannot be imported: {exc}") from exc
+    fn: Callable[..., Any] = module.ingest
+    return fn
+
+
+class Jobs:
+    """Jobs in memory (newest ``MAX_JOBS_KEPT``), each run on its own daemon thread."""
+
+    def __init__(self, graph: Graph, home: Path) -> None:
+        self.graph = graph
+        self.root = home / "jobs"
+        self._jobs: dict[str, Job] = {}
+        self._lock = threading.Lock()
+
+    def folder(self, job_id: str) -> Path:
+        return self.root / job_id / "in"
+
+    def create(self, owner: str, files: list[str]) -> Job:
+        ingest_function()  # fail now, not in the thread, when the pipeline is missing
+        job = Job(id="job-" + secrets.token_hex(8), owner=owner, files=files)
+        with self._lock:
+            self._jobs[job.id] = job
+            for old in list(self._jobs)[:-MAX_JOBS_KEPT]:
+                del self._jobs[old]
+        return job
+
+    def start(self, job: Job) -> None:
+        threading.Thread(target=self._run, args=(job,), name=job.id, daemon=True).start()
+
+    def get(self, job_id: str) -> Job:
+        job = self._jobs.get(job_id)
+        if job is None:
+            raise NotFound(f"no job {job_id!r}")
+        return job
+
+    def _run(self, job: Job) -> None:
+        job.status = "running"
+        paths = [self.folder(job.id) / name for name in job.files]
+        try:
+            report = ingest_function()(self.graph, paths, quarantine_dir=self.root / job.id / "quarantine",
+                                       progress=_progress(job))
+            job.report = report.model_dump(mode="json") if hasattr(report, "model_dump") else dict(report)
+            job.status = "done"
+        except Exception as exc:  # a job reports its failure instead of dying silently
+            job.status, job.error = "failed", f"{type(exc).__name__}: {exc}"[:1000]
+
+
+def _progress(job: Job) -> Callable[..., None]:
+    def update(*args: Any, **kwargs: Any) -> None:
+        if args and isinstance(args[0], int):
+            job.progress["records"] = job.progress.get("records", 0) + args[0]
+        elif args:
+            job.progress["stage"] = str(args[0])
+        job.progress.update({k: v for k, v in kwargs.items() if isinstance(v, int | float | str)})
+
+    return update

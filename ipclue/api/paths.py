@@ -1,0 +1,51 @@
+"""Shortest paths between two parties, each hop with the documents that show it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ipclue.api.neighbourhood import node_out
+from ipclue.api.store import Row, fetch
+from ipclue.errors import InvalidInput, NotFound
+from ipclue.graph.db import Graph
+
+MAX_PATHS = 10
+
+
+def shortest_paths(graph: Graph, a: str, b: str, max_hops: int) -> dict[str, Any]:
+    if a == b:
+        raise InvalidInput("a and b must be two different parties")
+    _require_parties(graph, [a, b])
+    rows = fetch(graph, "paths", a=a, b=b, max_hops=max_hops, limit=MAX_PATHS)
+    sources = _sources(graph, rows)
+    return {"paths": [_path(row, sources) for row in rows]}
+
+
+def _require_parties(graph: Graph, uids: list[str]) -> None:
+    known = {r["uid"] for r in fetch(graph, "party_exists", uids=uids)}
+    missing = [u for u in uids if u not in known]
+    if missing:
+        raise NotFound(f"no party with uid {missing[0]!r}")
+
+
+def _sources(graph: Graph, rows: list[Row]) -> dict[str, str | None]:
+    shas = sorted({s for row in rows for hop in row["hops"] for s in hop["props"].get("sources") or []})
+    return {r["sha256"]: r["path"] for r in fetch(graph, "sources_by_sha", shas=shas)} if shas else {}
+
+
+def _path(row: Row, sources: dict[str, str | None]) -> dict[str, Any]:
+    nodes = [node_out(n) for n in row["nodes"]]
+    ids = {n["eid"]: out["id"] for n, out in zip(row["nodes"], nodes, strict=True)}
+    return {"nodes": nodes, "hops": [_hop(h, ids, sources) for h in row["hops"]]}
+
+
+def _hop(hop: Row, ids: dict[str, str], sources: dict[str, str | None]) -> dict[str, Any]:
+    props = dict(hop["props"])
+    shas: list[str] = props.pop("sources", None) or []
+    evidence: dict[str, Any] = {"sources": [{"sha256": s, "path": sources.get(s)} for s in shas]}
+    evidence["source"] = evidence["sources"][0] if shas else None
+    for key in ("case_no", "role", "pct", "title", "on"):
+        if props.get(key) is not None:
+            evidence[key] = props[key]
+    return {"type": hop["type"], "from": ids[hop["start"]], "to": ids[hop["end"]], "props": props,
+            "evidence": evidence}

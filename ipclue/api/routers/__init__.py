@@ -1,0 +1,1 @@
+"""The API's routers, one per domain, all under ``/api/v1``."""

@@ -1,0 +1,66 @@
+"""Flags (list with ETag and cursor, detail, review), party risk, the detector catalog and dry runs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query
+
+from ipclue.api.auth import Investigator, Reader
+from ipclue.api.deps import AuditDep, GraphDep, Limit
+from ipclue.api.flags import catalog, dry_run, engine, flag_detail
+from ipclue.api.routers.params import UID_PATTERN
+from ipclue.api.routing import ApiRoute
+from ipclue.api.schemas import DryRun, FlagPage, Review
+
+router = APIRouter(route_class=ApiRoute, tags=["flags"])
+FlagId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,80}$")]
+DetectorId = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")]
+Name = Annotated[str | None, Query(pattern=r"^[a-z0-9_-]{1,63}$")]
+Severity = Annotated[Literal["low", "medium", "high"] | None, Query()]
+Status = Annotated[Literal["new", "reviewing", "confirmed", "dismissed", "referred"] | None, Query()]
+Moment = Annotated[datetime | None, Query(description="flags created at or after (since) / before (until)")]
+
+
+@router.get("/flags", response_model=FlagPage)
+def flags(_: Reader, graph: GraphDep, detector: Name = None, family: Name = None, severity: Severity = None,
+          status: Status = None, party: Annotated[str | None, Query(pattern=UID_PATTERN)] = None,
+          since: Moment = None, until: Moment = None,
+          cursor: Annotated[str | None, Query(max_length=300, pattern=r"^[A-Za-z0-9_=-]+$")] = None,
+          limit: Limit = 50) -> dict[str, Any]:
+    """A page of flags, best score first; send ``If-None-Match`` with the last ETag to get 304."""
+    page = engine().list_flags(graph, detector=detector, family=family, severity=severity, status=status,
+                               party=party, since=since, until=until, limit=limit, cursor=cursor)
+    out: dict[str, Any] = page.model_dump(mode="json")
+    return out
+
+
+@router.get("/flags/{flag_id}")
+def flag(flag_id: FlagId, _: Reader, graph: GraphDep, audit: AuditDep) -> dict[str, Any]:
+    """One flag with its evidence, evidence subgraph, provenance, reviews and detector version."""
+    audit("read-flag", flag_id)
+    return flag_detail(graph, flag_id)
+
+
+@router.post("/flags/{flag_id}/review")
+def review(flag_id: FlagId, body: Review, who: Investigator, graph: GraphDep,
+           audit: AuditDep) -> dict[str, Any]:
+    """Move a flag along new → reviewing → confirmed | dismissed → referred, with a note."""
+    engine().review_flag(graph, flag_id, body.status, body.note, who.name)
+    audit("review-flag", flag_id, status=body.status, note=body.note[:200])
+    return flag_detail(graph, flag_id)
+
+
+@router.get("/detectors")
+def detectors(_: Reader, graph: GraphDep) -> dict[str, Any]:
+    """Every detector with its parameters, legal basis and measured precision."""
+    return catalog(graph)
+
+
+@router.post("/detectors/{detector_id}/dry-run")
+def detector_dry_run(detector_id: DetectorId, body: DryRun, _: Investigator, graph: GraphDep,
+                     audit: AuditDep) -> dict[str, Any]:
+    """Run one detector with these parameters and return its hits without storing anything."""
+    audit("dry-run", detector_id, params=sorted(body.params))
+    return dry_run(graph, detector_id, body.params)

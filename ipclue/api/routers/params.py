@@ -1,0 +1,24 @@
+"""Validated request parameters shared by the routers."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import Path, Query
+
+UID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{1,99}$"
+REL_TYPES = frozenset({
+    "PARTY_TO", "REPRESENTED_BY", "LEGAL_REP_OF", "SHAREHOLDER_OF", "OFFICER_OF", "MEMBER_OF", "BRANCH_OF",
+    "APPLIED_FOR", "OWNS", "ASSIGNED", "FILED_VIA", "INVENTOR_OF", "PENALISED_IN", "CONCERNS", "APPEAL_OF",
+    "LOCATED_AT", "HAS_PHONE", "HAS_EMAIL", "SIMILAR_TO", "LINKED",
+})
+
+Uid = Annotated[str, Path(pattern=UID_PATTERN, description="a party uid (org-…, per-…)")]
+UidQuery = Annotated[str, Query(pattern=UID_PATTERN, description="a party uid")]
+RecordKey = Annotated[str, Path(min_length=1, max_length=120, description="the record key, URL-encoded")]
+Sha256 = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]
+Since = Annotated[date | None, Query(description="only relationships/records on or after this date")]
+Until = Annotated[date | None, Query(description="only relationships/records on or before this date")]
+Types = Annotated[str | None, Query(max_length=400, pattern=r"^[A-Z_]+(,[A-Z_]+)*$",
+                                    description="relationship types to follow, comma-separated")]

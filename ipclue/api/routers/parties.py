@@ -1,0 +1,85 @@
+"""Party search, profile, risk, neighbourhood and paths."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from ipclue.api.auth import Reader
+from ipclue.api.deps import AuditDep, GraphDep, Limit, SettingsDep
+from ipclue.api.flags import party_risk
+from ipclue.api.neighbourhood import Scope, neighbourhood
+from ipclue.api.paths import shortest_paths
+from ipclue.api.routers.params import REL_TYPES, Since, Types, Uid, UidQuery, Until
+from ipclue.api.routing import ApiRoute
+from ipclue.api.schemas import Neighbourhood, PartyHits, Paths, Profile, Risk
+from ipclue.api.search import search_parties
+from ipclue.api.store import fetch_one
+from ipclue.errors import InvalidInput, NotFound
+
+router = APIRouter(route_class=ApiRoute, tags=["parties"])
+PROFILE_CAP = 200
+
+
+@router.get("/parties", response_model=PartyHits)
+def search(_: Reader, graph: GraphDep, q: Annotated[str, Query(min_length=1, max_length=100)],
+           limit: Limit = 20) -> PartyHits:
+    """Parties by name, alias or USCC; tolerant of width and company-form variants; best first."""
+    if not q.strip():
+        raise InvalidInput("q must not be blank")
+    return PartyHits(items=search_parties(graph, q, limit))
+
+
+@router.get("/parties/{uid}", response_model=Profile)
+def profile(uid: Uid, _: Reader, graph: GraphDep, audit: AuditDep) -> dict[str, Any]:
+    row = fetch_one(graph, "party_profile", uid=uid, cap=PROFILE_CAP)
+    if row is None:
+        raise NotFound(f"no party with uid {uid!r}")
+    audit("read-party", uid, kind=row["party"]["kind"])
+    return _profile(row)
+
+
+def _profile(row: dict[str, Any]) -> dict[str, Any]:
+    ids = {k: row[k] for k in ("addresses", "phones", "emails")}
+    rest = {k: row[k] for k in ("cases", "trademarks", "patents", "penalties", "flags")}
+    return {**row["party"], "identifiers": ids, "mentions": [_mention(m) for m in row["mentions"]], **rest}
+
+
+def _mention(m: dict[str, Any]) -> dict[str, Any]:
+    start, end = m.pop("span_start", None), m.pop("span_end", None)
+    source = {"sha256": m.pop("sha256", None), "path": m.pop("path", None)}
+    return {**m, "source": source, "span": [start, end] if start is not None and end is not None else None}
+
+
+@router.get("/parties/{uid}/risk", response_model=Risk)
+def risk(uid: Uid, _: Reader, graph: GraphDep) -> dict[str, Any]:
+    return party_risk(graph, uid, PROFILE_CAP)
+
+
+@router.get("/parties/{uid}/graph", response_model=Neighbourhood)
+def party_graph(uid: Uid, _: Reader, graph: GraphDep, settings: SettingsDep, audit: AuditDep,
+                depth: Annotated[int, Query(ge=1, le=3)] = 1, types: Types = None,
+                limit: Annotated[int, Query(ge=10, le=2000)] = 300, since: Since = None,
+                until: Until = None) -> dict[str, Any]:
+    """The neighbourhood up to ``depth`` hops; dense nodes are capped and reported in ``collapsed``."""
+    scope = Scope(depth=depth, types=_types(types), cap=settings.dense_cap,
+                  max_nodes=min(limit, settings.max_graph_nodes), since=since, until=until)
+    audit("read-graph", uid, depth=depth)
+    return neighbourhood(graph, uid, scope)
+
+
+def _types(types: str | None) -> list[str]:
+    chosen = [t for t in (types or "").split(",") if t]
+    unknown = sorted(set(chosen) - REL_TYPES)
+    if unknown:
+        raise InvalidInput(f"unknown relationship type(s): {', '.join(unknown)}")
+    return chosen
+
+
+@router.get("/paths", response_model=Paths)
+def paths(a: UidQuery, b: UidQuery, _: Reader, graph: GraphDep, audit: AuditDep,
+          max_hops: Annotated[int, Query(ge=1, le=4)] = 3) -> dict[str, Any]:
+    """Shortest paths between two parties (never through generic identifiers), with evidence per hop."""
+    audit("read-paths", f"{a}|{b}", max_hops=max_hops)
+    return shortest_paths(graph, a, b, max_hops)

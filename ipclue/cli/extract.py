@@ -1,0 +1,75 @@
+"""``ipclue extract``: files and directories → canonical records (stdout) and rejections (stderr)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ipclue.extractors.dispatch import extract_paths, iter_inputs
+from ipclue.extractors.quarantine import Quarantine
+from ipclue.models import Rejection
+
+PathsArg = Annotated[list[Path], typer.Argument(help="Files or directories (searched recursively).")]
+JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="Print one canonical record a line as JSON.")]
+QuarantineOpt = Annotated[
+    Path | None, typer.Option("--quarantine", help="Append rejections to DIR/rejections.jsonl.")
+]
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``extract`` command."""
+    app.command("extract")(extract)
+
+
+def extract(paths: PathsArg, jsonl: JsonlOpt = False, quarantine: QuarantineOpt = None) -> None:
+    """Extract canonical records from judgments, penalty decisions, Qichacha JSON and record files."""
+    if not any(p.exists() for p in iter_inputs(paths)):
+        typer.echo("error: no input found", err=True)
+        raise typer.Exit(2)
+    store = Quarantine(quarantine) if quarantine else None
+    kinds: Counter[str] = Counter()
+    reasons: Counter[str] = Counter()
+    for item in extract_paths(paths):
+        if isinstance(item, Rejection):
+            reasons[item.reason] += 1
+            _reject(item, store)
+        else:
+            kinds[item.type] += 1
+            if jsonl:
+                sys.stdout.write(json.dumps(item.model_dump(mode="json"), ensure_ascii=False) + "\n")
+    if not jsonl:
+        Console().print(summary_table(kinds, reasons))
+
+
+def _reject(rejection: Rejection, store: Quarantine | None) -> None:
+    """Report one rejection on stderr and keep it in the quarantine."""
+    typer.echo(rejection_line(rejection), err=True)
+    if store:
+        store.add(rejection)
+
+
+def rejection_line(r: Rejection) -> str:
+    """``path:line: reason: detail`` (the line only when known)."""
+    where = f"{r.path}:{r.line}" if r.line else r.path
+    return f"{where}: {r.reason}: {r.detail or ''}".rstrip(": ")
+
+
+def summary_table(kinds: Counter[str], reasons: Counter[str]) -> Table:
+    """Records by type and rejections by reason."""
+    table = Table(title="ipclue extract")
+    table.add_column("outcome")
+    table.add_column("kind")
+    table.add_column("count", justify="right")
+    for kind, n in sorted(kinds.items()):
+        table.add_row("record", kind, str(n))
+    for reason, n in reasons.most_common():
+        table.add_row("rejected", reason, str(n))
+    table.add_row("total", "", str(sum(kinds.values()) + sum(reasons.values())))
+    return table

@@ -1,0 +1,8 @@
+// Link a branch to its parent found by the parent's exact name key (derived, with evidence).
+UNWIND $rows AS row
+MATCH (b:Party {uid: row.uid})
+MATCH (m:Mention {name_key: row.parent_key})-[:REFERS_TO]->(p:Party)
+WHERE p.kind = 'org' AND p <> b
+MERGE (b)-[r:BRANCH_OF]->(p)
+ON CREATE SET r.derived = true, r.evidence = 'branch name ' + row.name + ' begins with its parent name'
+RETURN count(DISTINCT b) AS linked

@@ -1,0 +1,4 @@
+// Organisation parties without a USCC whose mentions carry one (checked in Python).
+MATCH (m:Mention)-[:REFERS_TO]->(p:Party)
+WHERE p.kind = 'org' AND p.uscc IS NULL AND m.uscc IS NOT NULL
+RETURN p.uid AS uid, collect(DISTINCT m.uscc) AS codes

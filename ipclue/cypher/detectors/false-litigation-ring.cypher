@@ -1,0 +1,53 @@
+// ---
+// id: false-litigation-ring
+// title: 关联主体互诉团伙 / Ring of linked parties litigating among themselves
+// family: false_litigation
+// severity: high
+// version: 1
+// legal_basis: 最高人民法院 最高人民检察院关于办理虚假诉讼刑事案件适用法律若干问题的解释 (2018) 第一条、第二条; 民事诉讼法 (2023) 第一百一十五条
+// description: 关联主体之间反复诉讼（连通分量），按调解/撤诉比例、缺席或不抗辩、共同代理人、诉请金额、起诉前新取得权利评分。
+// analytics: components
+// params:
+//   max_hops: {default: 2, doc: "link hops between the two parties of a case (at most 3)"}
+//   max_degree: {default: 25, doc: "an identifier or person linked to more parties than this is treated as generic"}
+//   opposed_roles: {default: [[plaintiff, defendant], [appellant, appellee], [retrial_applicant, retrial_respondent]], doc: "role pairs that oppose each other"}
+//   passive_outcomes: {default: [mediated, withdrawn], doc: "quick outcomes without a contest"}
+//   large_claim: {default: 1000000, doc: "a claim (yuan) at or above this adds to the score"}
+//   recent_right_days: {default: 365, doc: "a right registered or assigned this many days or fewer before the decision counts as obtained shortly before suing"}
+//   max_edges: {default: 20000, doc: "bound on the case edges pulled into networkx"}
+//   min_component_rows: {default: 2, doc: "a ring needs at least this many cases"}
+//   min_score: {default: 0.55, doc: "rings scoring lower are dropped"}
+// ---
+MATCH (a:Party)-[ra:PARTY_TO]->(c:Case)<-[rb:PARTY_TO]-(b:Party)
+WHERE [ra.role, rb.role] IN $opposed_roles AND a <> b AND coalesce(c.division, 'civil') = 'civil'
+OPTIONAL MATCH (a)-[:REPRESENTED_BY {case_no: c.case_no}]->(ag:Party)<-[:REPRESENTED_BY {case_no: c.case_no}]-(b)
+WITH a, b, c, count(DISTINCT ag) AS n_agents
+OPTIONAL MATCH p = SHORTEST 1 (a) (()-[:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|BRANCH_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL|LINKED]-(n)
+    WHERE NOT coalesce(n.generic, false) AND NOT n:Case
+      AND COUNT { (n)-[:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL]-() } <= $max_degree){1,6} (b)
+WITH a, b, c, n_agents, p WHERE n_agents > 0 OR (p IS NOT NULL AND length(p) <= 2 * $max_hops)
+WITH a, b, c, n_agents, p LIMIT $max_edges
+OPTIONAL MATCH (c)-[:CONCERNS]->(r)
+WHERE c.decided_on IS NOT NULL AND (
+      (r.registered_on IS NOT NULL AND duration.inDays(r.registered_on, c.decided_on).days <= $recent_right_days
+         AND r.registered_on <= c.decided_on)
+   OR EXISTS { MATCH (a)-[t:ASSIGNED]->(r) WHERE t.on IS NOT NULL AND t.on <= c.decided_on
+                 AND duration.inDays(t.on, c.decided_on).days <= $recent_right_days })
+WITH a, b, c, n_agents, p, count(r) > 0 AS fresh_right,
+     c.outcome IN $passive_outcomes AS passive, coalesce(c.absent_defendant, false) AS absent,
+     coalesce(c.claimed, 0) >= $large_claim AS large
+WITH a, b, c, p, passive, absent, large, fresh_right, n_agents > 0 AS same_agent,
+     0.25 + CASE WHEN passive THEN 0.3 ELSE 0.0 END + CASE WHEN absent THEN 0.15 ELSE 0.0 END
+     + CASE WHEN n_agents > 0 THEN 0.15 ELSE 0.0 END + CASE WHEN large THEN 0.1 ELSE 0.0 END
+     + CASE WHEN fresh_right THEN 0.1 ELSE 0.0 END AS s
+RETURN [{label: 'Party', key: a.uid}, {label: 'Party', key: b.uid}] AS subjects,
+  [{label: 'Case', key: c.case_no, source: c.source, sections: c.sections, outcome: c.outcome,
+    plaintiff: a.uid, defendant: b.uid, absent_defendant: absent, same_agent: same_agent, claimed: c.claimed,
+    right_obtained_shortly_before: fresh_right,
+    link: CASE WHEN p IS NULL THEN null ELSE [n IN nodes(p) | coalesce(n.name, n.value)] END}] AS evidence,
+  CASE WHEN s > 1.0 THEN 1.0 ELSE s END AS score,
+  c.case_no + '：' + a.name + ' 诉 ' + b.name
+    + CASE WHEN passive THEN '，' + c.outcome + '结案' ELSE '' END
+    + CASE WHEN absent THEN '，被告缺席' ELSE '' END
+    + CASE WHEN same_agent THEN '，同一代理人' ELSE '' END
+    + CASE WHEN fresh_right THEN '，起诉前新取得权利' ELSE '' END AS reason

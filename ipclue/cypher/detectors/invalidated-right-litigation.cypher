@@ -1,0 +1,28 @@
+// ---
+// id: invalidated-right-litigation
+// title: 以被宣告无效的权利胜诉 / Won on a right later declared invalid
+// family: invalidated_right
+// severity: medium
+// version: 1
+// legal_basis: 商标法 (2019) 第四十七条; 专利法 (2020) 第四十七条; 民事诉讼法 (2023) 第二百一十一条、第二百一十九条 (再审 / 检察监督)
+// description: 原告依据的商标或专利已被宣告无效（在判决前或后），但原告获得支持，属再审监督线索。
+// params:
+//   winning_outcomes: {default: [upheld, partly_upheld], doc: "outcomes in which the plaintiff won"}
+//   plaintiff_roles: {default: [plaintiff], doc: "roles of the right holder who sued"}
+//   min_score: {default: 0.0, doc: "hits scoring lower are dropped"}
+// ---
+MATCH (p:Party)-[pt:PARTY_TO]->(c:Case)-[:CONCERNS]->(r)
+WHERE pt.role IN $plaintiff_roles AND c.outcome IN $winning_outcomes AND r.invalidated_on IS NOT NULL
+  AND (r:Trademark OR r:Patent)
+WITH p, c, r, CASE WHEN c.decided_on IS NOT NULL AND r.invalidated_on <= c.decided_on THEN true ELSE false END AS before
+RETURN [{label: 'Party', key: p.uid}, {label: 'Case', key: c.case_no},
+        {label: CASE WHEN r:Trademark THEN 'Trademark' ELSE 'Patent' END, key: coalesce(r.reg_no, r.number)}] AS subjects,
+  [{label: 'Case', key: c.case_no, source: c.source, sections: c.sections, outcome: c.outcome,
+    decided_on: toString(c.decided_on), awarded: c.awarded},
+   {label: CASE WHEN r:Trademark THEN 'Trademark' ELSE 'Patent' END, key: coalesce(r.reg_no, r.number),
+    sources: r.sources, invalidated_on: toString(r.invalidated_on)}] AS evidence,
+  CASE WHEN before THEN 0.95 ELSE 0.85 END AS score,
+  p.name + ' 在 ' + c.case_no + ' 中依据' + CASE WHEN r:Trademark THEN '商标 ' ELSE '专利 ' END
+    + coalesce(r.reg_no, r.number) + ' 获支持（' + c.outcome + '），该权利已于 ' + toString(r.invalidated_on)
+    + ' 被宣告无效' + CASE WHEN before THEN '（早于判决）' ELSE '（判决后），视为自始不存在' END
+    + ' / plaintiff won on an invalidated right' AS reason

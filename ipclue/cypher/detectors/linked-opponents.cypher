@@ -1,0 +1,54 @@
+// ---
+// id: linked-opponents
+// title: 原被告存在关联关系 / Opposing parties are linked
+// family: false_litigation
+// severity: high
+// version: 1
+// legal_basis: 最高人民法院 最高人民检察院关于办理虚假诉讼刑事案件适用法律若干问题的解释 (2018) 第一条; 民事诉讼法 (2023) 第一百一十五条
+// description: 同一案件的对立当事人经法定代表人、股东、高管、非通用的共同地址/电话/邮箱或同一代理人相关联，且案件呈现非对抗迹象。
+// params:
+//   max_hops: {default: 2, doc: "link hops between the two parties (a shared identifier or person counts as one hop; at most 3)"}
+//   max_degree: {default: 25, doc: "an identifier or person linked to more parties than this is treated as generic"}
+//   opposed_roles: {default: [[plaintiff, defendant], [appellant, appellee], [retrial_applicant, retrial_respondent]], doc: "role pairs that oppose each other in one case"}
+//   passive_outcomes: {default: [mediated, withdrawn], doc: "outcomes that suggest no real dispute"}
+//   require_signal: {default: true, doc: "only flag pairs with a non-adversarial sign (mediated/withdrawn, absent defendant, same agent)"}
+//   min_score: {default: 0.5, doc: "hits scoring lower are dropped"}
+// ---
+MATCH (a:Party)-[ra:PARTY_TO]->(c:Case)<-[rb:PARTY_TO]-(b:Party)
+WHERE [ra.role, rb.role] IN $opposed_roles AND a <> b AND coalesce(c.division, 'civil') = 'civil'
+OPTIONAL MATCH (a)-[:REPRESENTED_BY {case_no: c.case_no}]->(ag:Party)<-[:REPRESENTED_BY {case_no: c.case_no}]-(b)
+WITH a, b, c, collect(DISTINCT ag) AS agents
+OPTIONAL MATCH p = SHORTEST 1 (a) (()-[:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|BRANCH_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL|LINKED]-(n)
+    WHERE NOT coalesce(n.generic, false) AND NOT n:Case
+      AND COUNT { (n)-[:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL]-() } <= $max_degree){1,6} (b)
+WITH a, b, c, agents, CASE WHEN p IS NOT NULL AND length(p) <= 2 * $max_hops THEN p END AS p
+WHERE size(agents) > 0 OR p IS NOT NULL
+WITH a, b, c, agents, p,
+     c.outcome IN $passive_outcomes AS passive, coalesce(c.absent_defendant, false) AS absent
+WHERE NOT $require_signal OR passive OR absent OR size(agents) > 0
+WITH CASE WHEN a.uid < b.uid THEN a ELSE b END AS x, CASE WHEN a.uid < b.uid THEN b ELSE a END AS y,
+     c, agents, p, passive, absent,
+     CASE WHEN size(agents) > 0 THEN 0.85 ELSE 0.0 END AS s_agent,
+     CASE WHEN p IS NULL THEN 0.0 ELSE 0.9 - 0.05 * (length(p) - 1) END AS s_link
+WITH x, y, c, agents, p,
+     CASE WHEN s_agent > s_link THEN s_agent ELSE s_link END
+       + CASE WHEN passive THEN 0.1 ELSE 0.0 END + CASE WHEN absent THEN 0.05 ELSE 0.0 END AS s
+WITH x, y, collect({c: c, agents: agents, p: p, s: s}) AS hits
+WITH x, y, hits, reduce(m = 0.0, h IN hits | CASE WHEN h.s > m THEN h.s ELSE m END) AS best,
+     [h IN hits WHERE h.p IS NOT NULL][0].p AS path
+RETURN [{label: 'Party', key: x.uid}, {label: 'Party', key: y.uid}] AS subjects,
+  [h IN hits | {label: 'Case', key: h.c.case_no, source: h.c.source, sections: h.c.sections,
+     outcome: h.c.outcome, absent_defendant: h.c.absent_defendant,
+     shared_agents: [g IN h.agents | g.name]}]
+  + CASE WHEN path IS NULL THEN [] ELSE
+      [r IN relationships(path) | {label: type(r),
+         key: coalesce(startNode(r).uid, startNode(r).value) + ' → ' + coalesce(endNode(r).uid, endNode(r).value),
+         sources: r.sources}] END AS evidence,
+  CASE WHEN best > 1.0 THEN 1.0 ELSE best END AS score,
+  x.name + ' 与 ' + y.name + ' 在 ' + toString(size(hits)) + ' 起案件中互为对方当事人（'
+    + reduce(t = '', h IN hits | t + CASE WHEN t = '' THEN '' ELSE '、' END + h.c.case_no) + '），却'
+    + CASE WHEN path IS NULL THEN '' ELSE '经 ' + reduce(t = '', n IN nodes(path)[1..-1] |
+        t + CASE WHEN t = '' THEN '' ELSE '、' END + coalesce(n.name, n.value)) + ' 相关联' END
+    + CASE WHEN any(h IN hits WHERE size(h.agents) > 0) THEN
+        CASE WHEN path IS NULL THEN '' ELSE '，且' END + '双方由同一代理人代理' ELSE '' END
+    + ' / opposing parties are linked' AS reason

@@ -1,0 +1,48 @@
+// ---
+// id: serial-infringer
+// title: 反复侵权 / Serial infringer
+// family: serial_infringement
+// severity: medium
+// version: 1
+// legal_basis: 两高 侵犯知识产权刑事案件解释（三）(2020) 第八条 (因侵犯知识产权被行政处罚后再次侵犯知识产权的 从重); 最高人民法院关于审理侵害知识产权民事案件适用惩罚性赔偿的解释 (2021) 第四条
+// description: 同一主体或受同一控制的主体在时间窗内被多次判令承担侵权责任或受行政处罚，或在行政处罚后再次侵权。
+// params:
+//   window_days: {default: 730, doc: "events within this many days count as repeated"}
+//   min_events: {default: 3, doc: "liability events within the window that make a serial infringer"}
+//   liable_roles: {default: [defendant, accused, accused_unit], doc: "roles of a party found liable"}
+//   liable_outcomes: {default: [upheld, partly_upheld, convicted], doc: "outcomes that find the defendant liable"}
+//   control_pct: {default: 50, doc: "an organisation holding at least this share controls the company (group under common control)"}
+//   min_score: {default: 0.0, doc: "hits scoring lower are dropped"}
+// ---
+MATCH (x:Party)-[r:PENALISED_IN|PARTY_TO]->(e)
+WHERE e.decided_on IS NOT NULL AND NOT coalesce(e.stub, false)
+  AND (type(r) = 'PENALISED_IN'
+       OR (r.role IN $liable_roles AND e.outcome IN $liable_outcomes AND coalesce(e.instance, 'first') <> 'second'))
+WITH DISTINCT x, e
+OPTIONAL MATCH (x)-[:BRANCH_OF]->(parent:Party)
+OPTIONAL MATCH (owner:Party {kind: 'org'})-[sh:SHAREHOLDER_OF]->(x) WHERE coalesce(sh.pct, 0) >= $control_pct
+OPTIONAL MATCH (x)-[:LINKED]-(peer:Party)
+WITH x, e, [u IN collect(parent.uid) + collect(owner.uid) + collect(peer.uid) + [x.uid] WHERE u IS NOT NULL] AS group
+WITH x, e, reduce(m = x.uid, u IN group | CASE WHEN u < m THEN u ELSE m END) AS anchor
+WITH anchor, e, collect(DISTINCT x) AS xs ORDER BY e.decided_on
+WITH anchor, collect({e: e, on: e.decided_on, penalty: e:Penalty, xs: xs}) AS evs
+WITH anchor, evs, [v IN evs | v.on] AS ds
+WITH anchor, evs,
+     reduce(best = 0, i IN range(0, size(ds) - 1) |
+       CASE WHEN size([d IN ds[i..] WHERE duration.inDays(ds[i], d).days <= $window_days]) > best
+            THEN size([d IN ds[i..] WHERE duration.inDays(ds[i], d).days <= $window_days]) ELSE best END) AS n_window,
+     any(i IN range(0, size(ds) - 1) WHERE evs[i].penalty AND
+       any(j IN range(i + 1, size(ds) - 1) WHERE ds[j] > ds[i] AND duration.inDays(ds[i], ds[j]).days <= $window_days)) AS escalation
+WHERE n_window >= $min_events OR (escalation AND size(evs) >= 2)
+WITH anchor, evs, n_window, escalation,
+     0.35 + 0.1 * CASE WHEN n_window > 5 THEN 5 ELSE n_window END + CASE WHEN escalation THEN 0.2 ELSE 0.0 END AS s
+WITH anchor, evs, n_window, escalation, s,
+     reduce(acc = [], v IN evs | acc + [p IN v.xs WHERE NOT p IN acc]) AS parties
+RETURN [p IN parties | {label: 'Party', key: p.uid}] AS subjects,
+  [v IN evs | {label: CASE WHEN v.penalty THEN 'Penalty' ELSE 'Case' END, key: coalesce(v.e.decision_no, v.e.case_no),
+    source: v.e.source, sections: v.e.sections, decided_on: toString(v.on), outcome: v.e.outcome,
+    parties: [p IN v.xs | p.uid]}] AS evidence,
+  CASE WHEN s > 1.0 THEN 1.0 ELSE s END AS score,
+  reduce(t = '', p IN parties | t + CASE WHEN t = '' THEN '' ELSE '、' END + p.name)
+    + ' 共 ' + toString(size(evs)) + ' 次被判侵权或受处罚（' + toString($window_days) + ' 天内最多 ' + toString(n_window) + ' 次）'
+    + CASE WHEN escalation THEN '，且在行政处罚后再次侵权' ELSE '' END + ' / serial infringer' AS reason

@@ -1,0 +1,72 @@
+// ---
+// id: trademark-squatting
+// title: 恶意抢注商标 / Bad-faith trademark squatting
+// family: trademark_squatting
+// severity: medium
+// version: 1
+// legal_basis: 商标法 (2019) 第四条 (不以使用为目的的恶意商标注册申请)、第三十二条 (在先权利 / 抢先注册)、第四十四条 (以欺骗或不正当手段取得注册的宣告无效); 规范商标申请注册行为若干规定 (国家市场监督管理总局令第17号, 2019) 第三条、第八条 (not in the corpus)
+// description: 申请人（含关联申请人）短期内跨多个类别大量申请商标，且摹仿他人在先商标、分散转让或以抢注商标起诉。
+// prepare: similar_marks
+// params:
+//   window_days: {default: 365, doc: "filings within this many days count together"}
+//   min_marks: {default: 15, doc: "marks filed within the window for volume"}
+//   min_classes: {default: 5, doc: "distinct Nice classes within the window for volume"}
+//   min_copied: {default: 2, doc: "marks similar to another applicant's earlier mark that alone make a hit"}
+//   min_assignees: {default: 3, doc: "distinct outside assignees that make transfers scattered"}
+//   max_degree: {default: 25, doc: "a shared identifier linked to more parties than this does not group applicants"}
+//   similarity_threshold: {default: 0.85, doc: "SIMILAR_TO edges computed at detect time keep pairs scoring at least this"}
+//   similarity_max_marks: {default: 50000, doc: "bound on the marks compared for similarity (newest first)"}
+//   min_score: {default: 0.6, doc: "hits scoring lower are dropped"}
+// ---
+MATCH (x:Party) WHERE EXISTS { (x)-[:APPLIED_FOR]->(:Trademark) }
+OPTIONAL MATCH (x)-[:LOCATED_AT|HAS_PHONE|HAS_EMAIL]->(i)<-[:LOCATED_AT|HAS_PHONE|HAS_EMAIL]-(y:Party)
+WHERE NOT coalesce(i.generic, false) AND EXISTS { (y)-[:APPLIED_FOR]->(:Trademark) }
+  AND COUNT { (i)<-[:LOCATED_AT|HAS_PHONE|HAS_EMAIL]-() } <= $max_degree
+OPTIONAL MATCH (x)-[:LINKED]-(z:Party) WHERE EXISTS { (z)-[:APPLIED_FOR]->(:Trademark) }
+WITH x, [u IN collect(y.uid) + collect(z.uid) + [x.uid] WHERE u IS NOT NULL] AS group
+WITH x, reduce(m = x.uid, u IN group | CASE WHEN u < m THEN u ELSE m END) AS anchor
+MATCH (x)-[:APPLIED_FOR]->(t:Trademark) WHERE NOT coalesce(t.stub, false)
+WITH anchor, collect(DISTINCT x) AS xs, collect(DISTINCT t) AS marks
+WITH anchor, xs, marks, [m IN marks WHERE m.filed_on IS NOT NULL] AS dated
+UNWIND CASE WHEN size(dated) = 0 THEN [null] ELSE dated END AS m0
+WITH anchor, xs, marks, m0,
+     [m IN dated WHERE m0 IS NOT NULL AND m.filed_on >= m0.filed_on AND duration.inDays(m0.filed_on, m.filed_on).days <= $window_days] AS win
+WITH anchor, xs, marks, win,
+     size(reduce(acc = [], m IN win | acc + [k IN coalesce(m.classes, []) WHERE NOT k IN acc])) AS n_classes
+ORDER BY size(win) DESC
+WITH anchor, xs, marks, head(collect({n: size(win), classes: n_classes, first: win[0].filed_on})) AS best
+WITH anchor, xs, marks, best, [x IN xs | x.uid] AS uids
+CALL (marks, uids) {
+  UNWIND marks AS t
+  OPTIONAL MATCH (t)-[s:SIMILAR_TO]->(o:Trademark)
+  WHERE NOT EXISTS { MATCH (q:Party)-[:APPLIED_FOR|OWNS]->(o) WHERE q.uid IN uids }
+  WITH t, collect({o: o, s: s}) AS sims
+  OPTIONAL MATCH (asg:Party)-[:ASSIGNED]->(t) WHERE NOT asg.uid IN uids
+  WITH t, sims, collect(DISTINCT asg) AS asgs
+  OPTIONAL MATCH (plaintiff:Party)-[:PARTY_TO {role: 'plaintiff'}]->(c:Case)-[:CONCERNS]->(t)
+  WHERE plaintiff.uid IN uids AND size([v IN sims WHERE v.o IS NOT NULL]) > 0
+  WITH t, sims, asgs, collect(DISTINCT c) AS suits
+  RETURN collect({t: t, sims: [v IN sims WHERE v.o IS NOT NULL], asgs: asgs, suits: suits}) AS per_mark
+}
+WITH anchor, xs, marks, best, per_mark,
+     [p IN per_mark WHERE size(p.sims) > 0] AS copied,
+     reduce(acc = [], p IN per_mark | acc + [a IN p.asgs WHERE NOT a IN acc]) AS assignees,
+     reduce(acc = [], p IN per_mark | acc + [c IN p.suits WHERE NOT c IN acc]) AS suits
+WITH anchor, xs, marks, best, copied, assignees, suits,
+     best.n >= $min_marks AND best.classes >= $min_classes AS volume
+WHERE size(copied) >= $min_copied OR (volume AND (size(assignees) >= $min_assignees OR size(suits) > 0))
+WITH xs, marks, best, copied, assignees, suits, volume,
+     0.3 + CASE WHEN volume THEN 0.15 ELSE 0.0 END + CASE WHEN size(copied) >= $min_copied THEN 0.3 ELSE 0.0 END
+     + CASE WHEN size(assignees) >= $min_assignees THEN 0.15 ELSE 0.0 END + CASE WHEN size(suits) > 0 THEN 0.2 ELSE 0.0 END AS s
+RETURN [x IN xs | {label: 'Party', key: x.uid}] AS subjects,
+  [p IN copied[..50] | {label: 'Trademark', key: p.t.reg_no, mark: p.t.mark, sources: p.t.sources, filed_on: toString(p.t.filed_on),
+     similar_to: [v IN p.sims | {reg_no: v.o.reg_no, mark: v.o.mark, filed_on: toString(v.o.filed_on), score: v.s.score, method: v.s.method}]}]
+  + [a IN assignees[..20] | {label: 'Party', key: a.uid, name: a.name, role: 'assignee'}]
+  + [c IN suits[..20] | {label: 'Case', key: c.case_no, source: c.source, outcome: c.outcome}] AS evidence,
+  CASE WHEN s > 1.0 THEN 1.0 ELSE s END AS score,
+  reduce(t = '', x IN xs | t + CASE WHEN t = '' THEN '' ELSE '、' END + x.name) + ' 共申请商标 ' + toString(size(marks)) + ' 件'
+    + '（' + toString($window_days) + ' 天内最多 ' + toString(best.n) + ' 件、' + toString(best.classes) + ' 个类别）'
+    + CASE WHEN size(copied) > 0 THEN '，其中 ' + toString(size(copied)) + ' 件与他人在先商标近似' ELSE '' END
+    + CASE WHEN size(assignees) > 0 THEN '，转让给 ' + toString(size(assignees)) + ' 个受让人' ELSE '' END
+    + CASE WHEN size(suits) > 0 THEN '，并以近似商标起诉 ' + toString(size(suits)) + ' 案' ELSE '' END
+    + ' / bad-faith trademark squatting' AS reason

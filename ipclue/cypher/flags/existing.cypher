@@ -1,0 +1,3 @@
+// Which of these flag ids already exist (to count created vs updated).
+MATCH (x:Flag) WHERE x.id IN $ids
+RETURN x.id AS id

@@ -1,0 +1,3 @@
+// The mention ids a split judgement moved.
+MATCH (j:Judgement {id: $id})
+RETURN j.mentions AS mentions

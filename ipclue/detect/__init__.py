@@ -1,0 +1,40 @@
+"""Detection: detectors as ``.cypher`` files → hits → stored, reviewable ``(:Flag)`` nodes.
+
+The public API (used by the CLI and the API service)::
+
+    load_catalog(extra_dir=None) -> Catalog
+    run_detectors(graph, ids=None, params=None, dry_run=False) -> RunReport
+    list_flags(graph, *, detector=None, family=None, severity=None, status=None, party=None,
+               since=None, until=None, limit=50, cursor=None) -> FlagPage
+    get_flag(graph, flag_id) -> FlagDetail
+    review_flag(graph, flag_id, status, note, by) -> FlagDetail
+    detector_precision(graph) -> dict[str, float | None]
+"""
+
+from __future__ import annotations
+
+from ipclue.detect.catalog import load_catalog, validate_catalog
+from ipclue.detect.models import (
+    Catalog,
+    CatalogError,
+    Detector,
+    DetectorHeader,
+    DetectorRun,
+    FlagDetail,
+    FlagPage,
+    FlagSummary,
+    Hit,
+    ParamSpec,
+    Review,
+    RunReport,
+    Status,
+    Subject,
+)
+from ipclue.detect.runner import run_detectors
+from ipclue.detect.store import detector_precision, get_flag, list_flags, review_flag
+
+__all__ = [
+    "Catalog", "CatalogError", "Detector", "DetectorHeader", "DetectorRun", "FlagDetail", "FlagPage",
+    "FlagSummary", "Hit", "ParamSpec", "Review", "RunReport", "Status", "Subject", "detector_precision",
+    "get_flag", "list_flags", "load_catalog", "review_flag", "run_detectors", "validate_catalog",
+]

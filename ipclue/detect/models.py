@@ -1,0 +1,173 @@
+"""The detection API's data shapes (pydantic): catalog, hits, run reports, flags and reviews.
+
+These are what ``ipclue.detect`` returns to the CLI and the API service; they serialise to
+JSON as they are (``model_dump(mode="json")``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Severity = Literal["low", "medium", "high"]
+Family = Literal[
+    "false_litigation", "serial_infringement", "penalty_transfer", "trademark_squatting",
+    "invalidated_right", "bulk_enforcement", "other",
+]
+Analytics = Literal["none", "components"]
+Prepare = Literal["none", "similar_marks"]
+Status = Literal["new", "reviewing", "confirmed", "dismissed", "referred"]
+SubjectLabel = Literal["Party", "Case", "Trademark", "Patent", "Penalty"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ParamSpec(_Strict):
+    """One detector parameter. ``law`` + effective dates mark a threshold that comes from law;
+    params sharing a ``group`` are alternative dated sets the engine passes as ``$<group>``."""
+
+    default: Any
+    doc: str
+    law: str | None = None
+    effective_from: date | None = None
+    effective_to: date | None = None
+    group: str | None = None
+    unverified: bool = False
+
+
+class DetectorHeader(_Strict):
+    """The YAML header of a detector file."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")
+    title: str = Field(pattern=r"^.+ / .+$")
+    family: Family
+    severity: Severity
+    version: int = Field(ge=1)
+    legal_basis: str = Field(min_length=4)
+    description: str = Field(min_length=4)
+    params: dict[str, ParamSpec] = Field(default_factory=dict)
+    analytics: Analytics = "none"
+    prepare: Prepare = "none"
+
+
+class Detector(BaseModel):
+    """A validated detector: header, query text and the file it came from."""
+
+    header: DetectorHeader
+    query: str
+    path: str
+
+    @property
+    def id(self) -> str:
+        return self.header.id
+
+
+class CatalogError(BaseModel):
+    """A detector file that was refused, and why."""
+
+    path: str
+    error: str
+
+
+class Catalog(BaseModel):
+    detectors: list[Detector] = Field(default_factory=list)
+    errors: list[CatalogError] = Field(default_factory=list)
+
+    def get(self, detector_id: str) -> Detector | None:
+        return next((d for d in self.detectors if d.id == detector_id), None)
+
+
+class Subject(_Strict):
+    """A node a flag is about, by its stable key (Party.uid, Case.case_no, Trademark.reg_no …)."""
+
+    label: SubjectLabel
+    key: str
+
+
+class Hit(BaseModel):
+    """One row a detector returned (after analytics), normalised."""
+
+    detector: str
+    subjects: list[Subject]
+    evidence: list[dict[str, Any]]
+    score: float = Field(ge=0.0, le=1.0)
+    reason: str
+    fingerprint: str
+    flag_id: str
+
+
+class DetectorRun(BaseModel):
+    """What one detector did in a run."""
+
+    detector: str
+    version: int
+    hits: int = 0
+    created: int = 0
+    updated: int = 0
+    seconds: float = 0.0
+    params: dict[str, Any] = Field(default_factory=dict)
+    error: str | None = None
+    results: list[Hit] = Field(default_factory=list)
+
+
+class RunReport(BaseModel):
+    run_id: str
+    dry_run: bool
+    started_at: datetime
+    seconds: float = 0.0
+    detectors: list[DetectorRun] = Field(default_factory=list)
+    catalog_errors: list[CatalogError] = Field(default_factory=list)
+
+    @property
+    def hits(self) -> int:
+        return sum(d.hits for d in self.detectors)
+
+
+class Review(BaseModel):
+    at: datetime
+    by: str
+    status: Status
+    note: str
+
+
+class FlagSummary(BaseModel):
+    id: str
+    detector: str
+    detector_version: int
+    family: str
+    severity: Severity
+    score: float
+    status: Status
+    reason: str
+    subjects: list[Subject]
+    created_at: datetime
+    updated_at: datetime
+    run_id: str
+
+
+class FlagPage(BaseModel):
+    items: list[FlagSummary]
+    next_cursor: str | None = None
+
+
+class FlagDetail(FlagSummary):
+    fingerprint: str
+    evidence: list[dict[str, Any]]
+    params: dict[str, Any]
+    reviews: list[Review] = Field(default_factory=list)
+    title: str | None = None
+    legal_basis: str | None = None
+
+
+# Allowed review transitions (new → reviewing → confirmed | dismissed → referred).
+TRANSITIONS: dict[str, frozenset[str]] = {
+    "new": frozenset({"reviewing", "confirmed", "dismissed"}),
+    "reviewing": frozenset({"confirmed", "dismissed", "new"}),
+    "confirmed": frozenset({"referred", "reviewing", "dismissed"}),
+    "dismissed": frozenset({"reviewing", "confirmed"}),
+    "referred": frozenset({"reviewing"}),
+}

@@ -1,0 +1,120 @@
+"""The flag store: upsert hits as ``(:Flag)`` nodes, list and page them, review them."""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import date, datetime, time, timezone
+from typing import Any
+
+from ipclue.cypher import query
+from ipclue.detect.models import TRANSITIONS, Detector, FlagDetail, FlagPage, FlagSummary, Hit, Review
+from ipclue.errors import Conflict, InvalidInput, NotFound
+from ipclue.graph.db import Graph
+
+
+def _flag_row(det: Detector, hit: Hit, params: dict[str, Any], run_id: str) -> dict[str, Any]:
+    h = det.header
+    subjects = [s.model_dump() for s in hit.subjects]
+    return {"id": hit.flag_id, "fingerprint": hit.fingerprint, "detector": h.id, "detector_version": h.version,
+            "family": h.family, "severity": h.severity, "score": hit.score, "reason": hit.reason,
+            "evidence": _json(hit.evidence), "subjects": _json(subjects), "subject_list": subjects,
+            "subject_keys": [f"{s.label}:{s.key}" for s in hit.subjects], "params": _json(params),
+            "title": h.title, "legal_basis": h.legal_basis, "run_id": run_id}
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def store_hits(graph: Graph, det: Detector, hits: list[Hit], params: dict[str, Any],
+               run_id: str) -> tuple[int, int]:
+    """Upsert flags for these hits; (created, updated)."""
+    if not hits:
+        return 0, 0
+    ids = [h.flag_id for h in hits]
+    existing = {r["id"] for r in graph.read(query("flags/existing"), ids=ids)}
+    rows = [_flag_row(det, h, params, run_id) for h in hits]
+    for start in range(0, len(rows), 1000):
+        graph.write(query("flags/upsert"), flags=rows[start : start + 1000])
+    created = len(set(ids) - existing)
+    return created, len(set(ids)) - created
+
+
+def _as_datetime(value: date | datetime | None) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.combine(value, time.min, tzinfo=timezone.utc)
+
+
+def _native(value: Any) -> Any:
+    return value.to_native() if hasattr(value, "to_native") else value
+
+
+def _summary_fields(flag: dict[str, Any]) -> dict[str, Any]:
+    out = {k: _native(v) for k, v in flag.items()}
+    out["subjects"] = json.loads(out.get("subjects") or "[]")
+    return out
+
+
+def _encode_cursor(item: FlagSummary) -> str:
+    return base64.urlsafe_b64encode(json.dumps([item.score, item.id]).encode()).decode()
+
+
+def _decode_cursor(cursor: str | None) -> tuple[float | None, str | None]:
+    if not cursor:
+        return None, None
+    try:
+        score, fid = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        return float(score), str(fid)
+    except (ValueError, TypeError) as exc:
+        raise InvalidInput(f"bad cursor {cursor!r}") from exc
+
+
+def list_flags(graph: Graph, *, detector: str | None = None, family: str | None = None,
+               severity: str | None = None, status: str | None = None, party: str | None = None,
+               since: date | datetime | None = None, until: date | datetime | None = None, limit: int = 50,
+               cursor: str | None = None) -> FlagPage:
+    """A page of flags (best score first); ``next_cursor`` resumes after the last one."""
+    if not 1 <= limit <= 1000:
+        raise InvalidInput("limit must be between 1 and 1000")
+    after_score, after_id = _decode_cursor(cursor)
+    rows = graph.read(query("flags/list"), detector=detector, family=family, severity=severity, status=status,
+                      party=party, since=_as_datetime(since), until=_as_datetime(until),
+                      after_score=after_score, after_id=after_id, limit=limit + 1)
+    items = [FlagSummary.model_validate(_summary_fields(r["flag"])) for r in rows[:limit]]
+    more = len(rows) > limit and items
+    return FlagPage(items=items, next_cursor=_encode_cursor(items[-1]) if more else None)
+
+
+def get_flag(graph: Graph, flag_id: str) -> FlagDetail:
+    rows = graph.read(query("flags/get"), id=flag_id)
+    if not rows:
+        raise NotFound(f"no flag {flag_id!r}")
+    fields = _summary_fields(rows[0]["flag"])
+    fields["evidence"] = json.loads(fields.get("evidence") or "[]")
+    fields["params"] = json.loads(fields.get("params") or "{}")
+    fields["reviews"] = [Review.model_validate({k: _native(v) for k, v in r.items()}) for r in rows[0]["reviews"]]
+    fields.pop("subject_keys", None)
+    return FlagDetail.model_validate(fields)
+
+
+def review_flag(graph: Graph, flag_id: str, status: str, note: str, by: str) -> FlagDetail:
+    """Move a flag to ``status`` (an allowed transition) and keep the note as a Review."""
+    current = get_flag(graph, flag_id)
+    if status not in TRANSITIONS:
+        raise InvalidInput(f"unknown status {status!r}; one of {sorted(TRANSITIONS)}")
+    if status != current.status and status not in TRANSITIONS[current.status]:
+        allowed = ", ".join(sorted(TRANSITIONS[current.status]))
+        raise Conflict(f"cannot go from {current.status} to {status} (allowed: {allowed})")
+    graph.write(query("flags/review"), id=flag_id, status=status, note=note, by=by)
+    return get_flag(graph, flag_id)
+
+
+def detector_precision(graph: Graph) -> dict[str, float | None]:
+    """Per detector: confirmed / (confirmed + dismissed) over reviewed flags; None if none reviewed."""
+    out: dict[str, float | None] = {}
+    for r in graph.read(query("flags/precision")):
+        decided = int(r["confirmed"]) + int(r["dismissed"])
+        out[str(r["detector"])] = round(int(r["confirmed"]) / decided, 4) if decided else None
+    return out

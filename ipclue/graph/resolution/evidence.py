@@ -1,0 +1,102 @@
+"""Batch evidence: mentions grouped into the units resolution decides on, as profiles.
+
+Organisations group by exact name key and full USCC (a conflicting code splits a name);
+people group by record and name (one name in one record is one person). Each group's
+profile carries what the rules compare: codes, non-generic addresses, legal representatives,
+birth dates, ID fragments and the uids of related organisations in the same record.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ipclue.graph.mentions import Mention
+from ipclue.graph.resolution.orgs import analyse
+from ipclue.graph.resolution.profiles import Profile
+from ipclue.graph.resolve import Link, digest
+from ipclue.normalize import clean, normalize_address, valid_uscc
+
+GroupKey = tuple[str, str]
+
+
+def record_of(m: Mention) -> str:
+    """The record a mention belongs to (source sha prefix + line): the unit of 'same document'."""
+    sha, line, _ = m.id.split(":", 2)
+    return f"{sha}:{line}"
+
+
+def org_groups(orgs: list[Mention]) -> dict[GroupKey, list[Mention]]:
+    """Organisation mentions by (name key, full USCC or '')."""
+    groups: dict[GroupKey, list[Mention]] = defaultdict(list)
+    for m in orgs:
+        code = clean(m.uscc or "").upper()
+        groups[(analyse(m.name).key, code if valid_uscc(code) else "")].append(m)
+    return groups
+
+
+def person_groups(people: list[Mention]) -> dict[GroupKey, list[Mention]]:
+    """Person mentions by (record, name key)."""
+    groups: dict[GroupKey, list[Mention]] = defaultdict(list)
+    for m in people:
+        groups[(record_of(m), clean(m.name))].append(m)
+    return groups
+
+
+def reps_by_org(batch: list[Mention]) -> dict[GroupKey, set[str]]:
+    """(record, organisation key) → names of its legal representatives in that record."""
+    out: dict[GroupKey, set[str]] = defaultdict(set)
+    for m in batch:
+        if m.context.endswith("legal_rep") and m.organization:
+            out[(record_of(m), analyse(m.organization).key)].add(clean(m.name))
+    return out
+
+
+def org_evidence(key: GroupKey, ms: list[Mention], reps: dict[GroupKey, set[str]],
+                 generic: set[str]) -> Profile:
+    """What a group of same-name organisation mentions says about the party."""
+    ev = Profile(uid="", kind="org", size=len(ms))
+    ev.names.add(key[0])
+    for m in ms:
+        ev.add_uscc(m.uscc)
+        ev.addresses.update(_addresses(m, generic))
+        ev.reps.update(reps.get((record_of(m), key[0]), set()))
+        ev.sources.add(m.source)
+        ev.contexts.add(m.context)
+    return ev
+
+
+def new_org_uid(ev: Profile) -> str:
+    """The uid a new organisation gets: from its USCC, else from its name key."""
+    return f"org-{min(ev.usccs)}" if ev.usccs else f"org-n{digest(min(ev.names))}"
+
+
+def org_uids_by_record(orgs: list[Mention], links: dict[str, Link]) -> dict[GroupKey, str]:
+    """(record, organisation key) → the uid its mention resolved to."""
+    return {(record_of(m), analyse(m.name).key): links[m.id].party_uid for m in orgs if m.id in links}
+
+
+def person_evidence(key: GroupKey, ms: list[Mention], orgs: dict[GroupKey, str], generic: set[str]) -> Profile:
+    """What a group of same-name person mentions in one record says about the person."""
+    ev = Profile(uid="", kind="person", size=len(ms), anonymised=any(m.anonymised for m in ms))
+    ev.names.add(key[1])
+    for m in ms:
+        if m.birth_date:
+            ev.births.add(m.birth_date.isoformat())
+        if m.id_fragment:
+            ev.ids.add(clean(m.id_fragment).upper())
+        ev.addresses.update(_addresses(m, generic))
+        if m.organization and (uid := orgs.get((key[0], analyse(m.organization).key))):
+            ev.orgs.add(uid)
+        ev.sources.add(m.source)
+        ev.contexts.add(m.context)
+    return ev
+
+
+def new_person_uid(ev: Profile, key: GroupKey) -> str:
+    """The uid a new person gets: from record and name (``per-a…`` when anonymised)."""
+    return f"per-{'a' if ev.anonymised else ''}{digest(key[1], key[0])}"
+
+
+def _addresses(m: Mention, generic: set[str]) -> set[str]:
+    value = normalize_address(m.address) if m.address else ""
+    return {value} if value and value not in generic else set()

@@ -1,0 +1,141 @@
+"""GraphResolver: mentions → parties, incrementally against what Neo4j already holds.
+
+Per batch: (1) mentions already in the graph keep their party (stable uids on re-ingest);
+(2) new mentions are grouped (organisations by name key + USCC, people by record + name),
+candidates are fetched from Neo4j by blocking keys (name key, variant key, pinyin key, USCC,
+person name) and from this session's earlier batches, and the rules of ``org_rules`` /
+``persons`` decide; (3) user judgements are replayed last. Every link carries rule, score
+and evidence; new uids are derived from the first record's keys, so a fresh load of the same
+data in the same order gives the same uids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ipclue.cypher import query, statements
+from ipclue.graph.db import Graph
+from ipclue.graph.mentions import Mention
+from ipclue.graph.resolution import evidence as ev_
+from ipclue.graph.resolution import org_rules, persons
+from ipclue.graph.resolution.judgements import load_judgements
+from ipclue.graph.resolution.org_rules import Decision
+from ipclue.graph.resolution.orgs import analyse, block_keys
+from ipclue.graph.resolution.profiles import Profile, ProfileIndex, from_row
+from ipclue.graph.resolve import Link
+from ipclue.normalize import normalize_address
+
+
+class GraphResolver:
+    """Resolves mention batches against the graph; keeps a session index across batches."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.index = ProfileIndex()
+        self._taken: set[str] = set()
+        for stmt in statements("resolve/indexes"):
+            graph.write(stmt)
+
+    def resolve(self, mentions: Sequence[Mention]) -> dict[str, Link]:
+        """A link for every mention: kept, matched by a rule, or a new party; judgements last."""
+        judgements = load_judgements(self.graph)
+        links = self._existing([m.id for m in mentions])
+        fresh = [m for m in mentions if m.id not in links]
+        generic = self._generic_addresses(fresh)
+        orgs = self._orgs([m for m in fresh if m.kind == "org"], fresh, generic)
+        links.update(orgs)
+        org_uids = ev_.org_uids_by_record([m for m in mentions if m.kind == "org"], links)
+        links.update(self._persons([m for m in fresh if m.kind != "org"], org_uids, generic))
+        return judgements.apply(links)
+
+    def _existing(self, ids: list[str]) -> dict[str, Link]:
+        rows = self.graph.read(query("resolve/existing_links"), ids=ids)
+        return {r["id"]: Link(r["uid"], r["rule"], float(r["score"]), r["evidence"]) for r in rows}
+
+    def _generic_addresses(self, mentions: list[Mention]) -> set[str]:
+        values = sorted({normalize_address(m.address) for m in mentions if m.address})
+        rows = self.graph.read(query("resolve/generic_addresses"), values=values) if values else []
+        return {r["value"] for r in rows}
+
+    # organisations ---------------------------------------------------------------------------
+
+    def _orgs(self, orgs: list[Mention], batch: list[Mention], generic: set[str]) -> dict[str, Link]:
+        groups = ev_.org_groups(orgs)
+        reps = ev_.reps_by_org(batch)
+        evidence = {k: ev_.org_evidence(k, ms, reps, generic) for k, ms in groups.items()}
+        self._fetch_orgs(list(evidence.values()))
+        self._claim([ev_.new_org_uid(e) for e in evidence.values()])
+        out: dict[str, Link] = {}
+        for key in sorted(groups, key=lambda k: (not evidence[k].usccs, -len(groups[k]), k)):
+            link = self._org_link(evidence[key])
+            out.update({m.id: link for m in groups[key]})
+        return out
+
+    def _org_link(self, ev: Profile) -> Link:
+        name = analyse(next(iter(ev.names)))
+        cands = self.index.candidates(block_keys(name) + [f"uscc:{c}" for c in ev.usccs])
+        hit = org_rules.decide(ev, name, cands)
+        if hit is None:
+            code = min(ev.usccs) if ev.usccs else None
+            hit = (Decision(f"org-{code}", "org:uscc", 1.0, f"统一社会信用代码 {code}") if code else
+                   Decision(self._fresh(ev_.new_org_uid(ev)), "org:new", 0.9, f"first party named {name.key}"))
+        ev.uid = hit.uid
+        self._remember(ev)
+        return Link(hit.uid, hit.rule, round(hit.score, 3), hit.evidence)
+
+    def _fetch_orgs(self, evs: list[Profile]) -> None:
+        names = [analyse(n) for e in evs for n in e.names]
+        rows = self.graph.read(
+            query("resolve/org_candidates"), names=sorted({n.key for n in names}),
+            variants=sorted({n.variant for n in names}), pinyins=sorted({n.pinyin for n in names}),
+            usccs=sorted({c for e in evs for c in e.usccs}))
+        for row in rows:
+            self._remember(from_row(row))
+
+    # people ------------------------------------------------------------------------------------
+
+    def _persons(self, people: list[Mention], org_uids: dict[ev_.GroupKey, str],
+                 generic: set[str]) -> dict[str, Link]:
+        groups = ev_.person_groups(people)
+        evidence = {k: ev_.person_evidence(k, ms, org_uids, generic) for k, ms in groups.items()}
+        self._claim([ev_.new_person_uid(e, k) for k, e in evidence.items()])
+        self._fetch_persons([e for e in evidence.values() if persons.has_evidence(e) and not e.anonymised])
+        out: dict[str, Link] = {}
+        for key in sorted(groups):
+            link = self._person_link(evidence[key], key)
+            out.update({m.id: link for m in groups[key]})
+        return out
+
+    def _person_link(self, ev: Profile, key: ev_.GroupKey) -> Link:
+        hit = persons.decide(ev, self.index.candidates([f"person:{n}" for n in ev.names]))
+        if hit is None:
+            rule, why = (("person:anonymised", "anonymised name: never merged across records") if ev.anonymised
+                         else ("person:new", "no corroborated match; same name within this record only"))
+            hit = Decision(self._fresh(ev_.new_person_uid(ev, key)), rule, 1.0, why)
+        ev.uid = hit.uid
+        if not ev.anonymised:
+            self._remember(ev)
+        return Link(hit.uid, hit.rule, hit.score, hit.evidence)
+
+    def _fetch_persons(self, evs: list[Profile]) -> None:
+        names = sorted({n for e in evs for n in e.names})
+        for row in self.graph.read(query("resolve/person_candidates"), names=names) if names else []:
+            self._remember(from_row(row))
+
+    # bookkeeping -------------------------------------------------------------------------------
+
+    def _remember(self, p: Profile) -> None:
+        if p.kind == "org":
+            keys = [k for n in p.names for k in block_keys(analyse(n))] + [f"uscc:{c}" for c in p.usccs]
+        else:
+            keys = [f"person:{n}" for n in p.names]
+        self.index.add(p, keys)
+
+    def _claim(self, uids: list[str]) -> None:
+        rows = self.graph.read(query("resolve/uids_in_use"), uids=uids) if uids else []
+        self._taken |= {r["uid"] for r in rows}
+
+    def _fresh(self, uid: str) -> str:
+        """``uid``, or a suffixed one when another party already holds it."""
+        taken = self._taken | set(self.index.by_uid)
+        return uid if uid not in taken else f"{uid}-{digest(uid, str(len(taken)))[:6]}"

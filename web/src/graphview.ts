@@ -1,0 +1,189 @@
+// Cytoscape rendering shared by the explorer and the flag evidence graph: colour by kind, border by risk.
+import cytoscape, { type Core, type ElementDefinition } from "cytoscape";
+import type { GEdge, GNode, Graph } from "./api";
+import { h } from "./dom";
+import { labelName, relName, t } from "./i18n";
+
+export const KIND_COLOURS: Record<string, string> = {
+  org: "#2f6fd0",
+  person: "#16a3a0",
+  Case: "#7b4fc9",
+  Trademark: "#e08a12",
+  Patent: "#8a5a2b",
+  Penalty: "#c8414b",
+  Address: "#7d8794",
+  Phone: "#7d8794",
+  Email: "#7d8794",
+  Source: "#9aa3ad",
+  Flag: "#d6336c",
+  other: "#5c6670",
+};
+
+export const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
+
+export function kindKey(n: GNode): string {
+  if (n.label === "Party") return n.kind === "person" ? "person" : "org";
+  return KIND_COLOURS[n.label] ? n.label : "other";
+}
+
+function nodeText(n: GNode): string {
+  const s = String(n.name ?? n.key ?? n.id);
+  return s.length > 16 ? s.slice(0, 15) + "…" : s;
+}
+
+const SEVERITY_RISK: Record<string, number> = { low: 0.3, medium: 0.6, high: 0.85, critical: 1 };
+
+/** Risk as 0..1: the API sends the top flag severity ("high"…); numbers are accepted too. */
+export function riskOf(n: GNode): number {
+  if (typeof n.risk === "string") return SEVERITY_RISK[n.risk] ?? 0;
+  const r = typeof n.risk === "number" ? n.risk : 0;
+  return r > 1 ? Math.min(1, r / 100) : Math.max(0, r);
+}
+
+export function nodeElement(n: GNode): ElementDefinition {
+  const risk = riskOf(n);
+  const classes = [kindKey(n), n.generic ? "generic" : "", risk >= 0.7 ? "risk-high" : risk > 0 ? "risk-some" : ""].filter(Boolean);
+  return {
+    group: "nodes",
+    data: { ...n, id: String(n.id), text: nodeText(n), colour: KIND_COLOURS[kindKey(n)], severity: n.risk ?? null, risk, bw: risk > 0 ? 2 + risk * 5 : 1 },
+    classes: classes.join(" "),
+  };
+}
+
+export function edgeElement(e: GEdge): ElementDefinition {
+  return {
+    group: "edges",
+    data: { ...e.props, id: String(e.id), source: String(e.source), target: String(e.target), type: e.type, text: relName(e.type), props: e.props ?? {} },
+    classes: `rel-${e.type}`,
+  };
+}
+
+export function collapsedElements(c: { node: string; omitted: number }): ElementDefinition[] {
+  const id = `collapsed:${c.node}`;
+  return [
+    { group: "nodes", data: { id, text: `+${c.omitted}`, omitted: c.omitted, parentNode: String(c.node), label: "Collapsed" }, classes: "collapsed" },
+    { group: "edges", data: { id: `${id}:e`, source: String(c.node), target: id, type: "COLLAPSED", text: "" }, classes: "collapsed-edge" },
+  ];
+}
+
+export function toElements(g: Graph): ElementDefinition[] {
+  const ids = new Set(g.nodes.map((n) => String(n.id)));
+  return [
+    ...g.nodes.map(nodeElement),
+    ...g.edges.filter((e) => ids.has(String(e.source)) && ids.has(String(e.target))).map(edgeElement),
+    ...(g.collapsed ?? []).filter((c) => c.omitted > 0 && ids.has(String(c.node))).flatMap(collapsedElements),
+  ];
+}
+
+export function makeCy(container: HTMLElement, elements: ElementDefinition[]): Core {
+  return cytoscape({
+    container,
+    elements,
+    wheelSensitivity: 0.3,
+    minZoom: 0.15,
+    maxZoom: 3,
+    style: [
+      {
+        selector: "node",
+        style: {
+          "background-color": "data(colour)",
+          label: "data(text)",
+          "font-family": FONT,
+          "font-size": 12,
+          color: "#1d2733",
+          "text-valign": "bottom",
+          "text-margin-y": 4,
+          "text-background-color": "#ffffff",
+          "text-background-opacity": 0.85,
+          "text-background-padding": "2px",
+          "text-background-shape": "roundrectangle",
+          width: 26,
+          height: 26,
+          "border-width": "data(bw)",
+          "border-color": "#ffffff",
+        },
+      },
+      { selector: "node.org", style: { shape: "round-rectangle", width: 30, height: 24 } },
+      { selector: "node.person", style: { shape: "ellipse" } },
+      { selector: "node.Case", style: { shape: "diamond", width: 28, height: 28 } },
+      { selector: "node.Trademark, node.Patent", style: { shape: "hexagon" } },
+      { selector: "node.Penalty", style: { shape: "octagon" } },
+      { selector: "node.Address, node.Phone, node.Email", style: { shape: "triangle", width: 20, height: 20 } },
+      { selector: "node.risk-some", style: { "border-color": "#f0a020" } },
+      { selector: "node.risk-high", style: { "border-color": "#d11f2f" } },
+      { selector: "node.generic", style: { "background-color": "#c3c9d0", "border-style": "dashed", "border-width": 2, "border-color": "#8a939c" } },
+      { selector: "node.root", style: { width: 40, height: 34, "font-weight": "bold", "font-size": 14 } },
+      { selector: "node.expanded", style: { "background-opacity": 1, "overlay-opacity": 0 } },
+      { selector: "node.collapsed", style: { shape: "round-rectangle", "background-color": "#eef1f4", "border-width": 1, "border-color": "#8a939c", "border-style": "dashed", label: "data(text)", "text-valign": "center", "text-margin-y": 0, "text-background-opacity": 0, width: 34, height: 20, "font-size": 11, color: "#44505c" } },
+      {
+        selector: "edge",
+        style: {
+          width: 1.6,
+          "line-color": "#a9b3bd",
+          "target-arrow-color": "#a9b3bd",
+          "target-arrow-shape": "triangle",
+          "arrow-scale": 0.8,
+          "curve-style": "bezier",
+          label: "data(text)",
+          "font-family": FONT,
+          "font-size": 10,
+          color: "#5c6670",
+          "text-rotation": "autorotate",
+          "text-background-color": "#ffffff",
+          "text-background-opacity": 0.8,
+          "text-background-padding": "1px",
+        },
+      },
+      { selector: "edge.collapsed-edge", style: { "line-style": "dashed", "target-arrow-shape": "none", label: "" } },
+      { selector: "edge.rel-SHAREHOLDER_OF, edge.rel-LEGAL_REP_OF", style: { "line-color": "#2f6fd0", "target-arrow-color": "#2f6fd0" } },
+      { selector: "edge.rel-PARTY_TO", style: { "line-color": "#7b4fc9", "target-arrow-color": "#7b4fc9" } },
+      { selector: "edge.rel-PENALISED_IN", style: { "line-color": "#c8414b", "target-arrow-color": "#c8414b" } },
+      { selector: ".hidden", style: { display: "none" } },
+      { selector: ":selected", style: { "overlay-color": "#2f6fd0", "overlay-opacity": 0.18, "overlay-padding": 6 } },
+      { selector: ".path-hl", style: { "line-color": "#d11f2f", "target-arrow-color": "#d11f2f", width: 3 } },
+    ],
+    layout: { name: "preset" },
+  });
+}
+
+export function runLayout(cy: Core, animate = false): void {
+  const n = cy.nodes(":visible").length;
+  cy.layout({
+    name: "cose",
+    animate,
+    randomize: false,
+    nodeRepulsion: () => 9000,
+    idealEdgeLength: () => (n > 60 ? 70 : 100),
+    padding: 30,
+    fit: true,
+  } as cytoscape.LayoutOptions).run();
+}
+
+export function legend(): HTMLElement {
+  const item = (colour: string, text: string, extra = "") => h("span", { class: "lg" }, h("i", { style: `background:${colour};${extra}` }), text);
+  return h(
+    "div",
+    { class: "legend" },
+    item(KIND_COLOURS.org, `${labelName("Party")}·${t("kind_org")}`),
+    item(KIND_COLOURS.person, `${labelName("Party")}·${t("kind_person")}`),
+    ...["Case", "Trademark", "Patent", "Penalty", "Address"].map((k) => item(KIND_COLOURS[k], labelName(k))),
+    item("#fff", t("risk_high"), "border:3px solid #d11f2f"),
+    item("#c3c9d0", t("generic_id"), "border:2px dashed #8a939c"),
+  );
+}
+
+/** The app route for a graph node, if it has a page. */
+export function nodeRoute(n: Record<string, unknown>): string[] | null {
+  const key = String(n.key ?? n.uid ?? "");
+  if (!key) return null;
+  switch (n.label) {
+    case "Party": return ["party", key];
+    case "Case": return ["record", "case", key];
+    case "Trademark": return ["record", "trademark", key];
+    case "Patent": return ["record", "patent", key];
+    case "Penalty": return ["record", "penalty", key];
+    case "Source": return ["source", key];
+    case "Flag": return ["flags", key];
+    default: return null;
+  }
+}
