@@ -50,7 +50,9 @@ class Report:
     """All scores plus the list of mismatches for --show-errors."""
 
     docs: int = 0
-    exact: dict[str, list[int]] = field(default_factory=lambda: {k: [0, 0] for k in ("case_no", "court", "doc_type")})
+    exact: dict[str, list[int]] = field(
+        default_factory=lambda: {k: [0, 0] for k in ("case_no", "court", "doc_type")}
+    )
     sets: dict[str, SetScore] = field(default_factory=dict)
     attrs: dict[str, list[int]] = field(default_factory=lambda: {"role": [0, 0], "kind": [0, 0]})
     errors: list[str] = field(default_factory=list)
@@ -101,7 +103,7 @@ def _score_doc(report: Report, gold: dict[str, Any], pred: Judgment | str) -> No
 
 def _score_sets(report: Report, gold: dict[str, Any], pj: dict[str, Any]) -> None:
     """Set-valued fields: party names, legal representatives, agents, trademark numbers."""
-    checks = {
+    checks: dict[str, tuple[set[Any], set[Any]]] = {
         "party names": (_names(gold["parties"]), _names(pj["parties"])),
         "legal representatives": (_pairs(gold["parties"]), _pairs(pj["parties"])),
         "agents (name+organization)": (_agents(gold["parties"]), _agents(pj["parties"])),
@@ -110,7 +112,9 @@ def _score_sets(report: Report, gold: dict[str, Any], pj: dict[str, Any]) -> Non
     for name, (g, p) in checks.items():
         report.score(name).add(g, p)
         if g != p:
-            report.errors.append(f"{gold['id']} {name}: missing {sorted(g - p, key=str)} extra {sorted(p - g, key=str)}")
+            report.errors.append(
+                f"{gold['id']} {name}: missing {sorted(g - p, key=str)} extra {sorted(p - g, key=str)}"
+            )
 
 
 def _score_attrs(report: Report, gold: dict[str, Any], pj: dict[str, Any]) -> None:

@@ -18,9 +18,11 @@ def run(parties: int, seed: int = 7) -> str:
         s = generate(Path(tmp), parties, seed, "bench")
         docs = s.documents.get("judgments", 0) + s.documents.get("penalties", 0)
         files = sum(1 for p in Path(tmp).rglob("*") if p.is_file())
-    return (f"parties={parties:,} documents={docs:,} files={files:,} registry={sum(s.registry.values()):,} "
-            f"entities={s.entities:,} size={s.bytes / 1e6:.1f}MB seconds={s.seconds:.1f} "
-            f"docs/s={docs / s.seconds:,.0f} MB/s={s.bytes / 1e6 / s.seconds:.1f}")
+    return (
+        f"parties={parties:,} documents={docs:,} files={files:,} registry={sum(s.registry.values()):,} "
+        f"entities={s.entities:,} size={s.bytes / 1e6:.1f}MB seconds={s.seconds:.1f} "
+        f"docs/s={docs / s.seconds:,.0f} MB/s={s.bytes / 1e6 / s.seconds:.1f}"
+    )
 
 
 def main(argv: list[str]) -> None:

@@ -58,14 +58,20 @@ def _container_target() -> Iterator[Target]:
 
 
 def _managed_target(settings: Settings) -> Iterator[Target]:
+    """CI uses the instance ``pytest`` (started by .ci/run); a developer run gets its own instance."""
     from ipclue.dbms.managed import ManagedNeo4j
 
-    server = ManagedNeo4j(settings, instance="pytest")
-    state = server.start()
+    shared = os.environ.get("IPCLUE_TEST_INSTANCE") or ("pytest" if os.environ.get("CI") else None)
+    server = ManagedNeo4j(settings, instance=shared or f"pytest-{os.getpid()}")
+    already = server.running()
+    state = already or server.start()
     try:
         yield Target(state.uri, "neo4j", state.password, "neo4j", True)
     finally:
-        server.stop()
+        if not shared:
+            server.destroy()
+        elif already is None:
+            server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -97,12 +97,8 @@ class Jobs:
             job.status, job.error = "failed", f"{type(exc).__name__}: {exc}"[:1000]
 
 
-def _progress(job: Job) -> Callable[..., None]:
-    def update(*args: Any, **kwargs: Any) -> None:
-        if args and isinstance(args[0], int):
-            job.progress["records"] = job.progress.get("records", 0) + args[0]
-        elif args:
-            job.progress["stage"] = str(args[0])
-        job.progress.update({k: v for k, v in kwargs.items() if isinstance(v, int | float | str)})
+def _progress(job: Job) -> Callable[[str, int, int], None]:
+    def update(stage: str, done: int, total: int) -> None:
+        job.progress = {"stage": stage, "done": done, "total": total}
 
     return update

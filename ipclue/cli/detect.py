@@ -1,10 +1,11 @@
-"""``ipclue detect | detectors | flags | review``: run detectors, list the catalog, browse and review flags."""
+"""``ipclue detect | detectors | flags | review``: detectors, the catalog, flags, reviews."""
 
 from __future__ import annotations
 
 import json
 import os
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -12,7 +13,6 @@ from rich.table import Table
 from ipclue.cli.common import err, graph_session, out
 from ipclue.detect import (
     detector_precision,
-    get_flag,
     list_flags,
     load_catalog,
     review_flag,
@@ -24,14 +24,21 @@ from ipclue.detect.params import parse_overrides
 
 
 def detect(
-    detector: list[str] = typer.Option(None, "--detector", "-d", help="detector id (repeatable); default all"),
-    param: list[str] = typer.Option(None, "--param", "-p", help="override a parameter: name=value or id.name=value"),
+    detector: Annotated[
+        list[str] | None, typer.Option("--detector", "-d", help="detector id (repeatable); default all")
+    ] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="override a parameter: name=value or id.name=value"),
+    ] = None,
     dry_run: bool = typer.Option(False, "--dry-run", help="show hits without storing flags"),
     as_json: bool = typer.Option(False, "--json", help="print the run report as JSON"),
 ) -> None:
     """Run detectors and store their hits as flags (a rerun updates, never duplicates)."""
     with graph_session() as graph:
-        report = run_detectors(graph, ids=detector or None, params=parse_overrides(param or []), dry_run=dry_run)
+        report = run_detectors(
+            graph, ids=detector or None, params=parse_overrides(param or []), dry_run=dry_run
+        )
     if as_json:
         typer.echo(report.model_dump_json(indent=2))
         return
@@ -44,11 +51,15 @@ def _run_table(report: RunReport) -> Table:
     title = f"{report.run_id}{' (dry run)' if report.dry_run else ''} — {report.seconds:.1f}s"
     table = Table("detector", "hits", "created", "updated", "seconds", "error", title=title)
     for d in report.detectors:
-        table.add_row(d.detector, str(d.hits), str(d.created), str(d.updated), f"{d.seconds:.2f}", d.error or "")
+        table.add_row(
+            d.detector, str(d.hits), str(d.created), str(d.updated), f"{d.seconds:.2f}", d.error or ""
+        )
     return table
 
 
-def detectors(validate: bool = typer.Option(True, help="also EXPLAIN each query against the database")) -> None:
+def detectors(
+    validate: bool = typer.Option(True, help="also EXPLAIN each query against the database"),
+) -> None:
     """List the detector catalog and every refused file with the reason."""
     catalog = load_catalog()
     if validate:
@@ -78,13 +89,18 @@ def flags(
         page = list_flags(graph, detector=detector, status=status, party=party, limit=limit)
         precision = detector_precision(graph)
     if as_json:
-        typer.echo(json.dumps({**page.model_dump(mode="json"), "precision": precision}, ensure_ascii=False, indent=2))
+        typer.echo(
+            json.dumps({**page.model_dump(mode="json"), "precision": precision}, ensure_ascii=False, indent=2)
+        )
         return
     table = Table("id", "detector", "severity", "score", "status", "reason", title="flags")
     for f in page.items:
         table.add_row(f.id, f.detector, f.severity, f"{f.score:.2f}", f.status, f.reason)
     out.print(table)
-    out.print("precision: " + ", ".join(f"{k}={'—' if v is None else f'{v:.2f}'}" for k, v in sorted(precision.items())))
+    out.print(
+        "precision: "
+        + ", ".join(f"{k}={'—' if v is None else f'{v:.2f}'}" for k, v in sorted(precision.items()))
+    )
 
 
 def review(

@@ -34,7 +34,25 @@ from ipclue.detect.runner import run_detectors
 from ipclue.detect.store import detector_precision, get_flag, list_flags, review_flag
 
 __all__ = [
-    "Catalog", "CatalogError", "Detector", "DetectorHeader", "DetectorRun", "FlagDetail", "FlagPage",
-    "FlagSummary", "Hit", "ParamSpec", "Review", "RunReport", "Status", "Subject", "detector_precision",
-    "get_flag", "list_flags", "load_catalog", "review_flag", "run_detectors", "validate_catalog",
+    "Catalog",
+    "CatalogError",
+    "Detector",
+    "DetectorHeader",
+    "DetectorRun",
+    "FlagDetail",
+    "FlagPage",
+    "FlagSummary",
+    "Hit",
+    "ParamSpec",
+    "Review",
+    "RunReport",
+    "Status",
+    "Subject",
+    "detector_precision",
+    "get_flag",
+    "list_flags",
+    "load_catalog",
+    "review_flag",
+    "run_detectors",
+    "validate_catalog",
 ]

@@ -39,9 +39,13 @@ def _merge(rows: list[Row]) -> Row:
     reason = f"{len(parties)} 个关联主体之间共 {len(rows)} 起可疑诉讼：" + "；".join(reasons[:5])
     if len(reasons) > 5:
         reason += f"；等 {len(reasons)} 条"
-    return {"subjects": [{"label": "Party", "key": k} for k in parties],
-            "evidence": [e for r in rows for e in r["evidence"]], "score": score, "reason": reason,
-            "n_rows": len(rows)}
+    return {
+        "subjects": [{"label": "Party", "key": k} for k in parties],
+        "evidence": [e for r in rows for e in r["evidence"]],
+        "score": score,
+        "reason": reason,
+        "n_rows": len(rows),
+    }
 
 
 POSTPROCESS = {"components": components}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from importlib import resources
 from pathlib import Path
-from typing import Any, LiteralString, cast
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -65,6 +65,8 @@ def _uncomment(line: str) -> str:
 def parse_detector(path: Path) -> Detector:
     """One detector file → a validated Detector (header schema and a non-empty query)."""
     header_text, body = split_header(path.read_text(encoding="utf-8"))
+    if not body.rstrip(";").strip():
+        raise HeaderError("no query after the header")
     try:
         raw: Any = yaml.safe_load(header_text)
     except yaml.YAMLError as exc:
@@ -72,8 +74,6 @@ def parse_detector(path: Path) -> Detector:
     if not isinstance(raw, dict):
         raise HeaderError("header is not a YAML mapping")
     header = DetectorHeader.model_validate(raw)
-    if not body or body.rstrip(";").strip() == "":
-        raise HeaderError("no query after the header")
     return Detector(header=header, query=body.rstrip().rstrip(";"), path=str(path))
 
 
@@ -88,7 +88,9 @@ def load_catalog(extra_dir: Path | None = None) -> Catalog:
             catalog.errors.append(CatalogError(path=str(path), error=_short(exc)))
             continue
         if det.id in seen:
-            catalog.errors.append(CatalogError(path=str(path), error=f"duplicate id {det.id!r} ({seen[det.id]})"))
+            catalog.errors.append(
+                CatalogError(path=str(path), error=f"duplicate id {det.id!r} ({seen[det.id]})")
+            )
             continue
         seen[det.id] = str(path)
         catalog.detectors.append(det)
@@ -103,7 +105,7 @@ def _short(exc: Exception) -> str:
 
 def check_query(graph: Graph, det: Detector) -> str | None:
     """None if the query parses (EXPLAIN) and returns the four columns; else the reason."""
-    text = cast(LiteralString, "EXPLAIN " + det.query)
+    text = "EXPLAIN " + det.query
     try:
         with graph.driver.session(database=graph.database) as session:
             result = session.run(text, explain_params(det))

@@ -9,8 +9,13 @@ from typing import Any
 
 from ipclue.detect.models import Hit, Subject
 
-KEY_PROPS = {"Party": "uid", "Case": "case_no", "Trademark": "reg_no", "Patent": "number",
-             "Penalty": "decision_no"}
+KEY_PROPS = {
+    "Party": "uid",
+    "Case": "case_no",
+    "Trademark": "reg_no",
+    "Patent": "number",
+    "Penalty": "decision_no",
+}
 
 
 class RowError(ValueError):
@@ -47,9 +52,15 @@ def to_hit(detector: str, row: dict[str, Any]) -> Hit:
     uniq = {(s.label, s.key): s for s in map(subject_of, subjects_raw)}
     subjects = [uniq[k] for k in sorted(uniq)]
     fp = fingerprint(detector, subjects)
-    return Hit(detector=detector, subjects=subjects, evidence=dedupe(evidence),
-               score=round(min(1.0, max(0.0, float(score))), 4), reason=reason, fingerprint=fp,
-               flag_id=flag_id(fp))
+    return Hit(
+        detector=detector,
+        subjects=subjects,
+        evidence=dedupe(evidence),
+        score=round(min(1.0, max(0.0, float(score))), 4),
+        reason=reason,
+        fingerprint=fp,
+        flag_id=flag_id(fp),
+    )
 
 
 def dedupe(evidence: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

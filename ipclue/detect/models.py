@@ -13,8 +13,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Severity = Literal["low", "medium", "high"]
 Family = Literal[
-    "false_litigation", "serial_infringement", "penalty_transfer", "trademark_squatting",
-    "invalidated_right", "bulk_enforcement", "other",
+    "false_litigation",
+    "serial_infringement",
+    "penalty_transfer",
+    "trademark_squatting",
+    "invalidated_right",
+    "bulk_enforcement",
+    "other",
 ]
 Analytics = Literal["none", "components"]
 Prepare = Literal["none", "similar_marks"]

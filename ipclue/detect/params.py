@@ -64,8 +64,14 @@ def query_params(det: Detector, values: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _dated(name: str, spec: ParamSpec, value: Any) -> dict[str, Any]:
-    return {"name": name, "law": spec.law, "effective_from": spec.effective_from,
-            "effective_to": spec.effective_to, "unverified": spec.unverified, "values": value}
+    return {
+        "name": name,
+        "law": spec.law,
+        "effective_from": spec.effective_from,
+        "effective_to": spec.effective_to,
+        "unverified": spec.unverified,
+        "values": value,
+    }
 
 
 def explain_params(det: Detector) -> dict[str, Any]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import secrets
 import time
 from collections.abc import Iterable, Mapping
-from datetime import datetime, timezone
-from typing import Any, LiteralString, cast
+from datetime import UTC, datetime
+from typing import Any
 
 from neo4j import Query, RoutingControl
 from neo4j.exceptions import Neo4jError
@@ -26,7 +26,7 @@ DEFAULT_TIMEOUT_S = 300.0
 
 
 def new_run_id() -> str:
-    return f"run-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}-{secrets.token_hex(3)}"
+    return f"run-{datetime.now(UTC):%Y%m%dT%H%M%S}-{secrets.token_hex(3)}"
 
 
 def select(catalog: Catalog, ids: Iterable[str] | None) -> list[Detector]:
@@ -42,26 +42,42 @@ def select(catalog: Catalog, ids: Iterable[str] | None) -> list[Detector]:
     return chosen
 
 
-def run_detectors(graph: Graph, ids: Iterable[str] | None = None, params: Mapping[str, Any] | None = None,
-                  dry_run: bool = False, *, catalog: Catalog | None = None,
-                  timeout: float = DEFAULT_TIMEOUT_S) -> RunReport:
+def run_detectors(
+    graph: Graph,
+    ids: Iterable[str] | None = None,
+    params: Mapping[str, Any] | None = None,
+    dry_run: bool = False,
+    *,
+    catalog: Catalog | None = None,
+    timeout: float = DEFAULT_TIMEOUT_S,
+) -> RunReport:
     """Validate the catalog, run the chosen detectors (all by default), store their flags."""
     checked = validate_catalog(graph, catalog or load_catalog())
     chosen = select(checked, ids)
     overrides = dict(params or {})
     if bad := unknown_overrides(chosen, overrides):
         raise InvalidInput(f"no selected detector has the parameter(s) {', '.join(bad)}")
-    report = RunReport(run_id=new_run_id(), dry_run=dry_run, started_at=datetime.now(timezone.utc),
-                       catalog_errors=checked.errors)
+    report = RunReport(
+        run_id=new_run_id(), dry_run=dry_run, started_at=datetime.now(UTC), catalog_errors=checked.errors
+    )
     start = time.perf_counter()
     for det in chosen:
-        report.detectors.append(run_one(graph, det, overrides, report.run_id, dry_run=dry_run, timeout=timeout))
+        report.detectors.append(
+            run_one(graph, det, overrides, report.run_id, dry_run=dry_run, timeout=timeout)
+        )
     report.seconds = round(time.perf_counter() - start, 3)
     return report
 
 
-def run_one(graph: Graph, det: Detector, overrides: Mapping[str, Any], run_id: str, *, dry_run: bool,
-            timeout: float = DEFAULT_TIMEOUT_S) -> DetectorRun:
+def run_one(
+    graph: Graph,
+    det: Detector,
+    overrides: Mapping[str, Any],
+    run_id: str,
+    *,
+    dry_run: bool,
+    timeout: float = DEFAULT_TIMEOUT_S,
+) -> DetectorRun:
     """One detector; an error is reported on its DetectorRun rather than raised."""
     values = resolve_params(det, overrides)
     run = DetectorRun(detector=det.id, version=det.header.version, params=values)
@@ -91,8 +107,10 @@ def detect(graph: Graph, det: Detector, values: dict[str, Any], timeout: float) 
 
 def execute(graph: Graph, det: Detector, params: dict[str, Any], timeout: float) -> list[dict[str, Any]]:
     records, _, _ = graph.driver.execute_query(
-        Query(cast(LiteralString, det.query), timeout=timeout), params,
-        database_=graph.database, routing_=RoutingControl.READ,
+        Query(det.query, timeout=timeout),
+        params,
+        database_=graph.database,
+        routing_=RoutingControl.READ,
     )
     return [r.data() for r in records]
 
@@ -106,7 +124,9 @@ def merge_same(hits: list[Hit]) -> list[Hit]:
             by_fp[hit.fingerprint] = hit
         else:
             best = hit if hit.score > seen.score else seen
-            by_fp[hit.fingerprint] = best.model_copy(update={"evidence": dedupe([*seen.evidence, *hit.evidence])})
+            by_fp[hit.fingerprint] = best.model_copy(
+                update={"evidence": dedupe([*seen.evidence, *hit.evidence])}
+            )
     return list(by_fp.values())
 
 
@@ -125,5 +145,8 @@ def add_source_paths(graph: Graph, hits: list[Hit]) -> None:
 
 def _shas(item: dict[str, Any]) -> list[str]:
     one, many = item.get("source"), item.get("sources")
-    return [x for x in ([one] if isinstance(one, str) else []) + (many if isinstance(many, list) else [])
-            if isinstance(x, str)]
+    return [
+        x
+        for x in ([one] if isinstance(one, str) else []) + (many if isinstance(many, list) else [])
+        if isinstance(x, str)
+    ]

@@ -82,7 +82,12 @@ def similar_rows(marks: list[Mark], threshold: float, max_block: int = MAX_BLOCK
     """Rows for ``flags/similar_to_write``: later mark → earlier mark of another applicant."""
     rows = []
     for a, b in candidate_pairs(marks, max_block):
-        if a.applicants & b.applicants or a.filed_on is None or b.filed_on is None or a.filed_on == b.filed_on:
+        if (
+            a.applicants & b.applicants
+            or a.filed_on is None
+            or b.filed_on is None
+            or a.filed_on == b.filed_on
+        ):
             continue
         score, method = similarity(a, b)
         if score >= threshold:
@@ -112,5 +117,6 @@ def _nothing(graph: Graph, values: dict[str, Any]) -> None:
 
 
 PREPARE: dict[str, Callable[[Graph, dict[str, Any]], None]] = {
-    "none": _nothing, "similar_marks": prepare_similar_marks,
+    "none": _nothing,
+    "similar_marks": prepare_similar_marks,
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from ipclue.cypher import query
@@ -16,19 +16,33 @@ from ipclue.graph.db import Graph
 def _flag_row(det: Detector, hit: Hit, params: dict[str, Any], run_id: str) -> dict[str, Any]:
     h = det.header
     subjects = [s.model_dump() for s in hit.subjects]
-    return {"id": hit.flag_id, "fingerprint": hit.fingerprint, "detector": h.id, "detector_version": h.version,
-            "family": h.family, "severity": h.severity, "score": hit.score, "reason": hit.reason,
-            "evidence": _json(hit.evidence), "subjects": _json(subjects), "subject_list": subjects,
-            "subject_keys": [f"{s.label}:{s.key}" for s in hit.subjects], "params": _json(params),
-            "title": h.title, "legal_basis": h.legal_basis, "run_id": run_id}
+    return {
+        "id": hit.flag_id,
+        "fingerprint": hit.fingerprint,
+        "detector": h.id,
+        "detector_version": h.version,
+        "family": h.family,
+        "severity": h.severity,
+        "score": hit.score,
+        "reason": hit.reason,
+        "evidence": _json(hit.evidence),
+        "subjects": _json(subjects),
+        "subject_list": subjects,
+        "subject_keys": [f"{s.label}:{s.key}" for s in hit.subjects],
+        "params": _json(params),
+        "title": h.title,
+        "legal_basis": h.legal_basis,
+        "run_id": run_id,
+    }
 
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def store_hits(graph: Graph, det: Detector, hits: list[Hit], params: dict[str, Any],
-               run_id: str) -> tuple[int, int]:
+def store_hits(
+    graph: Graph, det: Detector, hits: list[Hit], params: dict[str, Any], run_id: str
+) -> tuple[int, int]:
     """Upsert flags for these hits; (created, updated)."""
     if not hits:
         return 0, 0
@@ -44,7 +58,7 @@ def store_hits(graph: Graph, det: Detector, hits: list[Hit], params: dict[str, A
 def _as_datetime(value: date | datetime | None) -> datetime | None:
     if value is None or isinstance(value, datetime):
         return value
-    return datetime.combine(value, time.min, tzinfo=timezone.utc)
+    return datetime.combine(value, time.min, tzinfo=UTC)
 
 
 def _native(value: Any) -> Any:
@@ -71,17 +85,36 @@ def _decode_cursor(cursor: str | None) -> tuple[float | None, str | None]:
         raise InvalidInput(f"bad cursor {cursor!r}") from exc
 
 
-def list_flags(graph: Graph, *, detector: str | None = None, family: str | None = None,
-               severity: str | None = None, status: str | None = None, party: str | None = None,
-               since: date | datetime | None = None, until: date | datetime | None = None, limit: int = 50,
-               cursor: str | None = None) -> FlagPage:
+def list_flags(
+    graph: Graph,
+    *,
+    detector: str | None = None,
+    family: str | None = None,
+    severity: str | None = None,
+    status: str | None = None,
+    party: str | None = None,
+    since: date | datetime | None = None,
+    until: date | datetime | None = None,
+    limit: int = 50,
+    cursor: str | None = None,
+) -> FlagPage:
     """A page of flags (best score first); ``next_cursor`` resumes after the last one."""
     if not 1 <= limit <= 1000:
         raise InvalidInput("limit must be between 1 and 1000")
     after_score, after_id = _decode_cursor(cursor)
-    rows = graph.read(query("flags/list"), detector=detector, family=family, severity=severity, status=status,
-                      party=party, since=_as_datetime(since), until=_as_datetime(until),
-                      after_score=after_score, after_id=after_id, limit=limit + 1)
+    rows = graph.read(
+        query("flags/list"),
+        detector=detector,
+        family=family,
+        severity=severity,
+        status=status,
+        party=party,
+        since=_as_datetime(since),
+        until=_as_datetime(until),
+        after_score=after_score,
+        after_id=after_id,
+        limit=limit + 1,
+    )
     items = [FlagSummary.model_validate(_summary_fields(r["flag"])) for r in rows[:limit]]
     more = len(rows) > limit and items
     return FlagPage(items=items, next_cursor=_encode_cursor(items[-1]) if more else None)
@@ -94,7 +127,9 @@ def get_flag(graph: Graph, flag_id: str) -> FlagDetail:
     fields = _summary_fields(rows[0]["flag"])
     fields["evidence"] = json.loads(fields.get("evidence") or "[]")
     fields["params"] = json.loads(fields.get("params") or "{}")
-    fields["reviews"] = [Review.model_validate({k: _native(v) for k, v in r.items()}) for r in rows[0]["reviews"]]
+    fields["reviews"] = [
+        Review.model_validate({k: _native(v) for k, v in r.items()}) for r in rows[0]["reviews"]
+    ]
     fields.pop("subject_keys", None)
     return FlagDetail.model_validate(fields)
 

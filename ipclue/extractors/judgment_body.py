@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from ipclue.extractors.cn_numbers import MONEY_RE, money_from_match
 from ipclue.extractors.judgment_header import CASE_NO, Span
 from ipclue.models import Outcome
 from ipclue.normalize import normalize_case_no, normalize_patent_no, normalize_reg_no, to_halfwidth
 
+Instance = Literal["first", "second", "retrial", "other"]
 _SECTION_RES: dict[str, re.Pattern[str]] = {
     "诉称": re.compile(r"^(?:【[^】]*诉称】|.{0,40}?(?:诉称|起诉称|上诉称|申请再审称|再审称|上诉请求))"),
-    "辩称": re.compile(r"^(?:【[^】]*辩称】|.{0,40}?(?:辩称|答辩称|答辩意见|未作答辩|未答辩|未予答辩|未提交答辩|没有答辩|未进行答辩|辩解称))"),
+    "辩称": re.compile(
+        r"^(?:【[^】]*辩称】|.{0,40}?(?:辩称|答辩称|答辩意见|未作答辩|未答辩|未予答辩|未提交答辩|没有答辩|未进行答辩|辩解称))"
+    ),
     "查明": re.compile(
         r"^(?:【[^】]*查明】|.{0,20}?(?:经审理查明|本院查明|审理查明|经审理，?本院认定|法院查明|"
         r"本院经审理认定|本院确认以下事实|本院认定事实如下|本院认定以下事实|另查明)|.{0,40}?(?:认定以下事实|确认以下事实|"
@@ -36,8 +40,10 @@ _TM_LIST_RE = re.compile(
     r"\s*(?:号)?(?:[“\"”][^“”\"。]{0,12}?[”\"“])?\s*[、和及与]\s*(?:第)?\s*(G?[0-9０-９]{3,8})(?![\d年月日元])\s*(?:号)?"
 )
 _YEAR_BRACKET_RE = re.compile(r"[\[［〔（(]\s*(?:19|20)\d{2}\s*[\]］〕）)]")
+_D = "[0-9０-９]"
 _PATENT_RE = re.compile(
-    r"(?:ZL|专利号(?:为|是|：|:)?\s*(?:ZL)?)\s*((?:19|20)?\d{2}\s*[123]\s*\d{5,7}\s*[.。·]?\s*[\dXx])"
+    rf"(?:ZL|ＺＬ|专利号(?:为|是|：|:)?\s*(?:ZL|ＺＬ)?)\s*((?:19|20|１９|２０)?{_D}{{2}}\s*[123１２３]\s*{_D}{{5,7}}"
+    rf"\s*[.。·．]?\s*(?:{_D}|[XxＸｘ]))"
 )
 _PRIOR_RE = re.compile(rf"({CASE_NO})(?=\s*(?:民事|行政|刑事)?(?:判决|裁定|调解))")
 _PRIOR_CONTEXT_RE = re.compile(r"不服|原审|一审|作出|撤销|维持|二审|再审|申请")
@@ -59,7 +65,9 @@ def find_sections(text: str, spans: list[Span], body_start: int) -> dict[str, Sp
     signature = len(text)
     if ruling_start is not None:
         starts["判决"] = ruling_start
-        signature = next((a for a, p in body[ruling_at + 1 :] if _SIGNATURE_RE.match(p.replace(" ", ""))), signature)
+        signature = next(
+            (a for a, p in body[ruling_at + 1 :] if _SIGNATURE_RE.match(p.replace(" ", ""))), signature
+        )
     return _to_spans(starts, signature)
 
 
@@ -137,8 +145,8 @@ def _add_unique(found: list[str], value: str) -> None:
 def patent_numbers(text: str) -> list[str]:
     """ZL patent numbers, normalised."""
     found: list[str] = []
-    for m in _PATENT_RE.finditer(to_halfwidth(text)):
-        _add_unique(found, normalize_patent_no(m.group(1)))
+    for m in _PATENT_RE.finditer(text):
+        _add_unique(found, normalize_patent_no(to_halfwidth(m.group(1))))
     return found
 
 
@@ -215,11 +223,11 @@ def absent_defendant(text: str) -> bool:
     return bool(_ABSENT_RE.search(text))
 
 
-def instance_of(case_no: str, title: str, roles: set[str]) -> str:
+def instance_of(case_no: str, title: str, roles: set[str]) -> Instance:
     """first / second / retrial from the case number (初/终/再/申/提), title or roles."""
     m = re.search(r"[民刑行][^\d号]{0,4}?(初|终|再|申|提|监)", case_no)
     if m:
-        return {"初": "first", "终": "second"}.get(m.group(1), "retrial")
+        return "first" if m.group(1) == "初" else "second" if m.group(1) == "终" else "retrial"
     if "再审" in title or roles & {"retrial_applicant", "retrial_respondent"}:
         return "retrial"
     if "二审" in title or "appellant" in roles:

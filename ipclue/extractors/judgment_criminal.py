@@ -3,7 +3,9 @@
 Choice: such a text is still emitted as a ``Judgment`` (division ``criminal``), because its
 parties, amounts and charges are the useful part. It has no court line, so ``court`` is ""
 (unknown; the prosecutor's office is not the court and is not guessed into it). The case
-number is taken from the text when one is cited, else synthesised as ``CAIL:<file stem>``
+number is taken from the text only when it opens the text (a 刑 case number in the first
+60 characters: numbers cited later are other cases or appraisal reports), else synthesised as
+``CAIL:<file stem>``
 (and ``case_no_raw`` is "" so nobody mistakes it for a real 案号). A text that names no
 被告人 / 被告单位 raises ExtractError("no_accused").
 """
@@ -30,7 +32,9 @@ _ANON_NAME = (
 _ACCUSED_RE = re.compile(
     rf"被告人(?:[：:])?({_ANON_NAME}|[\u4e00-\u9fa5]{{2,3}}(?=[，,、。；（(]|伙同|与|在|于|为|以|将|从|自|租|明知|未经|等|的|系))"
 )
-_UNIT_RE = re.compile(r"被告单位(?:[：:])?([\u4e00-\u9fa5（）()]{4,40}?(?:有限责任公司|有限公司|公司|厂|商行|经营部|店))")
+_UNIT_RE = re.compile(
+    r"被告单位(?:[：:])?([\u4e00-\u9fa5（）()]{4,40}?(?:有限责任公司|有限公司|公司|厂|商行|经营部|店))"
+)
 _CHARGE_RE = re.compile(r"(?:犯|构成|以|涉嫌|成立)([\u4e00-\u9fa5、]{2,24}?罪)")
 _AMOUNT_KEYS = {
     "illegal_revenue": re.compile(r"非法经营(?:数额|额|金额)[^。；，,]{0,16}?" + MONEY_RE.pattern),
@@ -38,17 +42,20 @@ _AMOUNT_KEYS = {
     "sales_amount": re.compile(r"(?:销售金额|销售额|销售数额|货值金额)[^。；，,]{0,16}?" + MONEY_RE.pattern),
     "fine": re.compile(r"罚金[^。；，,]{0,12}?" + MONEY_RE.pattern),
 }
+_NOT_NAME_RE = re.compile(r"^(?:供述|辩解|到案|归案|自愿|如实|当庭|对|系|均|及|等|在|的|身份)")
+_COURT_NO_RE = re.compile(r"[刑民行]")
 _SENTENCE_RE = re.compile(r"判处[^。]{2,80}")
 _BAD_CHARGE_RE = re.compile(r"^(?:犯罪|本罪|此罪|该罪|何罪|×+罪|数罪|一罪|重罪|轻罪)$|×")
 
 
 def extract_criminal_facts(doc: Document) -> Judgment:
-    """CAIL-style criminal facts → Judgment(division='criminal') with accused, prosecutor, amounts, charges."""
+    """CAIL-style facts → Judgment(division='criminal'): accused, prosecutor, amounts, charges."""
     text = doc.text
     parties = _parties(text)
     if not any(p.role in ("accused", "accused_unit") for p in parties):
         raise ExtractError(doc.path, "no_accused", "criminal facts without a named 被告人 or 被告单位")
-    cited = CASE_NO_RE.search(text)
+    cited = CASE_NO_RE.search(text[:60])  # only a leading 案号 is this case's own (others are cited)
+    cited = cited if cited and "刑" in cited.group(0) else None
     sentence = _SENTENCE_RE.search(text)
     return Judgment(
         case_no=normalize_case_no(cited.group(0)) if cited else f"CAIL:{Path(doc.path).stem}",
@@ -62,6 +69,11 @@ def extract_criminal_facts(doc: Document) -> Judgment:
         charges=_charges(text),
         outcome="convicted" if re.search(r"犯[\u4e00-\u9fa5、]{2,24}罪，判处", text) else None,
         sentence=sentence.group(0) if sentence else None,
+        prior_case_nos=[
+            normalize_case_no(m.group(0))
+            for m in CASE_NO_RE.finditer(text)
+            if _COURT_NO_RE.search(m.group(0))
+        ],
         sections={"查明": (0, len(text))},
         source=SourceRef(path=doc.path, sha256=doc.sha256),
     )
@@ -75,9 +87,17 @@ def _parties(text: str) -> list[PartyMention]:
         out.append(_mention(pro.group(1), "prosecutor", "公诉机关", "org", pro.span(1)))
     for m in _UNIT_RE.finditer(text):
         _add(out, _mention(m.group(1), "accused_unit", "被告单位", "org", m.span(1)))
+    names = _accused_names(text)
     for m in _ACCUSED_RE.finditer(text):
-        _add(out, _mention(m.group(1), "accused", "被告人", "person", m.span(1)))
+        if m.group(1) in names:
+            _add(out, _mention(m.group(1), "accused", "被告人", "person", m.span(1)))
     return out
+
+
+def _accused_names(text: str) -> set[str]:
+    """Accused names, dropping words (供述) and over-long captures (陈某某提 when 陈某某 occurs alone)."""
+    found = {m.group(1) for m in _ACCUSED_RE.finditer(text) if not _NOT_NAME_RE.match(m.group(1))}
+    return {n for n in found if not (n[:-1] in found and text.count(n) < text.count(n[:-1]))}
 
 
 def _mention(name: str, role: str, role_text: str, kind: str, span: tuple[int, int]) -> PartyMention:

@@ -115,6 +115,8 @@ def _company(c: Company) -> Iterator[Mention]:
     s = c.source
     yield _m(s, "self", c.name, "org", "company.self", uscc=c.uscc, address=c.address,
              phone=c.phone, email=c.email)
+    for k, former in enumerate(c.former_names):
+        yield _m(s, f"former:{k}", former, "org", "company.former_name", uscc=c.uscc)
     if c.legal_representative:
         yield _m(s, "lr", c.legal_representative, "person", "company.legal_rep", organization=c.name)
     for k, sh in enumerate(c.shareholders):

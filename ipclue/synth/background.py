@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from ipclue.synth import ids, suits
 from ipclue.synth.context import Ctx
-from ipclue.synth.world import Mark, Org, PatentRight, Party
+from ipclue.synth.world import Mark, Org, Party, PatentRight
 
 OUTCOMES = ("partly_upheld", "upheld", "dismissed", "withdrawn", "mediated")
 WEIGHTS = (45, 10, 10, 18, 17)
@@ -40,7 +40,9 @@ def one_suit(ctx: Ctx, uses: dict[int, int]) -> None:
         return
     uses[owner.eid] = uses.get(owner.eid, 0) + 1
     marks, patents, since = right_of(ctx, owner)
-    filed = ids.day_between(rng, max(since + timedelta(days=30), date(2012, 1, 1)), LAST_DAY - timedelta(days=400))
+    filed = ids.day_between(
+        rng, max(since + timedelta(days=30), date(2012, 1, 1)), LAST_DAY - timedelta(days=400)
+    )
     outcome = rng.choices(OUTCOMES, WEIGHTS)[0]
     claimed = ids.round_amount(rng, 10000, 300000)
     case = suits.civil(ctx, owner, [defendant(ctx)], filed, outcome, claimed, marks=marks, patents=patents)
@@ -56,7 +58,9 @@ def small_penalty(ctx: Ctx) -> None:
         return
     revenue = rng.randint(200, 20000)
     day = ids.day_between(rng, date(2014, 1, 1), LAST_DAY)
-    ctx.out.penalty(suits.penalty(ctx, party, [rng.choice(owner.marks)], day, revenue, revenue // rng.randint(3, 10)))
+    ctx.out.penalty(
+        suits.penalty(ctx, party, [rng.choice(owner.marks)], day, revenue, revenue // rng.randint(3, 10))
+    )
 
 
 def transferred_chain(ctx: Ctx) -> None:
@@ -69,7 +73,11 @@ def transferred_chain(ctx: Ctx) -> None:
     marks = [rng.choice(owner.marks)]
     revenue = ids.round_amount(rng, 60000, 800000, 100)
     day = ids.day_between(rng, date(2014, 1, 1), date(2023, 6, 30))
-    ctx.out.penalty(suits.penalty(ctx, party, marks, day, revenue, revenue // 4, violation="假冒注册商标", transferred=True))
+    ctx.out.penalty(
+        suits.penalty(
+            ctx, party, marks, day, revenue, revenue // 4, violation="假冒注册商标", transferred=True
+        )
+    )
     accused: list[Party] = [party, party.rep] if party.kind == "company" else [party.rep]
     filed = ids.plus_days(day, 120, 300, rng)
     suits.write(ctx, suits.criminal(ctx, accused, marks, filed, revenue, revenue // 4))

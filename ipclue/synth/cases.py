@@ -8,7 +8,7 @@ from datetime import date
 
 from ipclue.synth import ids
 from ipclue.synth.data import Region
-from ipclue.synth.world import Mark, Org, PatentRight, Party, Person
+from ipclue.synth.world import Mark, Org, Party, PatentRight, Person
 
 NEW_STYLE_FROM = 2016  # 案号 reform: （2016）粤0304民初23278号 from 2016 on
 
@@ -88,11 +88,25 @@ def court(region: Region, level: str) -> Court:
     head = region.city if region.municipality else region.province + region.city
     if level == "base":
         district = "" if region.district == region.city else region.district
-        return Court(f"{head}{district}人民法院", region.prov_abbr + region.code[2:], region.city_abbr + region.district[0] + "法", "base", region)
+        return Court(
+            f"{head}{district}人民法院",
+            region.prov_abbr + region.code[2:],
+            region.city_abbr + region.district[0] + "法",
+            "base",
+            region,
+        )
     if level == "mid":
         mid = "第一中级人民法院" if region.municipality else "中级人民法院"
-        return Court(head + mid, region.prov_abbr + ("01" if region.municipality else region.code[2:4]), region.city_abbr + "中法", "mid", region)
-    return Court(region.province + "高级人民法院", region.prov_abbr, region.prov_abbr + "高法", "high", region)
+        return Court(
+            head + mid,
+            region.prov_abbr + ("01" if region.municipality else region.code[2:4]),
+            region.city_abbr + "中法",
+            "mid",
+            region,
+        )
+    return Court(
+        region.province + "高级人民法院", region.prov_abbr, region.prov_abbr + "高法", "high", region
+    )
 
 
 def upper(c: Court) -> Court:
@@ -141,7 +155,9 @@ def civil_cause(marks: list[Mark], patents: list[PatentRight]) -> str:
     """侵害商标权纠纷 or the patent cause for the patent kind."""
     if patents:
         kind = patents[0].kind
-        return {"design": "侵害外观设计专利权纠纷", "utility": "侵害实用新型专利权纠纷"}.get(kind, "侵害发明专利权纠纷")
+        return {"design": "侵害外观设计专利权纠纷", "utility": "侵害实用新型专利权纠纷"}.get(
+            kind, "侵害发明专利权纠纷"
+        )
     return "侵害商标权纠纷"
 
 

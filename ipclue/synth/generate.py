@@ -15,8 +15,18 @@ from ipclue.synth.context import Ctx
 from ipclue.synth.output import Output
 
 # one pattern (or negative) per this many parties; demo guarantees a handful of each
-RATES = {"ring": 250, "serial": 200, "squatter": 500, "not_transferred": 150, "invalidated": 250, "bulk": 800,
-         "famous": 1500, "sister": 400, "below": 150, "large_filer": 1000}
+RATES = {
+    "ring": 250,
+    "serial": 200,
+    "squatter": 500,
+    "not_transferred": 150,
+    "invalidated": 250,
+    "bulk": 800,
+    "famous": 1500,
+    "sister": 400,
+    "below": 150,
+    "large_filer": 1000,
+}
 DEMO_MIN = {"squatter": 2, "bulk": 2, "famous": 2, "large_filer": 2}
 PROFILES = ("demo", "bench")
 OWNED = ("judgments", "penalties", "registry", "penalties.jsonl", "truth.json", ".documents.tmp")
@@ -62,10 +72,14 @@ def tasks(ctx: Ctx, parties: int, profile: str) -> list[Callable[[], None]]:
     uses: dict[int, int] = {}
     todo: list[Callable[[], None]] = [lambda b=b: negatives.famous_brand(ctx, b) for b in famous]  # type: ignore[misc]
     todo += [lambda: patterns.ring(ctx)] * n["ring"] + [lambda: patterns.serial(ctx)] * n["serial"]
-    todo += [lambda: patterns.squatter(ctx, famous)] * n["squatter"] + [lambda: patterns.bulk(ctx)] * n["bulk"]
+    todo += [lambda: patterns.squatter(ctx, famous)] * n["squatter"] + [lambda: patterns.bulk(ctx)] * n[
+        "bulk"
+    ]
     todo += [lambda: patterns.not_transferred(ctx)] * n["not_transferred"]
     todo += [lambda: patterns.invalidated(ctx)] * n["invalidated"]
-    todo += [lambda: negatives.sister_dispute(ctx)] * n["sister"] + [lambda: negatives.below_threshold(ctx)] * n["below"]
+    todo += [lambda: negatives.sister_dispute(ctx)] * n["sister"] + [
+        lambda: negatives.below_threshold(ctx)
+    ] * n["below"]
     todo += [lambda: negatives.large_filer(ctx)] * n["large_filer"]
     todo += [lambda: background.one_suit(ctx, uses)] * int(parties * 0.3)
     todo += [lambda: background.small_penalty(ctx)] * int(parties * 0.1)
@@ -95,9 +109,18 @@ def generate(out: Path, parties: int, seed: int, profile: str = "demo") -> Synth
 def _finish(ctx: Ctx, summary: SynthSummary, started: float) -> SynthSummary:
     """Registries, truth.json and the summary."""
     out, world = ctx.out, ctx.world
-    summary.registry = {"companies": registry.write_companies(world, out), "trademarks": registry.write_trademarks(world, out),
-                        "patents": registry.write_patents(world, out)}
-    squatted = [m for p in ctx.patterns if p.kind == "trademark_squatting" for m in world.marks if m.reg_no in p.documents[:10]]
+    summary.registry = {
+        "companies": registry.write_companies(world, out),
+        "trademarks": registry.write_trademarks(world, out),
+        "patents": registry.write_patents(world, out),
+    }
+    squatted = [
+        m
+        for p in ctx.patterns
+        if p.kind == "trademark_squatting"
+        for m in world.marks
+        if m.reg_no in p.documents[:10]
+    ]
     summary.registry["qichacha_trademarks"] = registry.write_qichacha((squatted + world.marks[:20])[:40], out)
     meta = {"seed": summary.seed, "parties": summary.parties, "profile": summary.profile}
     summary.entities = truth.write(ctx, meta, out.close())

@@ -48,6 +48,12 @@ def phone(rng: random.Random, area: str) -> str:
     return f"{area}-{rng.randrange(2, 9)}{rng.randrange(10**7):07d}"
 
 
+def email(rng: random.Random) -> str:
+    """A free-mail address."""
+    domain = rng.choice(("qq.com", "163.com", "126.com"))
+    return f"{rng.choice('abcdefghjkmnpqrstwxyz')}{rng.randrange(10**6)}@{domain}"
+
+
 def day_between(rng: random.Random, start: date, end: date) -> date:
     """A uniformly random day in [start, end]."""
     span = max(0, (end - start).days)

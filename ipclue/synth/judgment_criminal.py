@@ -25,11 +25,15 @@ def _accused(page: Page, lit: Litigant, case: Case) -> None:
     else:
         written = page.name(party)
         held = ids.plus_days(case.filed_on, -150, -60, page.rng)
-        page.add(f"被告人{c}{written}{page.person_bits(party, written)}。因涉嫌犯{case.cause}于{ids.iso_cn(held)}被{case.court.region.city}公安局刑事拘留，"
-                 f"同年被取保候审。")
+        page.add(
+            f"被告人{c}{written}{page.person_bits(party, written)}。"
+            f"因涉嫌犯{case.cause}于{ids.iso_cn(held)}被{case.court.region.city}公安局刑事拘留，同年被取保候审。"
+        )
     page.parties.append((party.eid, lit.role, page.name(party)))
     for person, firm in lit.agents:
-        page.add(f"辩护人{c}{page.name(person, anon=False)}，{page.name(firm) if firm else '某法律服务所'}律师。")
+        page.add(
+            f"辩护人{c}{page.name(person, anon=False)}，{page.name(firm) if firm else '某法律服务所'}律师。"
+        )
 
 
 def _sentence(months: int, fine: int) -> str:
@@ -46,8 +50,12 @@ def _facts(page: Page, case: Case) -> str:
     owner = page.name(case.marks[0].owner()) if case.marks else "权利人"
     start = ids.plus_days(case.filed_on, -700, -300, page.rng)
     verb = "生产、销售假冒" if case.cause == "假冒注册商标罪" else "销售明知是假冒"
-    return (f"{ids.iso_cn(start)}至案发期间，被告{'单位、被告人' if case.by_role('accused_unit') else '人'}{accused}在未经注册商标所有人{owner}许可的情况下，"
-            f"{verb}{marks}的商品，非法经营数额共计人民币{case.illegal_revenue}元，违法所得人民币{case.illegal_gain}元。")
+    return (
+        f"{ids.iso_cn(start)}至案发期间，"
+        f"被告{'单位、被告人' if case.by_role('accused_unit') else '人'}{accused}"
+        f"在未经注册商标所有人{owner}许可的情况下，"
+        f"{verb}{marks}的商品，非法经营数额共计人民币{case.illegal_revenue}元，违法所得人民币{case.illegal_gain}元。"
+    )
 
 
 def render(case: Case, rng: random.Random, taken: dict[str, Org]) -> Page:
@@ -60,16 +68,34 @@ def render(case: Case, rng: random.Random, taken: dict[str, Org]) -> Page:
     for lit in case.litigants:
         _accused(page, lit, case)
     accused = "、".join(page.ref(lit.party) for lit in case.litigants)
-    page.add(f"{procuratorate(case)}以起诉书指控被告{accused}犯{case.cause}，于{ids.iso_cn(case.filed_on)}向本院提起公诉。本院依法组成合议庭，公开开庭审理了本案。本案现已审理终结。")
+    page.add(
+        f"{procuratorate(case)}以起诉书指控被告{accused}犯{case.cause}，于{ids.iso_cn(case.filed_on)}向本院提起公诉。本院依法组成合议庭，公开开庭审理了本案。本案现已审理终结。"
+    )
     page.add(f"公诉机关指控，{_facts(page, case)}")
-    page.add(f"经审理查明：{_facts(page, case)}上述事实，有扣押清单、鉴定意见、证人证言及被告人的供述等证据证实，足以认定。")
-    page.add(f"本院认为，被告{accused}未经注册商标所有人许可，情节严重，其行为已构成{case.cause}。公诉机关指控的罪名成立。")
-    page.add("依照《中华人民共和国刑法》第二百一十三条、第二百二十条、第五十二条、第五十三条之规定，判决如下：")
+    page.add(
+        f"经审理查明：{_facts(page, case)}上述事实，"
+        "有扣押清单、鉴定意见、证人证言及被告人的供述等证据证实，足以认定。"
+    )
+    page.add(
+        f"本院认为，被告{accused}未经注册商标所有人许可，情节严重，其行为已构成{case.cause}。公诉机关指控的罪名成立。"
+    )
+    page.add(
+        "依照《中华人民共和国刑法》第二百一十三条、第二百二十条、第五十二条、第五十三条之规定，判决如下："
+    )
     for i, lit in enumerate(case.litigants):
         fine = case.fine or 0
-        what = f"判处罚金人民币{fine * 2}元" if isinstance(lit.party, Org) else _sentence(case.prison_months, fine)
-        page.add(f"{'一二三四五'[i]}、被告{'单位' if isinstance(lit.party, Org) else '人'}{page.name(lit.party)}犯{case.cause}，{what}。")
-    page.add(f"如不服本判决，可在接到判决书的第二日起十日内，通过本院或者直接向{upper(case.court).name}提出上诉。")
+        what = (
+            f"判处罚金人民币{fine * 2}元"
+            if isinstance(lit.party, Org)
+            else _sentence(case.prison_months, fine)
+        )
+        page.add(
+            f"{'一二三四五'[i]}、被告{'单位' if isinstance(lit.party, Org) else '人'}{page.name(lit.party)}"
+            f"犯{case.cause}，{what}。"
+        )
+    page.add(
+        f"如不服本判决，可在接到判决书的第二日起十日内，通过本院或者直接向{upper(case.court).name}提出上诉。"
+    )
     page.signature([names.person_name(rng, 0.0)[0] for _ in range(3)], names.person_name(rng, 0.0)[0])
     return page
 

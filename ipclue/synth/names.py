@@ -41,15 +41,20 @@ def address(rng: random.Random, region: Region) -> str:
     head = region.city if region.municipality else region.province + region.city
     district = "" if region.district == region.city else region.district
     street = rng.choice(data.words()["street"])
-    tail = f"{rng.randint(1, 399)}号" + (f"{rng.randint(1, 30)}栋{rng.randint(101, 2808)}室" if rng.random() < 0.6 else "")
+    tail = f"{rng.randint(1, 399)}号" + (
+        f"{rng.randint(1, 30)}栋{rng.randint(101, 2808)}室" if rng.random() < 0.6 else ""
+    )
     return head + district + street + tail
 
 
-def company_name(rng: random.Random, region: Region, trade: str, group: bool = False) -> str:
-    """深圳市华美科技有限公司, 深圳市华美（集团）有限公司 …"""
+def group_name(rng: random.Random, region: Region, trade: str) -> str:
+    """深圳市华美（集团）有限公司 or 华美集团有限公司."""
+    return f"{region.city}{trade}（集团）有限公司" if rng.random() < 0.6 else f"{trade}集团有限公司"
+
+
+def company_name(rng: random.Random, region: Region, trade: str) -> str:
+    """深圳市华美科技有限公司 (the city prefix is sometimes left out)."""
     prefix = region.city if rng.random() < 0.85 else ""
-    if group:
-        return f"{prefix or region.city}{trade}（集团）有限公司" if rng.random() < 0.6 else f"{trade}集团有限公司"
     industry = rng.choice(data.words()["industry"])
     suffix = rng.choices(("有限公司", "有限责任公司", "股份有限公司"), (80, 12, 8))[0]
     return f"{prefix}{trade}{industry}{suffix}"

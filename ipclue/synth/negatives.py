@@ -17,10 +17,20 @@ def famous_brand(ctx: Ctx, brand: Org) -> None:
     start = ids.day_between(rng, date(2012, 1, 1), date(2016, 12, 31))
     for _ in range(rng.randint(15, 40)):
         filed = ids.day_between(rng, start, start + timedelta(days=rng.randint(1800, 2900)))
-        outcome = rng.choices(("partly_upheld", "upheld", "dismissed", "mediated", "withdrawn"), (60, 15, 10, 10, 5))[0]
+        outcome = rng.choices(
+            ("partly_upheld", "upheld", "dismissed", "mediated", "withdrawn"), (60, 15, 10, 10, 5)
+        )[0]
         defendant: Party = ctx.free(ctx.pools.shops) if rng.random() < 0.7 else ctx.free(ctx.pools.companies)
-        case = suits.civil(ctx, brand, [defendant], filed, outcome, ids.round_amount(rng, 20000, 500000),
-                           marks=[rng.choice(brand.marks)], absent=0.15)
+        case = suits.civil(
+            ctx,
+            brand,
+            [defendant],
+            filed,
+            outcome,
+            ids.round_amount(rng, 20000, 500000),
+            marks=[rng.choice(brand.marks)],
+            absent=0.15,
+        )
         found.documents += suits.write(ctx, case, 0.15)
     found.subjects = [brand]
 
@@ -35,9 +45,15 @@ def sister_dispute(ctx: Ctx) -> None:
         org.reserved = True
     a, b = members[1], members[2]
     filed = ids.day_between(rng, date(2013, 1, 1), date(2023, 6, 30))
-    mark = a.marks[0] if a.marks else rights.add_mark(world, a, a.trade, rights.classes(rng, 1)[0], filed - timedelta(days=1500), None)
+    mark = (
+        a.marks[0]
+        if a.marks
+        else rights.add_mark(world, a, a.trade, rights.classes(rng, 1)[0], filed - timedelta(days=1500), None)
+    )
     outcome = rng.choice(("dismissed", "partly_upheld"))
-    case = suits.civil(ctx, a, [b], filed, outcome, ids.round_amount(rng, 50000, 200000), marks=[mark], absent=0.0)
+    case = suits.civil(
+        ctx, a, [b], filed, outcome, ids.round_amount(rng, 50000, 200000), marks=[mark], absent=0.0
+    )
     found.documents += suits.write(ctx, case, 0.3)
     found.subjects = [a, b]
 
@@ -49,8 +65,15 @@ def below_threshold(ctx: Ctx) -> None:
     party = ctx.take(ctx.pools.shops if rng.random() < 0.6 else ctx.pools.companies)
     revenue = ids.round_amount(rng, 15000, 49000, 100)
     day = ids.day_between(rng, date(2015, 1, 1), THRESHOLD_END - timedelta(days=30))
-    pen = suits.penalty(ctx, party, [rng.choice(_victim_marks(ctx))], day, revenue, min(29000, revenue // rng.randint(2, 6)),
-                        violation="假冒注册商标")
+    pen = suits.penalty(
+        ctx,
+        party,
+        [rng.choice(_victim_marks(ctx))],
+        day,
+        revenue,
+        min(29000, revenue // rng.randint(2, 6)),
+        violation="假冒注册商标",
+    )
     found.documents.append(ctx.out.penalty(pen))
     found.subjects = [party]
 
@@ -68,7 +91,14 @@ def large_filer(ctx: Ctx) -> None:
     for i in range(count):
         word = org.trade if i % 3 else org.trade + rng.choice(("优品", "优选", "生活", "家", "派", "坊"))
         year = first + i * span // count
-        mark = rights.add_mark(world, org, word, rng.choice(rights.classes(rng, 1)), population.world_day(rng, year, year), agency)
+        mark = rights.add_mark(
+            world,
+            org,
+            word,
+            rng.choice(rights.classes(rng, 1)),
+            population.world_day(rng, year, year),
+            agency,
+        )
         found.documents.append(mark.reg_no)
     found.subjects = [org]
 

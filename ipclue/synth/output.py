@@ -21,7 +21,8 @@ PENALTY_JSONL_SHARE = 0.3
 def to_html(title: str, text: str) -> str:
     """A simple page: one <p> per paragraph."""
     body = "".join(f"<p>{html.escape(line, quote=False)}</p>\n" for line in text.splitlines())
-    return f'<html><head><meta charset="utf-8"><title>{html.escape(title)}</title></head><body>\n{body}</body></html>\n'
+    head = f'<html><head><meta charset="utf-8"><title>{html.escape(title)}</title></head>'
+    return f"{head}<body>\n{body}</body></html>\n"
 
 
 class Output:
@@ -92,10 +93,20 @@ class Output:
         self.count(f"judgment:{case.division}:{case.doc_type}:{case.instance}")
         rel, enc = self._write(f"judgments/j{n:06d}", case.case_no, page.text())
         self._page(rel, page, case.case_no)
-        self._index_line({"id": case.case_no, "kind": "judgment", "file": rel, "encoding": enc,
-                          "court": case.court.name, "division": case.division, "doc_type": case.doc_type,
-                          "outcome": case.outcome, "decided_on": case.decided_on.isoformat(),
-                          "parties": [{"entity": f"E{e}", "role": r, "name_as_written": w} for e, r, w in page.parties]})
+        self._index_line(
+            {
+                "id": case.case_no,
+                "kind": "judgment",
+                "file": rel,
+                "encoding": enc,
+                "court": case.court.name,
+                "division": case.division,
+                "doc_type": case.doc_type,
+                "outcome": case.outcome,
+                "decided_on": case.decided_on.isoformat(),
+                "parties": [{"entity": f"E{e}", "role": r, "name_as_written": w} for e, r, w in page.parties],
+            }
+        )
         return case.case_no
 
     def penalty(self, pen: PenaltyCase) -> str:
@@ -117,9 +128,17 @@ class Output:
             rel, enc = self._write(f"penalties/p{n:06d}", pen.decision_no, page.text())
             self._page(rel, page, pen.decision_no)
             written = page.parties[0][2]
-        self._index_line({"id": pen.decision_no, "kind": "penalty", "file": rel, "encoding": enc, "authority": pen.authority,
-                          "decided_on": pen.decided_on.isoformat(),
-                          "parties": [{"entity": f"E{pen.party.eid}", "role": "party", "name_as_written": written}]})
+        self._index_line(
+            {
+                "id": pen.decision_no,
+                "kind": "penalty",
+                "file": rel,
+                "encoding": enc,
+                "authority": pen.authority,
+                "decided_on": pen.decided_on.isoformat(),
+                "parties": [{"entity": f"E{pen.party.eid}", "role": "party", "name_as_written": written}],
+            }
+        )
         return pen.decision_no
 
     def has(self, doc_id: str) -> bool:

@@ -50,7 +50,11 @@ class Page:
         """Pick the written form: anonymised person, or an organisation name variant."""
         rng = self.rng
         if isinstance(party, Person):
-            return names.anonymised(party.name, party.surname, rng) if anon and rng.random() < ANON_SHARE else party.name
+            return (
+                names.anonymised(party.name, party.surname, rng)
+                if anon and rng.random() < ANON_SHARE
+                else party.name
+            )
         name = party.name_on(self.day)
         if rng.random() < VARIANT_SHARE:
             alt = names.variant(name, party.trade, party.region.city, rng)
@@ -77,7 +81,9 @@ class Page:
         if written != person.name:
             return f"，{person.gender}，{person.born.year}年出生，{person.ethnicity}，住{person.region.city}"
         born = ids.iso_cn(person.born)
-        idno = f"，公民身份号码{person.region.code}********{person.id_tail}" if self.rng.random() < 0.25 else ""
+        idno = (
+            f"，公民身份号码{person.region.code}********{person.id_tail}" if self.rng.random() < 0.25 else ""
+        )
         return f"，{person.gender}，{born}出生，{person.ethnicity}{idno}，住{person.address}"
 
     def litigant(self, lit: Litigant, with_uscc: bool) -> None:
@@ -109,7 +115,9 @@ class Page:
         c, op, roll = self.colon, shop.rep, self.rng.random()
         if roll < 0.4:
             written = self.name(op)
-            self.add(f"{lit.role_text}{c}{written}{self.person_bits(op, written)}，系{self.name(shop)}经营者。")
+            self.add(
+                f"{lit.role_text}{c}{written}{self.person_bits(op, written)}，系{self.name(shop)}经营者。"
+            )
         elif roll < 0.8:
             self.add(f"{lit.role_text}{c}{self.name(shop)}，经营者{self.name(op)}，住所地{shop.address}。")
         else:

@@ -27,22 +27,45 @@ def ring(ctx: Ctx) -> None:
     orgs = []
     for i in range(rng.randint(2, 4)):
         rep = boss if i == 0 or rng.random() < 0.5 else world.person(boss.region)
-        org = world.org("company", region=boss.region, rep=rep, address=address if i == 0 or rng.random() < 0.7 else None)
+        org = world.org(
+            "company", region=boss.region, rep=rep, address=address if i == 0 or rng.random() < 0.7 else None
+        )
         org.phone, org.reserved = phone if rng.random() < 0.8 else org.phone, True
         org.shareholders = [(boss, float(rng.choice((60, 80, 100))))]
         population.finish_company(world, org, ctx.pools)
         orgs.append(org)
     plaintiff = orgs[0]
     start = ids.day_between(rng, date(2014, 1, 1), date(2023, 6, 30))
-    mark = rights.add_mark(world, plaintiff, rights.mark_word(rng, plaintiff), rng.choice(rights.classes(rng, 1)),
-                           start - timedelta(days=rng.randint(500, 900)), None)
+    mark = rights.add_mark(
+        world,
+        plaintiff,
+        rights.mark_word(rng, plaintiff),
+        rng.choice(rights.classes(rng, 1)),
+        start - timedelta(days=rng.randint(500, 900)),
+        None,
+    )
     agent = _agent(ctx)
     for j in range(rng.randint(2, 5)):
-        p, d = (plaintiff, orgs[1 + j % (len(orgs) - 1)]) if j % 2 == 0 or len(orgs) == 2 else rng.sample(orgs, 2)
+        p, d = (
+            (plaintiff, orgs[1 + j % (len(orgs) - 1)])
+            if j % 2 == 0 or len(orgs) == 2
+            else rng.sample(orgs, 2)
+        )
         outcome = "mediated" if rng.random() < 0.6 else "withdrawn"
         filed = start + timedelta(days=j * rng.randint(5, 40))
-        case = suits.civil(ctx, p, [d], filed, outcome, ids.round_amount(rng, 200000, 3000000, 10000),
-                           marks=[mark], absent=0.5, quick=True, p_agents=agent, d_agents=[])
+        case = suits.civil(
+            ctx,
+            p,
+            [d],
+            filed,
+            outcome,
+            ids.round_amount(rng, 200000, 3000000, 10000),
+            marks=[mark],
+            absent=0.5,
+            quick=True,
+            p_agents=agent,
+            d_agents=[],
+        )
         found.documents += suits.write(ctx, case)
     found.subjects = [*orgs, boss]
 
@@ -71,11 +94,21 @@ def serial(ctx: Ctx) -> None:
         mark = rng.choice(marks)
         revenue = min(45000, 3000 * (step + 1) * rng.randint(1, 3))
         if step % 2 == 0:
-            found.documents.append(ctx.out.penalty(suits.penalty(ctx, who, [mark], day, revenue, revenue // 5)))
+            found.documents.append(
+                ctx.out.penalty(suits.penalty(ctx, who, [mark], day, revenue, revenue // 5))
+            )
         else:
             owner = mark.owner()
-            case = suits.civil(ctx, owner, [who], day, rng.choice(("partly_upheld", "upheld")),
-                               ids.round_amount(rng, 50000 * step, 100000 * step), marks=[mark], absent=0.4)
+            case = suits.civil(
+                ctx,
+                owner,
+                [who],
+                day,
+                rng.choice(("partly_upheld", "upheld")),
+                ids.round_amount(rng, 50000 * step, 100000 * step),
+                marks=[mark],
+                absent=0.4,
+            )
             found.documents += suits.write(ctx, case)
         day += timedelta(days=rng.randint(150, 400))
     found.subjects = [main, *shells, main.rep]
@@ -94,7 +127,9 @@ def squatter(ctx: Ctx, famous: list[Org]) -> None:
         roll = rng.random()
         source = rng.choice(famous) if roll < 0.3 and famous else ctx.free(ctx.pools.companies)
         word = source.marks[0].mark if roll >= 0.6 and source.marks else source.trade
-        mark = rights.add_mark(world, sq, word, rights.classes(rng, 1)[0], ids.plus_days(start, 0, 150, rng), agency)
+        mark = rights.add_mark(
+            world, sq, word, rights.classes(rng, 1)[0], ids.plus_days(start, 0, 150, rng), agency
+        )
         found.documents.append(mark.reg_no)
         if rng.random() < 0.3:
             to: Party = ctx.free(ctx.pools.companies) if rng.random() < 0.6 else world.person()
@@ -110,7 +145,16 @@ def _squat_suit(ctx: Ctx, sq: Org, prior_user: Org, mark: Mark, docs: list[str])
     rng = ctx.rng
     filed = ids.plus_days(mark.registered_on or mark.filed_on, 60, 500, rng)
     outcome = rng.choices(("dismissed", "withdrawn", "mediated", "partly_upheld"), (35, 25, 25, 15))[0]
-    case = suits.civil(ctx, sq, [prior_user], filed, outcome, ids.round_amount(rng, 100000, 1000000, 10000), marks=[mark], absent=0.1)
+    case = suits.civil(
+        ctx,
+        sq,
+        [prior_user],
+        filed,
+        outcome,
+        ids.round_amount(rng, 100000, 1000000, 10000),
+        marks=[mark],
+        absent=0.1,
+    )
     docs += suits.write(ctx, case, 0.3)
 
 
@@ -120,10 +164,14 @@ def not_transferred(ctx: Ctx) -> None:
     found = ctx.pattern("penalty_not_transferred")
     party = ctx.take(ctx.pools.companies if rng.random() < 0.5 else ctx.pools.shops)
     high_gain = rng.random() < 0.3
-    revenue = ids.round_amount(rng, 20000, 45000, 100) if high_gain else ids.round_amount(rng, 50000, 600000, 100)
+    revenue = (
+        ids.round_amount(rng, 20000, 45000, 100) if high_gain else ids.round_amount(rng, 50000, 600000, 100)
+    )
     gain = ids.round_amount(rng, 30000, 60000, 100) if high_gain else revenue // rng.randint(3, 8)
     day = ids.day_between(rng, date(2015, 1, 1), THRESHOLD_END - timedelta(days=30))
-    pen = suits.penalty(ctx, party, [rng.choice(_victim_marks(ctx))], day, max(revenue, gain), gain, violation="假冒注册商标")
+    pen = suits.penalty(
+        ctx, party, [rng.choice(_victim_marks(ctx))], day, max(revenue, gain), gain, violation="假冒注册商标"
+    )
     found.documents.append(ctx.out.penalty(pen))
     found.subjects = [party]
 
@@ -140,18 +188,30 @@ def invalidated(ctx: Ctx) -> None:
         right = rights.add_patent(world, owner, rng.choice(("design", "utility")), filed, ctx.pools.agencies)
         marks, patents, since, rid = [], [right], right.granted_on, right.number
     else:
-        mark = rights.add_mark(world, owner, rights.mark_word(rng, owner), rights.classes(rng, 1)[0], filed, None)
+        mark = rights.add_mark(
+            world, owner, rights.mark_word(rng, owner), rights.classes(rng, 1)[0], filed, None
+        )
         marks, patents, since, rid = [mark], [], mark.registered_on or filed, mark.reg_no
     last = since
     for _ in range(rng.randint(1, 3)):
         day = ids.plus_days(since, 60, 500, rng)
-        case = suits.civil(ctx, owner, [ctx.free(ctx.pools.shops)], day, rng.choice(("upheld", "partly_upheld")),
-                           ids.round_amount(rng, 30000, 500000), marks=marks, patents=patents)
+        case = suits.civil(
+            ctx,
+            owner,
+            [ctx.free(ctx.pools.shops)],
+            day,
+            rng.choice(("upheld", "partly_upheld")),
+            ids.round_amount(rng, 30000, 500000),
+            marks=marks,
+            patents=patents,
+        )
         found.documents += suits.write(ctx, case)
         last = max(last, case.decided_on)
     gone = ids.plus_days(last, 60, 500, rng)
-    for right_ in [*marks, *patents]:
-        right_.invalidated_on, right_.status = gone, "无效"
+    for mark in marks:
+        mark.invalidated_on, mark.status = gone, "无效"
+    for patent in patents:
+        patent.invalidated_on, patent.status = gone, "无效"
     found.documents.append(rid)
     found.subjects = [owner]
 
@@ -164,12 +224,26 @@ def bulk(ctx: Ctx) -> None:
     plaintiff.reserved = True
     start = ids.day_between(rng, date(2015, 1, 1), date(2023, 6, 30))
     cls = rights.classes(rng, 2)
-    marks = [rights.add_mark(world, plaintiff, plaintiff.trade, c, start - timedelta(days=rng.randint(700, 2000)), None) for c in cls]
+    marks = [
+        rights.add_mark(
+            world, plaintiff, plaintiff.trade, c, start - timedelta(days=rng.randint(700, 2000)), None
+        )
+        for c in cls
+    ]
     agent, claimed = _agent(ctx), rng.choice((30000, 50000, 100000))
     for _ in range(rng.randint(10, 30)):
         outcome = rng.choices(("withdrawn", "mediated", "partly_upheld"), (45, 30, 25))[0]
-        case = suits.civil(ctx, plaintiff, [ctx.take(ctx.pools.shops)], ids.plus_days(start, 0, 100, rng), outcome,
-                           claimed, marks=[rng.choice(marks)], absent=0.4, p_agents=agent)
+        case = suits.civil(
+            ctx,
+            plaintiff,
+            [ctx.take(ctx.pools.shops)],
+            ids.plus_days(start, 0, 100, rng),
+            outcome,
+            claimed,
+            marks=[rng.choice(marks)],
+            absent=0.4,
+            p_agents=agent,
+        )
         found.documents += suits.write(ctx, case)
     found.subjects = [plaintiff]
 
@@ -184,6 +258,13 @@ def famous_brands(ctx: Ctx, n: int) -> list[Org]:
         brand.reserved = True
         population.finish_company(world, brand, ctx.pools)
         for cls in rights.classes(rng, rng.randint(6, 12)):
-            rights.add_mark(world, brand, brand.trade, cls, ids.day_between(rng, date(1998, 1, 1), date(2008, 12, 31)), None)
+            rights.add_mark(
+                world,
+                brand,
+                brand.trade,
+                cls,
+                ids.day_between(rng, date(1998, 1, 1), date(2008, 12, 31)),
+                None,
+            )
         out.append(brand)
     return out

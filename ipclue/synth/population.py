@@ -39,7 +39,9 @@ def group(world: World, pools: Pools) -> list[Org]:
     """A holding company (集团) with 2–4 subsidiaries sharing its 字号."""
     rng = world.rng
     holding = world.org("company", group=True)
-    subs = [world.org("company", region=holding.region, trade=holding.trade) for _ in range(rng.randint(2, 4))]
+    subs = [
+        world.org("company", region=holding.region, trade=holding.trade) for _ in range(rng.randint(2, 4))
+    ]
     for sub in subs:
         sub.shareholders = [(holding, float(rng.choice((51, 60, 70, 100))))]
         sub.parent = holding
@@ -65,14 +67,19 @@ def ordinary(world: World) -> Org:
     org = world.org("company")
     other = world.person(org.region)
     pct = float(rng.choice((50, 60, 70, 80, 100)))
-    org.shareholders = [(org.rep, pct)] + ([(other, 100.0 - pct)] if pct < 100 else [])
+    org.shareholders = [(org.rep, pct)]
+    if pct < 100:
+        org.shareholders.append((other, 100.0 - pct))
     return org
 
 
 def finish_company(world: World, org: Org, pools: Pools) -> None:
     """Officers, renames, and statuses."""
     rng = world.rng
-    org.officers = [(org.rep, "执行董事" if org.rep_title != "董事长" else "董事长"), (world.person(org.region), "监事")]
+    org.officers = [
+        (org.rep, "执行董事" if org.rep_title != "董事长" else "董事长"),
+        (world.person(org.region), "监事"),
+    ]
     if rng.random() < 0.03:
         org.former_name = names.company_name(rng, org.region, names.trade_name(rng))
         org.renamed_on = rng.choice((date(2015, 6, 1), date(2017, 3, 1), date(2019, 9, 1)))
@@ -102,7 +109,7 @@ def build(rng: random.Random, parties: int) -> tuple[World, Pools]:
         roll = rng.random()
         made = group(world, pools) if roll < 0.03 else shells(world) if roll < 0.06 else [ordinary(world)]
         pools.companies.extend(made)
-    office(world, pools, max(5, parties // 500))
+    office(world, pools, max(8, parties // 500))
     for org in pools.companies:
         finish_company(world, org, pools)
     for _ in range(int(parties * 0.25)):
@@ -115,7 +122,8 @@ def build(rng: random.Random, parties: int) -> tuple[World, Pools]:
 def office(world: World, pools: Pools, n: int) -> None:
     """A registered-office provider's address shared by ``n`` unrelated companies."""
     region = data.regions()[2]
-    world.office_address = f"{region.city}{region.district}前海深港合作区前湾一路1号A栋201室（入驻{region.city}前海商务秘书有限公司）"
+    where = f"{region.city}{region.district}前海深港合作区前湾一路1号A栋201室"
+    world.office_address = f"{where}（入驻{region.city}前海商务秘书有限公司）"
     users = world.rng.sample(pools.companies, min(n, len(pools.companies)))
     for org in users:
         org.address = world.office_address

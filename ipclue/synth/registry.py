@@ -11,11 +11,22 @@ from typing import Any
 
 from ipclue.synth import data
 from ipclue.synth.output import Output
-from ipclue.synth.world import Mark, Org, PatentRight, Party, Person, World
+from ipclue.synth.world import Mark, Org, Party, PatentRight, Person, World
 
 PATENT_CSV_SHARE = 0.2
-PATENT_COLUMNS = ("type", "number", "title", "kind", "applicants", "inventors", "agency", "filed_on",
-                  "granted_on", "status", "invalidated_on")
+PATENT_COLUMNS = (
+    "type",
+    "number",
+    "title",
+    "kind",
+    "applicants",
+    "inventors",
+    "agency",
+    "filed_on",
+    "granted_on",
+    "status",
+    "invalidated_on",
+)
 
 
 def _day(day: date | None) -> str | None:
@@ -26,12 +37,25 @@ def _day(day: date | None) -> str | None:
 def company(org: Org, drop_address: bool) -> dict[str, Any]:
     """The canonical company record (no ``source``)."""
     return {
-        "type": "company", "name": org.name, "uscc": org.uscc, "legal_representative": org.rep.name,
-        "address": None if drop_address else org.address, "phone": org.phone, "email": org.email,
-        "established_on": _day(org.established), "status": org.status,
+        "type": "company",
+        "name": org.name,
+        "uscc": org.uscc,
+        "legal_representative": org.rep.name,
+        "address": None if drop_address else org.address,
+        "phone": org.phone,
+        "email": org.email,
+        "established_on": _day(org.established),
+        "status": org.status,
         "former_names": [org.former_name] if org.former_name else [],
-        "shareholders": [{"name": s.name, "kind": "person" if isinstance(s, Person) else "org", "pct": pct,
-                          "uscc": None if isinstance(s, Person) else s.uscc} for s, pct in org.shareholders],
+        "shareholders": [
+            {
+                "name": s.name,
+                "kind": "person" if isinstance(s, Person) else "org",
+                "pct": pct,
+                "uscc": None if isinstance(s, Person) else s.uscc,
+            }
+            for s, pct in org.shareholders
+        ],
         "officers": [{"name": p.name, "title": t} for p, t in org.officers],
         "parent": org.parent.name if org.parent else None,
     }
@@ -41,11 +65,19 @@ def trademark(mark: Mark) -> dict[str, Any]:
     """The canonical trademark record (no ``source``)."""
     app = mark.applicant
     return {
-        "type": "trademark", "reg_no": mark.reg_no, "mark": mark.mark, "classes": [mark.cls],
-        "goods": data.goods()[mark.cls], "applicant": app.name,
-        "applicant_uscc": app.uscc if isinstance(app, Org) else None, "applicant_address": app.address,
-        "agency": mark.agency.name if mark.agency else None, "filed_on": _day(mark.filed_on),
-        "registered_on": _day(mark.registered_on), "status": mark.status, "owner": mark.owner().name,
+        "type": "trademark",
+        "reg_no": mark.reg_no,
+        "mark": mark.mark,
+        "classes": [mark.cls],
+        "goods": data.goods()[mark.cls],
+        "applicant": app.name,
+        "applicant_uscc": app.uscc if isinstance(app, Org) else None,
+        "applicant_address": app.address,
+        "agency": mark.agency.name if mark.agency else None,
+        "filed_on": _day(mark.filed_on),
+        "registered_on": _day(mark.registered_on),
+        "status": mark.status,
+        "owner": mark.owner().name,
         "transfers": [{"to": to.name, "on": _day(on)} for to, on in mark.transfers],
         "invalidated_on": _day(mark.invalidated_on),
     }
@@ -54,10 +86,17 @@ def trademark(mark: Mark) -> dict[str, Any]:
 def patent(p: PatentRight) -> dict[str, Any]:
     """The canonical patent record (no ``source``)."""
     return {
-        "type": "patent", "number": p.number, "title": p.title, "kind": p.kind,
-        "applicants": [a.name for a in p.applicants], "inventors": [i.name for i in p.inventors],
-        "agency": p.agency.name if p.agency else None, "filed_on": _day(p.filed_on),
-        "granted_on": _day(p.granted_on), "status": p.status, "invalidated_on": _day(p.invalidated_on),
+        "type": "patent",
+        "number": p.number,
+        "title": p.title,
+        "kind": p.kind,
+        "applicants": [a.name for a in p.applicants],
+        "inventors": [i.name for i in p.inventors],
+        "agency": p.agency.name if p.agency else None,
+        "filed_on": _day(p.filed_on),
+        "granted_on": _day(p.granted_on),
+        "status": p.status,
+        "invalidated_on": _day(p.invalidated_on),
     }
 
 
@@ -97,7 +136,10 @@ def write_patents(world: World, out: Output) -> int:
     """registry/patents.jsonl and, for a share, registry/patents.csv (lists joined with ';')."""
     seen: set[tuple[int, str]] = set()
     root = out.root / "registry"
-    with (root / "patents.jsonl").open("w", encoding="utf-8") as fj, (root / "patents.csv").open("w", encoding="utf-8", newline="") as fc:
+    with (
+        (root / "patents.jsonl").open("w", encoding="utf-8") as fj,
+        (root / "patents.csv").open("w", encoding="utf-8", newline="") as fc,
+    ):
         rows = csv.DictWriter(fc, PATENT_COLUMNS, lineterminator="\n")
         rows.writeheader()
         for p in world.patents:
@@ -115,11 +157,21 @@ def write_patents(world: World, out: Output) -> int:
 def qichacha(mark: Mark, i: int) -> dict[str, Any]:
     """One trademark in the Qichacha API shape."""
     status, flow = (2, "商标无效") if mark.invalidated_on else (4, "商标注册申请注册公告排版完成")
-    return {"Id": f"SYN{i:09d}", "RegNo": mark.reg_no, "IntCls": mark.cls, "Name": mark.mark,
-            "AppDate": f"{mark.filed_on.year}/{mark.filed_on.month}/{mark.filed_on.day} 0:00:00",
-            "ApplicantCn": mark.applicant.name, "ApplicantEn": "", "Agent": mark.agency.name if mark.agency else "",
-            "Status": status, "FlowStatus": "202" if status == 2 else "225", "FlowStatusDesc": flow,
-            "HasImage": False, "ImageUrl": ""}
+    return {
+        "Id": f"SYN{i:09d}",
+        "RegNo": mark.reg_no,
+        "IntCls": mark.cls,
+        "Name": mark.mark,
+        "AppDate": f"{mark.filed_on.year}/{mark.filed_on.month}/{mark.filed_on.day} 0:00:00",
+        "ApplicantCn": mark.applicant.name,
+        "ApplicantEn": "",
+        "Agent": mark.agency.name if mark.agency else "",
+        "Status": status,
+        "FlowStatus": "202" if status == 2 else "225",
+        "FlowStatusDesc": flow,
+        "HasImage": False,
+        "ImageUrl": "",
+    }
 
 
 def write_qichacha(marks: list[Mark], out: Output) -> int:

@@ -6,7 +6,7 @@ import random
 from datetime import date, timedelta
 
 from ipclue.synth import data, ids, names
-from ipclue.synth.world import Mark, Org, PatentRight, Party, World
+from ipclue.synth.world import Mark, Org, Party, PatentRight, World
 
 KIND_DIGIT = {"invention": 1, "utility": 2, "design": 3}
 
@@ -47,7 +47,9 @@ def portfolio(world: World, owner: Org, n: int, start: date, end: date, agencies
     for cls in classes(rng, n):
         filed = ids.day_between(rng, start, end)
         agency = rng.choice(agencies) if agencies and rng.random() < 0.7 else None
-        out.append(add_mark(world, owner, word if rng.random() < 0.7 else mark_word(rng, owner), cls, filed, agency))
+        out.append(
+            add_mark(world, owner, word if rng.random() < 0.7 else mark_word(rng, owner), cls, filed, agency)
+        )
     return out
 
 

@@ -8,7 +8,7 @@ from ipclue.synth import cases, ids, population
 from ipclue.synth.cases import Case, Litigant, PenaltyCase
 from ipclue.synth.context import Ctx
 from ipclue.synth.judgment_criminal import accused
-from ipclue.synth.world import Mark, Org, PatentRight, Party, Person
+from ipclue.synth.world import Mark, Org, Party, PatentRight, Person
 
 DOC_TYPE = {"withdrawn": "ruling", "mediated": "mediation"}
 Agents = list[tuple[Person, Org | None]]
@@ -42,21 +42,56 @@ def court_for(ctx: Ctx, defendant: Party, filed: date, patents: list[PatentRight
     return cases.court(defendant.region, level)
 
 
-def civil(ctx: Ctx, plaintiff: Party, defendants: list[Party], filed: date, outcome: str, claimed: int, *,
-          marks: list[Mark] | None = None, patents: list[PatentRight] | None = None,
-          absent: float = 0.2, quick: bool = False, p_agents: Agents | None = None,
-          d_agents: Agents | None = None) -> Case:
+def civil(
+    ctx: Ctx,
+    plaintiff: Party,
+    defendants: list[Party],
+    filed: date,
+    outcome: str,
+    claimed: int,
+    *,
+    marks: list[Mark] | None = None,
+    patents: list[PatentRight] | None = None,
+    absent: float = 0.2,
+    quick: bool = False,
+    p_agents: Agents | None = None,
+    d_agents: Agents | None = None,
+) -> Case:
     """A first-instance civil IP case (not yet written)."""
     rng, marks, patents = ctx.rng, marks or [], patents or []
     court = court_for(ctx, defendants[0], filed, patents)
     decided = cases.decided(rng, filed, quick)
-    lits = [Litigant(plaintiff, "plaintiff", "原告", agents_for(ctx, plaintiff) if p_agents is None else p_agents)]
+    lits = [
+        Litigant(plaintiff, "plaintiff", "原告", agents_for(ctx, plaintiff) if p_agents is None else p_agents)
+    ]
     for d in defendants:
         gone = rng.random() < absent
-        lits.append(Litigant(d, "defendant", "被告", [] if gone else (agents_for(ctx, d, 0.4) if d_agents is None else d_agents), gone))
+        lits.append(
+            Litigant(
+                d,
+                "defendant",
+                "被告",
+                [] if gone else (agents_for(ctx, d, 0.4) if d_agents is None else d_agents),
+                gone,
+            )
+        )
     no = ctx.docket.case_no(court, filed.year, "civil", "first")
-    return Case(no, court, "civil", DOC_TYPE.get(outcome, "judgment"), "first", cases.civil_cause(marks, patents),
-                filed, decided, lits, marks, patents, claimed, award(ctx, outcome, claimed), outcome)
+    return Case(
+        no,
+        court,
+        "civil",
+        DOC_TYPE.get(outcome, "judgment"),
+        "first",
+        cases.civil_cause(marks, patents),
+        filed,
+        decided,
+        lits,
+        marks,
+        patents,
+        claimed,
+        award(ctx, outcome, claimed),
+        outcome,
+    )
 
 
 def appeal(ctx: Ctx, first: Case, outcome: str = "dismissed") -> Case:
@@ -65,26 +100,78 @@ def appeal(ctx: Ctx, first: Case, outcome: str = "dismissed") -> Case:
     plaintiff, defendant = first.by_role("plaintiff")[0], first.by_role("defendant")[0]
     by_defendant = first.outcome != "dismissed"
     a, b = (defendant, plaintiff) if by_defendant else (plaintiff, defendant)
-    lits = [Litigant(a.party, "appellant", "上诉人（原审被告）" if by_defendant else "上诉人（原审原告）", a.agents or agents_for(ctx, a.party)),
-            Litigant(b.party, "appellee", "被上诉人（原审原告）" if by_defendant else "被上诉人（原审被告）", b.agents)]
+    lits = [
+        Litigant(
+            a.party,
+            "appellant",
+            "上诉人（原审被告）" if by_defendant else "上诉人（原审原告）",
+            a.agents or agents_for(ctx, a.party),
+        ),
+        Litigant(
+            b.party, "appellee", "被上诉人（原审原告）" if by_defendant else "被上诉人（原审被告）", b.agents
+        ),
+    ]
     court = cases.upper(first.court)
     filed = ids.plus_days(first.decided_on, 30, 90, rng)
     no = ctx.docket.case_no(court, filed.year, "civil", "second")
-    return Case(no, court, "civil", "judgment", "second", first.cause, filed, cases.decided(rng, filed), lits,
-                first.marks, first.patents, first.claimed, first.awarded, outcome, prior=first)
+    return Case(
+        no,
+        court,
+        "civil",
+        "judgment",
+        "second",
+        first.cause,
+        filed,
+        cases.decided(rng, filed),
+        lits,
+        first.marks,
+        first.patents,
+        first.claimed,
+        first.awarded,
+        outcome,
+        prior=first,
+    )
 
 
-def penalty(ctx: Ctx, party: Party, marks: list[Mark], decided: date, revenue: int, gain: int, *,
-            violation: str = "销售侵犯注册商标专用权的商品", transferred: bool = False) -> PenaltyCase:
+def penalty(
+    ctx: Ctx,
+    party: Party,
+    marks: list[Mark],
+    decided: date,
+    revenue: int,
+    gain: int,
+    *,
+    violation: str = "销售侵犯注册商标专用权的商品",
+    transferred: bool = False,
+) -> PenaltyCase:
     """A 市场监管 penalty decision against ``party``."""
     rng = ctx.rng
     name, abbr = cases.authority(party.region, rng)
-    fine = max(500, min(revenue * rng.choice((1, 2, 3)), 1_500_000) if revenue >= 50000 else revenue * rng.choice((1, 2, 3)))
+    fine = max(
+        500,
+        min(revenue * rng.choice((1, 2, 3)), 1_500_000)
+        if revenue >= 50000
+        else revenue * rng.choice((1, 2, 3)),
+    )
     owner = marks[0].owner() if marks else None
     complainant = owner if isinstance(owner, Org) and rng.random() < 0.6 else None
-    police = f"{party.region.city}公安局{'' if party.region.district == party.region.city else party.region.district[:-1]}分局"
-    return PenaltyCase(ctx.docket.decision_no(abbr, decided.year), name, decided, party, marks, violation, revenue, gain,
-                       fine, rng.randint(20, 3000), complainant, transferred, police)
+    region = party.region
+    police = f"{region.city}公安局{'' if region.district == region.city else region.district[:-1]}分局"
+    return PenaltyCase(
+        ctx.docket.decision_no(abbr, decided.year),
+        name,
+        decided,
+        party,
+        marks,
+        violation,
+        revenue,
+        gain,
+        fine,
+        rng.randint(20, 3000),
+        complainant,
+        transferred,
+        police,
+    )
 
 
 def criminal(ctx: Ctx, parties: list[Party], marks: list[Mark], filed: date, revenue: int, gain: int) -> Case:
@@ -94,9 +181,23 @@ def criminal(ctx: Ctx, parties: list[Party], marks: list[Mark], filed: date, rev
     cause = "假冒注册商标罪" if rng.random() < 0.6 else "销售假冒注册商标的商品罪"
     lits = [accused(p, agents_for(ctx, p, 0.7)) for p in parties]
     no = ctx.docket.case_no(court, filed.year, "criminal", "first")
-    return Case(no, court, "criminal", "judgment", "first", cause, filed, cases.decided(rng, filed), lits, marks,
-                outcome="convicted", illegal_revenue=revenue, illegal_gain=gain,
-                fine=max(10000, revenue // 2 // 1000 * 1000), prison_months=rng.choice((8, 10, 12, 18, 24, 36)))
+    return Case(
+        no,
+        court,
+        "criminal",
+        "judgment",
+        "first",
+        cause,
+        filed,
+        cases.decided(rng, filed),
+        lits,
+        marks,
+        outcome="convicted",
+        illegal_revenue=revenue,
+        illegal_gain=gain,
+        fine=max(10000, revenue // 2 // 1000 * 1000),
+        prison_months=rng.choice((8, 10, 12, 18, 24, 36)),
+    )
 
 
 def write(ctx: Ctx, case: Case, appeal_share: float = 0.0, appeal_outcome: str = "dismissed") -> list[str]:

@@ -13,13 +13,22 @@ from ipclue.synth.world import Org, Party
 def subject(party: Party) -> dict[str, Any]:
     """A pattern subject: entity id, kind, name and (for organisations) USCC."""
     org = isinstance(party, Org)
-    return {"entity": f"E{party.eid}", "kind": "org" if org else "person", "name": party.name,
-            "uscc": party.uscc if isinstance(party, Org) else None}
+    return {
+        "entity": f"E{party.eid}",
+        "kind": "org" if org else "person",
+        "name": party.name,
+        "uscc": party.uscc if isinstance(party, Org) else None,
+    }
 
 
 def finding(f: Finding) -> dict[str, Any]:
     """One pattern or negative."""
-    return {"id": f.id, "kind": f.kind, "subjects": [subject(s) for s in f.subjects], "documents": f.documents}
+    return {
+        "id": f.id,
+        "kind": f.kind,
+        "subjects": [subject(s) for s in f.subjects],
+        "documents": f.documents,
+    }
 
 
 def _array(f: IO[str], key: str, rows: list[dict[str, Any]]) -> None:
@@ -36,9 +45,13 @@ def _entities(f: IO[str], ctx: Ctx) -> int:
         seen = mentions.get(party.eid)
         if not seen:
             continue
-        row = {"id": f"E{party.eid}", "kind": "org" if isinstance(party, Org) else "person", "name": party.name,
-               "uscc": party.uscc if isinstance(party, Org) else None,
-               "mentions": [{"file": rel, "name_as_written": w} for rel, w in seen]}
+        row = {
+            "id": f"E{party.eid}",
+            "kind": "org" if isinstance(party, Org) else "person",
+            "name": party.name,
+            "uscc": party.uscc if isinstance(party, Org) else None,
+            "mentions": [{"file": rel, "name_as_written": w} for rel, w in seen],
+        }
         f.write(("" if n == 0 else ",\n") + json.dumps(row, ensure_ascii=False))
         n += 1
     f.write("\n],\n")

@@ -99,6 +99,15 @@ class PatentRight:
     invalidated_on: date | None = None
 
 
+NAMERS = {
+    "company": names.company_name,
+    "group": names.group_name,
+    "shop": names.shop_name,
+    "firm": names.firm_name,
+    "agency": names.agency_name,
+}
+
+
 def _region(rng: random.Random) -> Region:
     """A district, Shenzhen / Guangzhou / Yiwu weighted up."""
     regions = data.regions()
@@ -154,18 +163,24 @@ class World:
     def _unique(self, make: str, region: Region, trade: str) -> tuple[str, str]:
         """A name not used yet, re-drawing the 字号 on clashes."""
         rng = self.rng
-        maker = {"company": names.company_name, "group": names.company_name, "shop": names.shop_name,
-                 "firm": names.firm_name, "agency": names.agency_name}[make]
+        maker = NAMERS[make]
         for attempt in range(50):
-            name = (names.company_name(rng, region, trade, True) if make == "group"
-                    else maker(rng, region, trade))  # type: ignore[operator]
+            name = maker(rng, region, trade)
             if name not in self.org_names:
                 return name, trade
             trade = names.trade_name(rng, 2 + (attempt > 5))
         raise RuntimeError("no unique name")
 
-    def org(self, kind: str, *, region: Region | None = None, trade: str | None = None,
-            rep: Person | None = None, address: str | None = None, group: bool = False) -> Org:
+    def org(
+        self,
+        kind: str,
+        *,
+        region: Region | None = None,
+        trade: str | None = None,
+        rep: Person | None = None,
+        address: str | None = None,
+        group: bool = False,
+    ) -> Org:
         """A new organisation of ``kind`` with a unique name and code."""
         rng = self.rng
         region = region or _region(rng)
@@ -174,10 +189,20 @@ class World:
         prefix = {"shop": "92", "firm": "31"}.get(kind, "91")
         title = {"shop": "经营者", "firm": "负责人"}.get(kind) or rng.choice(data.words()["title"])
         since = ids.day_between(rng, date(1998, 1, 1), date(2019, 12, 31))
-        org = Org(self._eid(), name, kind, trade, region, self.code(region, prefix),
-                  address or names.address(rng, region), rep, title, since)
+        org = Org(
+            self._eid(),
+            name,
+            kind,
+            trade,
+            region,
+            self.code(region, prefix),
+            address or names.address(rng, region),
+            rep,
+            title,
+            since,
+        )
         org.phone = ids.phone(rng, "0755") if rng.random() < 0.85 else None
-        org.email = f"{rng.choice('abcdefghjkmnpqrstwxyz')}{rng.randrange(10**6)}@{rng.choice(('qq.com', '163.com', '126.com'))}" if rng.random() < 0.6 else None
+        org.email = ids.email(rng) if rng.random() < 0.6 else None
         self.orgs.append(org)
         self.org_names[name] = org
         return org

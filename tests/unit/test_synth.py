@@ -21,8 +21,14 @@ from ipclue.normalize import valid_uscc
 from ipclue.synth import generate
 
 SOURCE = {"path": "x", "sha256": "0" * 63 + "1"}
-PATTERNS = {"false_litigation_ring", "serial_infringer", "trademark_squatting", "penalty_not_transferred",
-            "invalidated_right_litigation", "bulk_enforcement"}
+PATTERNS = {
+    "false_litigation_ring",
+    "serial_infringer",
+    "trademark_squatting",
+    "penalty_not_transferred",
+    "invalidated_right_litigation",
+    "bulk_enforcement",
+}
 NEGATIVES = {"famous_brand", "sister_dispute", "big_law_firm", "below_threshold", "large_filer"}
 AMOUNTS = re.compile(r"违法经营额为人民币(\d+)元，违法所得为人民币(\d+)元")
 
@@ -31,7 +37,7 @@ AMOUNTS = re.compile(r"违法经营额为人民币(\d+)元，违法所得为人�
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small demo corpus."""
     out = tmp_path_factory.mktemp("synth")
-    generate(out, 200, 5, "demo")
+    generate(out, 300, 5, "demo")
     return out
 
 
@@ -43,7 +49,11 @@ def truth(corpus: Path) -> dict[str, Any]:
 
 def digests(root: Path) -> dict[str, str]:
     """sha256 of every file under root, by relative path."""
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def lines(path: Path) -> list[dict[str, Any]]:
@@ -88,11 +98,17 @@ def test_every_uscc_is_valid(corpus: Path, truth: dict[str, Any]) -> None:
 
 
 def test_registry_lines_validate_against_models(corpus: Path) -> None:
-    rows = [*lines(corpus / "registry/companies.jsonl"), *lines(corpus / "registry/trademarks.jsonl"),
-            *lines(corpus / "registry/patents.jsonl"), *lines(corpus / "penalties.jsonl")]
+    rows = [
+        *lines(corpus / "registry/companies.jsonl"),
+        *lines(corpus / "registry/trademarks.jsonl"),
+        *lines(corpus / "registry/patents.jsonl"),
+        *lines(corpus / "penalties.jsonl"),
+    ]
     with (corpus / "registry/patents.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            rows.append({k: (v.split(";") if k in ("applicants", "inventors") else v or None) for k, v in row.items()})
+            rows.append(
+                {k: (v.split(";") if k in ("applicants", "inventors") else v or None) for k, v in row.items()}
+            )
     kinds = {row["type"] for row in rows}
     assert kinds == {"company", "trademark", "patent", "penalty"}
     for row in rows:
@@ -102,13 +118,28 @@ def test_registry_lines_validate_against_models(corpus: Path) -> None:
 
 def test_qichacha_sample_has_the_api_shape(corpus: Path) -> None:
     rows = json.loads((corpus / "registry/qichacha_trademarks.json").read_text("utf-8"))
-    keys = {"Id", "RegNo", "IntCls", "Name", "AppDate", "ApplicantCn", "ApplicantEn", "Agent", "Status",
-            "FlowStatus", "FlowStatusDesc", "HasImage", "ImageUrl"}
+    keys = {
+        "Id",
+        "RegNo",
+        "IntCls",
+        "Name",
+        "AppDate",
+        "ApplicantCn",
+        "ApplicantEn",
+        "Agent",
+        "Status",
+        "FlowStatus",
+        "FlowStatusDesc",
+        "HasImage",
+        "ImageUrl",
+    }
     assert rows and all(set(r) == keys for r in rows)
     assert all(re.fullmatch(r"\d{4}/\d{1,2}/\d{1,2} 0:00:00", r["AppDate"]) for r in rows)
 
 
-def test_every_pattern_and_negative_kind_is_planted_with_existing_documents(corpus: Path, truth: dict[str, Any]) -> None:
+def test_every_pattern_and_negative_kind_is_planted_with_existing_documents(
+    corpus: Path, truth: dict[str, Any]
+) -> None:
     known = {d["id"] for d in truth["documents"]}
     known |= {r["reg_no"] for r in lines(corpus / "registry/trademarks.jsonl")}
     known |= {r["number"] for r in lines(corpus / "registry/patents.jsonl")}
@@ -142,11 +173,23 @@ def test_entity_mentions_are_in_their_files(corpus: Path, truth: dict[str, Any])
     assert n > 1000
 
 
-def test_some_persons_are_anonymised_and_some_names_vary(truth: dict[str, Any]) -> None:
-    people = [m for e in truth["entities"] if e["kind"] == "person" for m in e["mentions"] if m["file"].startswith("judgments/")]
-    share = sum("某" in m["name_as_written"] for m in people) / len(people)
-    assert 0.04 < share < 0.3
-    orgs = [(e["name"], m["name_as_written"]) for e in truth["entities"] if e["kind"] == "org" for m in e["mentions"]]
+def test_some_persons_are_anonymised(tmp_path: Path) -> None:
+    generate(tmp_path, 1500, 1)
+    truth = json.loads((tmp_path / "truth.json").read_text("utf-8"))
+    kinds = {e["id"]: e["kind"] for e in truth["entities"]}
+    judgments = [d for d in truth["documents"] if d["kind"] == "judgment"]
+    people = [p for d in judgments for p in d["parties"] if kinds[p["entity"]] == "person"]
+    share = sum("某" in p["name_as_written"] for p in people) / len(people)
+    assert len(people) >= 50 and 0.08 < share < 0.25
+
+
+def test_some_organisation_names_vary(truth: dict[str, Any]) -> None:
+    orgs = [
+        (e["name"], m["name_as_written"])
+        for e in truth["entities"]
+        if e["kind"] == "org"
+        for m in e["mentions"]
+    ]
     assert any(name != written for name, written in orgs)
 
 
@@ -164,20 +207,34 @@ def test_gbk_and_html_files_are_what_they_claim(corpus: Path, truth: dict[str, A
 
 def _penalties(corpus: Path, truth: dict[str, Any]) -> dict[str, tuple[float, float, bool, date]]:
     """decision_no → (revenue, gain, transferred, decided_on) from JSONL and text penalties."""
-    out = {r["decision_no"]: (r["illegal_revenue"], r["illegal_gain"], r["transferred_to_police"],
-                              date.fromisoformat(r["decided_on"])) for r in lines(corpus / "penalties.jsonl")}
+    out = {
+        r["decision_no"]: (
+            r["illegal_revenue"],
+            r["illegal_gain"],
+            r["transferred_to_police"],
+            date.fromisoformat(r["decided_on"]),
+        )
+        for r in lines(corpus / "penalties.jsonl")
+    }
     for doc in truth["documents"]:
         if doc["kind"] == "penalty" and doc["file"].startswith("penalties/"):
             text = text_of(corpus, doc["file"])
             match = AMOUNTS.search(text)
             assert match
-            out[doc["id"]] = (float(match[1]), float(match[2]), "移送" in text, date.fromisoformat(doc["decided_on"]))
+            out[doc["id"]] = (
+                float(match[1]),
+                float(match[2]),
+                "移送" in text,
+                date.fromisoformat(doc["decided_on"]),
+            )
     return out
 
 
 def test_penalty_patterns_respect_the_2004_thresholds(corpus: Path, truth: dict[str, Any]) -> None:
     pens = _penalties(corpus, truth)
-    above = [pens[d] for p in truth["patterns"] if p["kind"] == "penalty_not_transferred" for d in p["documents"]]
+    above = [
+        pens[d] for p in truth["patterns"] if p["kind"] == "penalty_not_transferred" for d in p["documents"]
+    ]
     below = [pens[d] for p in truth["negatives"] if p["kind"] == "below_threshold" for d in p["documents"]]
     assert above and below
     for revenue, gain, moved, day in above:

@@ -11,4 +11,5 @@ CALL (p) {
 }
 RETURN p.uid AS uid, p.kind AS kind, p.anonymised AS anonymised, names, births, ids, contexts, size,
        [(p)-[:LOCATED_AT]->(a:Address) WHERE coalesce(a.generic, false) = false | a.value] AS addresses,
-       [(p)-[:LEGAL_REP_OF|OFFICER_OF|SHAREHOLDER_OF|MEMBER_OF]->(o:Party) | o.uid] AS orgs
+       [(p)-[:LEGAL_REP_OF|OFFICER_OF|SHAREHOLDER_OF|MEMBER_OF]->(o:Party) | o.uid] +
+       [(p)-[:INVENTOR_OF]->(:Patent)<-[:APPLIED_FOR]-(o:Party) | o.uid] AS orgs

@@ -15,4 +15,12 @@ from ipclue.graph.resolution.explain import Explanation, explain
 from ipclue.graph.resolution.judgements import JudgementError, force_merge, force_split
 from ipclue.graph.resolution.resolver import GraphResolver
 
-__all__ = ["Explanation", "GraphResolver", "JudgementError", "derive", "explain", "force_merge", "force_split"]
+__all__ = [
+    "Explanation",
+    "GraphResolver",
+    "JudgementError",
+    "derive",
+    "explain",
+    "force_merge",
+    "force_split",
+]

@@ -27,8 +27,9 @@ SIDE_A = ["plaintiff", "appellant", "retrial_applicant", "prosecutor"]
 SIDE_B = ["defendant", "appellee", "retrial_respondent", "accused", "accused_unit"]
 
 
-def derive(graph: Graph, rule: CutoffRule = CutoffRule(), max_fanout: int = 50) -> dict[str, int]:
-    """Run every derivation; returns counts per step."""
+def derive(graph: Graph, rule: CutoffRule | None = None, max_fanout: int = 50) -> dict[str, int]:
+    """Run every derivation; returns counts per step (``rule``: the generic cut-off parameters)."""
+    rule = rule or CutoffRule()
     for stmt in statements("resolve/indexes"):
         graph.write(stmt)
     counts = {"mention_keys": mention_keys(graph), "party_uscc": party_uscc(graph)}
@@ -43,7 +44,10 @@ def mention_keys(graph: Graph, page: int = 20_000) -> int:
     done = 0
     while rows := graph.read(query("derive/mentions_missing_keys"), limit=page):
         names = [analyse(r["name"]) for r in rows]
-        keyed = [{"id": r["id"], "variant": n.variant, "pinyin": n.pinyin} for r, n in zip(rows, names, strict=True)]
+        keyed = [
+            {"id": r["id"], "variant": n.variant, "pinyin": n.pinyin}
+            for r, n in zip(rows, names, strict=True)
+        ]
         graph.write(query("derive/set_mention_keys"), rows=keyed)
         done += len(keyed)
     return done

@@ -51,8 +51,9 @@ def reps_by_org(batch: list[Mention]) -> dict[GroupKey, set[str]]:
     return out
 
 
-def org_evidence(key: GroupKey, ms: list[Mention], reps: dict[GroupKey, set[str]],
-                 generic: set[str]) -> Profile:
+def org_evidence(
+    key: GroupKey, ms: list[Mention], reps: dict[GroupKey, set[str]], generic: set[str]
+) -> Profile:
     """What a group of same-name organisation mentions says about the party."""
     ev = Profile(uid="", kind="org", size=len(ms))
     ev.names.add(key[0])
@@ -71,11 +72,18 @@ def new_org_uid(ev: Profile) -> str:
 
 
 def org_uids_by_record(orgs: list[Mention], links: dict[str, Link]) -> dict[GroupKey, str]:
-    """(record, organisation key) → the uid its mention resolved to."""
-    return {(record_of(m), analyse(m.name).key): links[m.id].party_uid for m in orgs if m.id in links}
+    """(record, organisation key) → the uid its mention resolved to; (record, '@applicant') too,
+    so an inventor is corroborated by the applicants of the same patent."""
+    out = {(record_of(m), analyse(m.name).key): links[m.id].party_uid for m in orgs if m.id in links}
+    for m in orgs:
+        if m.context == "patent.applicant" and m.id in links:
+            out[(record_of(m), f"@applicant:{m.id}")] = links[m.id].party_uid
+    return out
 
 
-def person_evidence(key: GroupKey, ms: list[Mention], orgs: dict[GroupKey, str], generic: set[str]) -> Profile:
+def person_evidence(
+    key: GroupKey, ms: list[Mention], orgs: dict[GroupKey, str], generic: set[str]
+) -> Profile:
     """What a group of same-name person mentions in one record says about the person."""
     ev = Profile(uid="", kind="person", size=len(ms), anonymised=any(m.anonymised for m in ms))
     ev.names.add(key[1])
@@ -87,6 +95,10 @@ def person_evidence(key: GroupKey, ms: list[Mention], orgs: dict[GroupKey, str],
         ev.addresses.update(_addresses(m, generic))
         if m.organization and (uid := orgs.get((key[0], analyse(m.organization).key))):
             ev.orgs.add(uid)
+        if m.context == "patent.inventor":
+            ev.orgs.update(
+                uid for (rec, k), uid in orgs.items() if rec == key[0] and k.startswith("@applicant:")
+            )
         ev.sources.add(m.source)
         ev.contexts.add(m.context)
     return ev

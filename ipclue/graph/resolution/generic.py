@@ -24,20 +24,23 @@ class CutoffRule:
     """Parameters of the outlier rule: ``k`` robust deviations above the median, at least ``floor``."""
 
     k: float = 3.0
-    floor: int = 4
+    floor: int = 5
 
 
-def robust_cutoff(histogram: dict[int, int], rule: CutoffRule = CutoffRule()) -> float:
+DEFAULT_RULE = CutoffRule()
+
+
+def robust_cutoff(histogram: dict[int, int], rule: CutoffRule = DEFAULT_RULE) -> float:
     """The degree above which a node is generic, from a {degree: how many nodes} histogram."""
     logs = [math.log(d) for d, n in sorted(histogram.items()) if d >= 2 for _ in range(n)]
     if len(logs) < 3:
         return float(rule.floor)
     median = statistics.median(logs)
     mad = statistics.median(abs(x - median) for x in logs) * 1.4826
-    return max(float(rule.floor), math.exp(median + rule.k * max(mad, 0.25)))
+    return max(float(rule.floor), math.exp(median + rule.k * max(mad, 0.5)))
 
 
-def mark_identifiers(graph: Graph, rule: CutoffRule = CutoffRule()) -> dict[str, int]:
+def mark_identifiers(graph: Graph, rule: CutoffRule = DEFAULT_RULE) -> dict[str, int]:
     """Flag generic Address/Phone/Email nodes; returns generic counts (and cut-offs) per label."""
     out: dict[str, int] = {}
     for label in IDENTIFIER_LABELS:
@@ -49,7 +52,7 @@ def mark_identifiers(graph: Graph, rule: CutoffRule = CutoffRule()) -> dict[str,
     return out
 
 
-def mark_agents(graph: Graph, rule: CutoffRule = CutoffRule()) -> dict[str, int]:
+def mark_agents(graph: Graph, rule: CutoffRule = DEFAULT_RULE) -> dict[str, int]:
     """Flag agents and firms with outlying numbers of distinct clients (``generic_agent``)."""
     hist = {r["degree"]: r["n"] for r in graph.read(query("derive/agent_degrees"))}
     cutoff = robust_cutoff(hist, rule)

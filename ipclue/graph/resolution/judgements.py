@@ -16,9 +16,9 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from ipclue.cypher import query
+from ipclue.errors import IpclueError
 from ipclue.graph.db import Graph
 from ipclue.graph.resolve import Link, digest
-from ipclue.errors import IpclueError
 
 
 class JudgementError(IpclueError):
@@ -54,8 +54,12 @@ class Judgements:
         uid = self.target(link.party_uid)
         if uid == link.party_uid:
             return link
-        return Link(uid, "judgement:merge", 1.0, f"{self.notes.get(link.party_uid, 'merged by a user')} "
-                    f"(was {link.rule}: {link.evidence})")
+        return Link(
+            uid,
+            "judgement:merge",
+            1.0,
+            f"{self.notes.get(link.party_uid, 'merged by a user')} (was {link.rule}: {link.evidence})",
+        )
 
 
 def load_judgements(graph: Graph) -> Judgements:
@@ -84,8 +88,14 @@ def force_merge(graph: Graph, keep: str, absorb: str, note: str = "") -> str:
         raise JudgementError("a party cannot be merged with itself")
     _require(graph, [keep, absorb])
     jid = f"merge-{digest(keep, absorb)}"
-    params = {"a": keep, "b": absorb, "only": None, "mentions": None, "rule": "judgement:merge",
-              "evidence": f"merged by a user: {note}"}
+    params = {
+        "a": keep,
+        "b": absorb,
+        "only": None,
+        "mentions": None,
+        "rule": "judgement:merge",
+        "evidence": f"merged by a user: {note}",
+    }
     steps = ["resolve/repoint_mentions", "resolve/move_out", "resolve/move_in", "resolve/merge_finish"]
     _transaction(graph, [(s, params) for s in steps] + [_store(jid, "merge", keep, absorb, note, [])])
     _refresh(graph, keep)
@@ -100,8 +110,14 @@ def force_split(graph: Graph, uid: str, mentions: Sequence[str], note: str = "")
     new_uid = f"{uid.split('-')[0]}-s{digest(uid, *ids)}"
     jid = f"split-{digest(uid, *ids)}"
     only = graph.read(query("resolve/mention_sources"), b=uid, mentions=ids)[0]["only"]
-    params = {"a": new_uid, "b": uid, "only": only, "mentions": ids, "rule": "judgement:split",
-              "evidence": f"split by a user: {note}"}
+    params = {
+        "a": new_uid,
+        "b": uid,
+        "only": only,
+        "mentions": ids,
+        "rule": "judgement:split",
+        "evidence": f"split by a user: {note}",
+    }
     steps = ["resolve/split_create", "resolve/repoint_mentions", "resolve/move_out", "resolve/move_in"]
     _transaction(graph, [(s, params) for s in steps] + [_store(jid, "split", new_uid, uid, note, ids)])
     _refresh(graph, uid)
@@ -110,7 +126,14 @@ def force_split(graph: Graph, uid: str, mentions: Sequence[str], note: str = "")
 
 
 def _store(jid: str, kind: str, a: str, b: str, note: str, ids: list[str]) -> tuple[str, dict[str, Any]]:
-    return "resolve/judgement_create", {"id": jid, "kind": kind, "a": a, "b": b, "note": note, "mentions": ids}
+    return "resolve/judgement_create", {
+        "id": jid,
+        "kind": kind,
+        "a": a,
+        "b": b,
+        "note": note,
+        "mentions": ids,
+    }
 
 
 def _require(graph: Graph, uids: list[str]) -> None:
@@ -122,8 +145,9 @@ def _require(graph: Graph, uids: list[str]) -> None:
 def _require_mentions(graph: Graph, uid: str, ids: list[str]) -> None:
     rows = graph.read(query("resolve/mentions_of_party"), uid=uid, ids=ids)
     found = {r["id"] for r in rows}
-    if not ids or (missing := [m for m in ids if m not in found]):
-        raise JudgementError(f"mentions not referring to {uid}: {', '.join(m for m in ids if m not in found)}")
+    missing = [m for m in ids if m not in found]
+    if not ids or missing:
+        raise JudgementError(f"mentions not referring to {uid}: {', '.join(missing) or 'none given'}")
     if len(found) >= int(rows[0]["total"]):
         raise JudgementError("a split must leave at least one mention with the original party")
 

@@ -71,8 +71,12 @@ def by_exact_name(ev: Profile, name: OrgName, cands: list[Profile]) -> Decision 
     best = _best(ev, hits)
     if len(hits) == 1:
         return Decision(best.uid, "org:name-exact", 0.95, f"same name {name.key}")
-    return Decision(best.uid, "org:name-exact-ambiguous", 0.7,
-                    f"same name {name.key}; {len(hits)} parties share it, chose the best corroborated")
+    return Decision(
+        best.uid,
+        "org:name-exact-ambiguous",
+        0.7,
+        f"same name {name.key}; {len(hits)} parties share it, chose the best corroborated",
+    )
 
 
 def by_variant(ev: Profile, name: OrgName, cands: list[Profile]) -> Decision | None:
@@ -96,8 +100,12 @@ def by_form_with_corroboration(ev: Profile, name: OrgName, cands: list[Profile])
         other = _pinyin_match(name, cand, same_form=False)
         why = corroboration(ev, cand) if other else None
         if other and why:
-            return Decision(cand.uid, "org:legal-form+corroborated", 0.75,
-                            f"{name.key} ~ {other.key} (different legal form); {why}")
+            return Decision(
+                cand.uid,
+                "org:legal-form+corroborated",
+                0.75,
+                f"{name.key} ~ {other.key} (different legal form); {why}",
+            )
     return None
 
 
@@ -131,20 +139,29 @@ def _pinyin_match(name: OrgName, cand: Profile, *, same_form: bool) -> OrgName |
     return None
 
 
-def _unique_or_corroborated(ev: Profile, name: OrgName, hits: list[tuple[Profile, OrgName]], rule: str,
-                            score: float) -> Decision | None:
+def _unique_or_corroborated(
+    ev: Profile, name: OrgName, hits: list[tuple[Profile, OrgName]], rule: str, score: float
+) -> Decision | None:
     """One candidate: join it; several: join only the single corroborated one."""
     if not hits:
         return None
     backed = [(c, n, why) for c, n in hits if (why := corroboration(ev, c))]
     if len(backed) == 1 or (len(hits) == 1 and backed):
         cand, other, why = backed[0]
-        return Decision(cand.uid, rule, min(1.0, score + 0.1),
-                        f"{name.key} ~ {other.key} ({describe_difference(name, other)}); {why}")
+        return Decision(
+            cand.uid,
+            rule,
+            min(1.0, score + 0.1),
+            f"{name.key} ~ {other.key} ({describe_difference(name, other)}); {why}",
+        )
     if len(hits) == 1:
         cand, other = hits[0]
-        return Decision(cand.uid, rule, score,
-                        f"{name.key} ~ {other.key} ({describe_difference(name, other)}); only candidate")
+        return Decision(
+            cand.uid,
+            rule,
+            score,
+            f"{name.key} ~ {other.key} ({describe_difference(name, other)}); only candidate",
+        )
     return None
 
 

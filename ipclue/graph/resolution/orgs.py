@@ -19,9 +19,40 @@ from rapidfuzz.fuzz import ratio
 from ipclue.normalize import clean
 
 _PROVINCES = (
-    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
-    "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
-    "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
+    "北京",
+    "天津",
+    "上海",
+    "重庆",
+    "河北",
+    "山西",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "海南",
+    "四川",
+    "贵州",
+    "云南",
+    "陕西",
+    "甘肃",
+    "青海",
+    "台湾",
+    "内蒙古",
+    "广西",
+    "西藏",
+    "宁夏",
+    "新疆",
+    "香港",
+    "澳门",
 )
 _PROVINCE = "(?:" + "|".join(_PROVINCES) + r")(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?"
 _CITY = r"[\u4e00-\u9fff]{2,3}?(?:市(?!场)|自治州|地区)"
@@ -55,7 +86,7 @@ def analyse(name: str) -> OrgName:
     key = clean(name)
     bare = key.replace("(", "").replace(")", "")
     region = _region_of(bare)
-    core = bare[len(region):] or bare
+    core = bare[len(region) :] or bare
     variant = core.replace("有限责任公司", "有限公司")
     stem = _FORM_RE.sub("", variant) if not _BRANCH_RE.search(core) else variant
     pinyin = "".join(lazy_pinyin(stem))
@@ -95,7 +126,10 @@ def describe_difference(a: OrgName, b: OrgName) -> str:
     parts = []
     if a.region != b.region:
         parts.append(f"region prefix {a.region or '∅'}/{b.region or '∅'}")
-    if a.key.replace("有限责任公司", "有限公司") != a.key or b.key.replace("有限责任公司", "有限公司") != b.key:
+    if (
+        a.key.replace("有限责任公司", "有限公司") != a.key
+        or b.key.replace("有限责任公司", "有限公司") != b.key
+    ):
         parts.append("有限公司/有限责任公司")
     if ("(" in a.key) != ("(" in b.key):
         parts.append("brackets")

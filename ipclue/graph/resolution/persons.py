@@ -43,9 +43,11 @@ def by_firm(ev: Profile, cand: Profile) -> Decision | None:
 
 
 def by_company(ev: Profile, cand: Profile) -> Decision | None:
-    """Signal: a role (legal rep, officer, shareholder) at the same organisation."""
+    """Signal: a role (legal rep, officer, shareholder, inventor for the applicant) at the same org."""
     shared = ev.orgs & cand.orgs
-    return Decision(cand.uid, "person:name+company", 0.9, f"same organisation {min(shared)}") if shared else None
+    return (
+        Decision(cand.uid, "person:name+company", 0.9, f"same organisation {min(shared)}") if shared else None
+    )
 
 
 def by_address(ev: Profile, cand: Profile) -> Decision | None:

@@ -46,8 +46,12 @@ class Profile:
 
 def from_row(row: dict[str, Any]) -> Profile:
     """A profile from one candidate row (columns as in ``resolve/*_candidates.cypher``)."""
-    p = Profile(uid=row["uid"], kind=row["kind"], anonymised=bool(row.get("anonymised")),
-                size=int(row.get("size") or 0))
+    p = Profile(
+        uid=row["uid"],
+        kind=row["kind"],
+        anonymised=bool(row.get("anonymised")),
+        size=int(row.get("size") or 0),
+    )
     p.names.update(clean(n) for n in row.get("names") or [])
     for code in [row.get("uscc"), *(row.get("usccs") or [])]:
         p.add_uscc(code)
@@ -85,8 +89,18 @@ class ProfileIndex:
 
 def merge_into(dst: Profile, src: Profile) -> None:
     """Union the evidence of ``src`` into ``dst``."""
-    for attr in ("names", "usccs", "masked", "addresses", "reps", "births", "ids", "orgs", "sources",
-                 "contexts"):
+    for attr in (
+        "names",
+        "usccs",
+        "masked",
+        "addresses",
+        "reps",
+        "births",
+        "ids",
+        "orgs",
+        "sources",
+        "contexts",
+    ):
         getattr(dst, attr).update(getattr(src, attr))
     dst.size = max(dst.size, src.size)
 

@@ -6,7 +6,8 @@ candidates are fetched from Neo4j by blocking keys (name key, variant key, pinyi
 person name) and from this session's earlier batches, and the rules of ``org_rules`` /
 ``persons`` decide; (3) user judgements are replayed last. Every link carries rule, score
 and evidence; new uids are derived from the first record's keys, so a fresh load of the same
-data in the same order gives the same uids.
+data in the same order gives the same uids, and a uid that exists already is the same party
+(its key was computed from the same record or name).
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ class GraphResolver:
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self.index = ProfileIndex()
-        self._taken: set[str] = set()
         for stmt in statements("resolve/indexes"):
             graph.write(stmt)
 
@@ -64,7 +64,6 @@ class GraphResolver:
         reps = ev_.reps_by_org(batch)
         evidence = {k: ev_.org_evidence(k, ms, reps, generic) for k, ms in groups.items()}
         self._fetch_orgs(list(evidence.values()))
-        self._claim([ev_.new_org_uid(e) for e in evidence.values()])
         out: dict[str, Link] = {}
         for key in sorted(groups, key=lambda k: (not evidence[k].usccs, -len(groups[k]), k)):
             link = self._org_link(evidence[key])
@@ -77,8 +76,11 @@ class GraphResolver:
         hit = org_rules.decide(ev, name, cands)
         if hit is None:
             code = min(ev.usccs) if ev.usccs else None
-            hit = (Decision(f"org-{code}", "org:uscc", 1.0, f"统一社会信用代码 {code}") if code else
-                   Decision(self._fresh(ev_.new_org_uid(ev)), "org:new", 0.9, f"first party named {name.key}"))
+            hit = (
+                Decision(f"org-{code}", "org:uscc", 1.0, f"统一社会信用代码 {code}")
+                if code
+                else Decision(ev_.new_org_uid(ev), "org:new", 0.9, f"first party named {name.key}")
+            )
         ev.uid = hit.uid
         self._remember(ev)
         return Link(hit.uid, hit.rule, round(hit.score, 3), hit.evidence)
@@ -86,19 +88,22 @@ class GraphResolver:
     def _fetch_orgs(self, evs: list[Profile]) -> None:
         names = [analyse(n) for e in evs for n in e.names]
         rows = self.graph.read(
-            query("resolve/org_candidates"), names=sorted({n.key for n in names}),
-            variants=sorted({n.variant for n in names}), pinyins=sorted({n.pinyin for n in names}),
-            usccs=sorted({c for e in evs for c in e.usccs}))
+            query("resolve/org_candidates"),
+            names=sorted({n.key for n in names}),
+            variants=sorted({n.variant for n in names}),
+            pinyins=sorted({n.pinyin for n in names}),
+            usccs=sorted({c for e in evs for c in e.usccs}),
+        )
         for row in rows:
             self._remember(from_row(row))
 
     # people ------------------------------------------------------------------------------------
 
-    def _persons(self, people: list[Mention], org_uids: dict[ev_.GroupKey, str],
-                 generic: set[str]) -> dict[str, Link]:
+    def _persons(
+        self, people: list[Mention], org_uids: dict[ev_.GroupKey, str], generic: set[str]
+    ) -> dict[str, Link]:
         groups = ev_.person_groups(people)
         evidence = {k: ev_.person_evidence(k, ms, org_uids, generic) for k, ms in groups.items()}
-        self._claim([ev_.new_person_uid(e, k) for k, e in evidence.items()])
         self._fetch_persons([e for e in evidence.values() if persons.has_evidence(e) and not e.anonymised])
         out: dict[str, Link] = {}
         for key in sorted(groups):
@@ -109,9 +114,12 @@ class GraphResolver:
     def _person_link(self, ev: Profile, key: ev_.GroupKey) -> Link:
         hit = persons.decide(ev, self.index.candidates([f"person:{n}" for n in ev.names]))
         if hit is None:
-            rule, why = (("person:anonymised", "anonymised name: never merged across records") if ev.anonymised
-                         else ("person:new", "no corroborated match; same name within this record only"))
-            hit = Decision(self._fresh(ev_.new_person_uid(ev, key)), rule, 1.0, why)
+            rule, why = (
+                ("person:anonymised", "anonymised name: never merged across records")
+                if ev.anonymised
+                else ("person:new", "no corroborated match; same name within this record only")
+            )
+            hit = Decision(ev_.new_person_uid(ev, key), rule, 1.0, why)
         ev.uid = hit.uid
         if not ev.anonymised:
             self._remember(ev)
@@ -130,12 +138,3 @@ class GraphResolver:
         else:
             keys = [f"person:{n}" for n in p.names]
         self.index.add(p, keys)
-
-    def _claim(self, uids: list[str]) -> None:
-        rows = self.graph.read(query("resolve/uids_in_use"), uids=uids) if uids else []
-        self._taken |= {r["uid"] for r in rows}
-
-    def _fresh(self, uid: str) -> str:
-        """``uid``, or a suffixed one when another party already holds it."""
-        taken = self._taken | set(self.index.by_uid)
-        return uid if uid not in taken else f"{uid}-{digest(uid, str(len(taken)))[:6]}"

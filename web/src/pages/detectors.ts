@@ -10,7 +10,7 @@ export async function renderDetectors(main: HTMLElement, focus?: string | null):
   main.append(h("h1", {}, t("detectors_title")));
   const spin = loading();
   main.append(spin);
-  const res = await get<Detector[] | { items: Detector[] }>("/detectors");
+  const res = await get<Detector[] | { items: Detector[]; errors?: unknown[] }>("/detectors");
   spin.remove();
   const dets = Array.isArray(res) ? res : res.items ?? [];
   if (!dets.length) main.append(h("p", { class: "muted" }, t("none")));

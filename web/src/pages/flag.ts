@@ -7,6 +7,7 @@ import { href } from "../router";
 import { errorBox, kv, loading, renderValue, section, sevBadge, sourceLink, statusBadge, table } from "../ui";
 import { legend, makeCy, nodeRoute, runLayout, toElements } from "../graphview";
 import { shortTitle } from "./flags";
+import { half } from "../catalog";
 
 // The engine's review transitions (ipclue.detect.models.TRANSITIONS); the API enforces them.
 const NEXT: Record<string, string[]> = {
@@ -49,7 +50,7 @@ export async function renderFlag(main: HTMLElement, id: string, onLeave: (fn: ()
       h("a", { class: "button", href: href(["flags"]) }, t("back"))),
     h("div", { class: "cols" },
       section(t("reason"), null,
-        h("p", { class: "reason-text", "data-testid": "flag-reason" }, f.reason ?? "—"),
+        h("p", { class: "reason-text", "data-testid": "flag-reason" }, half(f.reason) || "—"),
         kv([
           ["rule", h("span", {}, h("a", { href: href(["detectors"], { id: f.detector }) }, f.detector), ` v${f.detector_version ?? "?"}`)],
           ["legal_basis", h("span", { "data-testid": "legal-basis" }, f.legal_basis ?? "—")],

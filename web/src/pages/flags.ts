@@ -1,4 +1,5 @@
 import { get, type Detector, type FlagRow, type Stats } from "../api";
+import { detectors, half } from "../catalog";
 import { barChart, lineChart, pairs, pieChart, type Chart } from "../charts";
 import { clear, fmtDate, fmtNum, h } from "../dom";
 import { t, tv } from "../i18n";
@@ -19,12 +20,8 @@ export async function renderFlags(main: HTMLElement, params: URLSearchParams, on
   main.append(h("h1", {}, t("flags_title")));
   const spin = loading();
   main.append(spin);
-  const [stats, detectors] = await Promise.all([
-    get<Stats>("/stats"),
-    get<Detector[] | { items: Detector[] }>("/detectors").catch(() => [] as Detector[]),
-  ]);
+  const [stats, dets] = await Promise.all([get<Stats>("/stats"), detectors().catch(() => [] as Detector[])]);
   spin.remove();
-  const dets: Detector[] = Array.isArray(detectors) ? detectors : detectors.items ?? [];
   const title = new Map(dets.map((d) => [d.id, d.title]));
   const detName = (id: string) => (title.get(id) ? `${shortTitle(title.get(id)!)}` : id);
 
@@ -89,7 +86,7 @@ export async function renderFlags(main: HTMLElement, params: URLSearchParams, on
   const listMsg = h("div", {});
   main.append(form, h("section", { class: "card" },
     h("table", { class: "grid flags", "data-testid": "flag-list" },
-      h("thead", {}, h("tr", {}, [t("detector"), t("severity"), t("status"), t("score"), t("subjects"), t("reason"), t("created_at")].map((x) => h("th", {}, x)))),
+      h("thead", {}, h("tr", {}, [t("detector"), t("severity"), t("status"), t("score"), t("reason"), t("created_at")].map((x) => h("th", {}, x)))),
       tbody),
     listMsg, more));
   let cursor: string | null = null;
@@ -97,7 +94,7 @@ export async function renderFlags(main: HTMLElement, params: URLSearchParams, on
     if (reset) { clear(tbody); cursor = null; }
     clear(listMsg);
     more.hidden = true;
-    const q: Record<string, string> = { limit: "50" };
+    const q: Record<string, string> = { limit: "25" };
     for (const k of FILTERS) if (state[k]) q[k] = state[k];
     if (cursor) q.cursor = cursor;
     try {
@@ -113,11 +110,7 @@ export async function renderFlags(main: HTMLElement, params: URLSearchParams, on
   await load(true);
 }
 
-export function shortTitle(s: string): string {
-  // Detector titles are "中文 / English": show the half for the current language.
-  const [zh, en] = s.split(" / ");
-  return (document.documentElement.lang === "en" ? en ?? zh : zh) ?? s;
-}
+export const shortTitle = half;
 
 function subjectText(s: unknown): string {
   if (s == null) return "";
@@ -133,7 +126,6 @@ function flagRow(f: FlagRow, detName: (id: string) => string): HTMLElement {
     h("td", {}, sevBadge(f.severity)),
     h("td", {}, statusBadge(f.status)),
     h("td", {}, fmtNum(f.score)),
-    h("td", {}, subjects.slice(0, 3).join("、") + (subjects.length > 3 ? ` …(+${subjects.length - 3})` : "")),
-    h("td", { class: "reason" }, f.reason ?? ""),
+    h("td", { class: "reason", title: subjects.join("\n") }, half(f.reason)),
     h("td", { class: "nowrap" }, fmtDate(f.created_at)));
 }

@@ -2,6 +2,7 @@ import { enc, get, type Mention, type Party } from "../api";
 import { can } from "../auth";
 import { fmtDate, fmtNum, h } from "../dom";
 import { t, tv } from "../i18n";
+import { half, titles } from "../catalog";
 import { href } from "../router";
 import { kindBadge, kv, loading, recordLink, section, sevBadge, sourceLink, statusBadge, table } from "../ui";
 
@@ -24,7 +25,7 @@ function str(v: unknown): string {
 export async function renderParty(main: HTMLElement, uid: string): Promise<void> {
   const spin = loading();
   main.append(spin);
-  const p = await get<Party>(`/parties/${enc(uid)}`);
+  const [p, names] = await Promise.all([get<Party>(`/parties/${enc(uid)}`), titles()]);
   spin.remove();
   document.title = `${p.name} · ipclue`;
   const ids = p.identifiers ?? {};
@@ -47,20 +48,20 @@ export async function renderParty(main: HTMLElement, uid: string): Promise<void>
       ])),
       can("flags") && section(t("flags"), p.flags?.length ?? 0, p.flags?.length
         ? table([t("detector"), t("severity"), t("status"), t("reason")], p.flags.map((f) => [
-          h("a", { href: href(["flags", String(f.id)]) }, String(f.title ?? f.detector ?? f.id)),
-          sevBadge(f.severity as string), statusBadge(f.status as string), String(f.reason ?? "")]), "party-flags")
+          h("a", { href: href(["flags", String(f.id)]) }, names.get(String(f.detector)) ?? String(f.detector ?? f.id)),
+          sevBadge(f.severity as string), statusBadge(f.status as string), half(String(f.reason ?? ""))]), "party-flags")
         : h("p", { class: "muted" }, t("none"))),
     ),
     section(t("mentions"), p.mentions?.length ?? 0, p.mentions?.length
       ? table([t("mention_name"), t("role"), t("context"), t("rule"), t("score"), t("source")], p.mentions.map((m) => {
         const sp = spanOf(m);
-        return [h("b", {}, m.name), m.role ?? "—", contextCell(m), m.rule ?? "—", fmtNum(m.score),
+        return [h("b", {}, m.name), tv("role", m.role), contextCell(m), m.rule ?? "—", fmtNum(m.score),
           sourceLink(m.source, { mention: m.id, start: sp.start, end: sp.end })];
       }), "mentions")
       : h("p", { class: "muted" }, t("none"))),
     section(t("cases"), p.cases?.length ?? 0, p.cases?.length
       ? table([t("case_no"), t("role"), t("cause"), t("court"), t("decided_on"), t("outcome")], p.cases.map((c) => [
-        recordLink("case", c.case_no), c.role ?? "—", c.cause ?? "—", c.court ?? "—", fmtDate(c.decided_on), c.outcome ?? "—"]), "cases")
+        recordLink("case", c.case_no), tv("role", c.role), c.cause ?? "—", c.court ?? "—", fmtDate(c.decided_on), tv("outcome", c.outcome)]), "cases")
       : h("p", { class: "muted" }, t("none"))),
     h("div", { class: "cols" },
       section(t("trademarks"), p.trademarks?.length ?? 0, recTable(p.trademarks, "trademark", "reg_no", ["mark", "classes", "status", "role", "registered_on"])),

@@ -1,0 +1,82 @@
+"""``ipclue explain|merge|split``: why mentions joined a party, and user corrections."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from ipclue.cli.common import err, graph_session, out
+from ipclue.graph.db import Graph
+from ipclue.graph.resolution import Explanation, JudgementError, explain, force_merge, force_split
+
+
+def explain_party(graph: Graph, party: str) -> list[Explanation]:
+    """Explanations for a uid or a name (what ``ipclue explain`` prints)."""
+    return explain(graph, party)
+
+
+def merge_parties(graph: Graph, keep: str, absorb: str, note: str) -> str:
+    """Force-merge ``absorb`` into ``keep``; returns the judgement id."""
+    return force_merge(graph, keep, absorb, note)
+
+
+def split_party(graph: Graph, uid: str, mentions: list[str], note: str) -> tuple[str, str]:
+    """Force-split ``mentions`` off ``uid``; returns (judgement id, new uid)."""
+    return force_split(graph, uid, mentions, note)
+
+
+def _table(exp: Explanation) -> Table:
+    title = f"{exp.uid} {exp.kind} {exp.name}" + (f" USCC {exp.uscc}" if exp.uscc else "")
+    table = Table("mention", "as written", "context", "rule", "score", "evidence", "source", title=title)
+    for m in exp.mentions:
+        table.add_row(m.id, m.name, m.context, m.rule, f"{m.score:.2f}", m.evidence, m.path or "")
+    return table
+
+
+def explain_cmd(party: str = typer.Argument(..., help="party uid or name")) -> None:
+    """Show why each mention joined the party: rule, score, evidence, source path."""
+    with graph_session() as graph:
+        found = explain_party(graph, party)
+    if not found:
+        err.print(f"[red]no party matches[/] {party}")
+        raise typer.Exit(1)
+    for exp in found:
+        out.print(_table(exp))
+        for j in exp.judgements:
+            out.print(f"judgement {j['id']} {j['kind']} a={j['a']} b={j['b']} at {j['at']}: {j['note']}")
+
+
+def merge_cmd(
+    uid_a: str = typer.Argument(..., help="surviving party uid"),
+    uid_b: str = typer.Argument(..., help="party merged into it"),
+    note: str = typer.Option("", "--note", help="why (stored with the judgement)"),
+) -> None:
+    """Force-merge two parties (stored as a judgement; survives re-ingestion)."""
+    with graph_session() as graph:
+        try:
+            jid = merge_parties(graph, uid_a, uid_b, note)
+        except JudgementError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    typer.echo(f"{uid_b} merged into {uid_a} (judgement {jid})")
+
+
+def split_cmd(
+    uid: Annotated[str, typer.Argument(help="party uid")],
+    mention: Annotated[list[str], typer.Option("--mention", help="mention id to split off (repeatable)")],
+    note: Annotated[str, typer.Option("--note", help="why (stored with the judgement)")] = "",
+) -> None:
+    """Force-split mentions off a party into a new party (stored as a judgement)."""
+    with graph_session() as graph:
+        try:
+            jid, new_uid = split_party(graph, uid, mention, note)
+        except JudgementError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    typer.echo(f"{len(mention)} mention(s) split from {uid} into {new_uid} (judgement {jid})")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("explain")(explain_cmd)
+    app.command("merge")(merge_cmd)
+    app.command("split")(split_cmd)

@@ -1,0 +1,281 @@
+"""Each built-in detector against the real Neo4j: a planted positive and a hard negative."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ipclue.graph.db import Graph
+from ipclue.models import Agent, Record
+from ipclue.sample import sample_records
+from tests.integration.test_detect_records import (
+    company,
+    flagged,
+    judgment,
+    load_and_run,
+    mark,
+    no_errors,
+    penalty,
+    uscc,
+)
+
+D = date
+
+
+def uid(n: int) -> str:
+    return f"org-{uscc(n)}"
+
+
+def test_linked_opponents_flags_linked_pair_with_same_agent(graph: Graph) -> None:
+    report = no_errors(load_and_run(graph, sample_records(), "linked-opponents"))
+    hits = report.detectors[0].results
+    assert len(hits) == 1 and hits[0].score >= 0.9
+    assert any(e.get("path") == "sample/judgment-1001.txt" for e in hits[0].evidence)
+    assert "同一代理人" in hits[0].reason
+
+
+def test_linked_opponents_ignores_contested_sister_dispute_and_generic_address(graph: Graph) -> None:
+    hub = "某市某区创业大厦1号"  # a registered-office address shared by many firms
+    records: list[Record] = [
+        company("甲科技有限公司", 1, address="某市甲路1号"),
+        company("乙科技有限公司", 2, address="某市甲路1号"),
+    ]
+    records += [company(f"注册{i}有限公司", 100 + i, address=hub) for i in range(30)]
+    records += [
+        judgment(
+            "(2021)某01民初1号",
+            "甲科技有限公司",
+            "乙科技有限公司",
+            outcome="partly_upheld",
+            on=D(2021, 5, 1),
+            p_agent=Agent(name="赵律", organization="一律师事务所"),
+            d_agent=Agent(name="钱律", organization="二律师事务所"),
+        ),
+        judgment("(2021)某01民初2号", "注册1有限公司", "注册2有限公司", outcome="mediated", on=D(2021, 6, 1)),
+    ]
+    assert flagged(no_errors(load_and_run(graph, records, "linked-opponents"))) == []
+
+
+def _ring() -> list[Record]:
+    records: list[Record] = [company("控股集团有限公司", 9)]
+    records += [
+        company(f"{c}贸易有限公司", i, owner=("控股集团有限公司", 9)) for i, c in enumerate("甲乙丙", 1)
+    ]
+    lawyer = Agent(name="孙律", organization="三律师事务所")
+    records += [
+        judgment(
+            "(2022)某01民初1号",
+            "甲贸易有限公司",
+            "乙贸易有限公司",
+            outcome="mediated",
+            on=D(2022, 3, 1),
+            claimed=2_000_000,
+            p_agent=lawyer,
+            d_agent=lawyer,
+        ),
+        judgment(
+            "(2022)某01民初2号", "乙贸易有限公司", "丙贸易有限公司", outcome="withdrawn", on=D(2022, 4, 1)
+        ),
+        judgment(
+            "(2022)某01民初3号",
+            "丙贸易有限公司",
+            "甲贸易有限公司",
+            outcome="upheld",
+            on=D(2022, 5, 1),
+            absent=True,
+        ),
+    ]
+    return records
+
+
+def test_false_litigation_ring_groups_linked_parties(graph: Graph) -> None:
+    hits = no_errors(load_and_run(graph, _ring(), "false-litigation-ring")).detectors[0].results
+    assert [{s.key for s in h.subjects} for h in hits] == [{uid(1), uid(2), uid(3)}]
+    assert len([e for e in hits[0].evidence if e["label"] == "Case"]) == 3
+
+
+def test_false_litigation_ring_ignores_unrelated_clients_of_one_big_firm(graph: Graph) -> None:
+    records: list[Record] = [company(f"{c}实业有限公司", i) for i, c in enumerate("甲乙丙", 1)]
+    records += [
+        judgment(
+            f"(2022)某01民初{i}号",
+            p,
+            d,
+            outcome="mediated",
+            on=D(2022, i, 1),
+            p_agent=Agent(name=f"律师{i}", organization="大成律师事务所"),
+            d_agent=Agent(name=f"律师{i + 10}", organization="大成律师事务所"),
+        )
+        for i, (p, d) in enumerate(
+            [("甲实业有限公司", "乙实业有限公司"), ("乙实业有限公司", "丙实业有限公司")], 1
+        )
+    ]
+    assert flagged(no_errors(load_and_run(graph, records, "false-litigation-ring"))) == []
+
+
+def test_serial_infringer_after_prior_penalty(graph: Graph) -> None:
+    records: list[Record] = [
+        company("丁商贸有限公司", 4),
+        penalty("某市监罚〔2020〕1号", "丁商贸有限公司", 4, D(2020, 3, 1), revenue=1000.0),
+        judgment(
+            "(2021)某01民初9号", "权利人有限公司", "丁商贸有限公司", outcome="partly_upheld", on=D(2021, 2, 1)
+        ),
+    ]
+    assert flagged(no_errors(load_and_run(graph, records, "serial-infringer"))) == [{uid(4)}]
+
+
+def test_serial_infringer_ignores_famous_brand_plaintiff_and_distant_events(graph: Graph) -> None:
+    records: list[Record] = [company("名牌股份有限公司", 5), company("戊商贸有限公司", 6)]
+    records += [
+        judgment(
+            f"(2022)某01民初{i}号", "名牌股份有限公司", f"小店{i}商行", outcome="upheld", on=D(2022, i, 1)
+        )
+        for i in range(1, 6)
+    ]
+    records += [
+        judgment(
+            f"(20{y})某01民初99号",
+            "名牌股份有限公司",
+            "戊商贸有限公司",
+            outcome="upheld",
+            on=D(2000 + y, 1, 1),
+        )
+        for y in (15, 20)
+    ]
+    assert flagged(no_errors(load_and_run(graph, records, "serial-infringer"))) == []
+
+
+def test_penalty_not_transferred_by_decision_date_thresholds(graph: Graph) -> None:
+    records: list[Record] = [
+        penalty("罚〔2022〕1号", "己贸易有限公司", 7, D(2022, 5, 9), revenue=82000.0),
+        penalty("罚〔2025〕2号", "庚贸易有限公司", 8, D(2025, 6, 1), gain=35000.0),
+    ]
+    report = no_errors(load_and_run(graph, records, "penalty-not-transferred"))
+    sets = {h.subjects[1].key: h.evidence[0]["threshold_set"] for h in report.detectors[0].results}
+    assert sets == {"罚(2022)1号": "thresholds_2004", "罚(2025)2号": "thresholds_2025"}
+    assert any("未核实" in h.reason for h in report.detectors[0].results)
+
+
+def test_penalty_not_transferred_ignores_below_threshold_transferred_and_prosecuted(graph: Graph) -> None:
+    records: list[Record] = [
+        penalty("罚〔2022〕3号", "辛贸易有限公司", 10, D(2022, 5, 9), revenue=40000.0, gain=10000.0),
+        penalty("罚〔2022〕4号", "壬贸易有限公司", 11, D(2022, 5, 9), revenue=90000.0, transferred=True),
+        penalty("罚〔2022〕5号", "癸贸易有限公司", 12, D(2022, 5, 9), revenue=90000.0, marks=("30000009",)),
+        judgment(
+            "(2023)某01刑初1号",
+            "",
+            "癸贸易有限公司",
+            outcome="convicted",
+            on=D(2023, 1, 1),
+            division="criminal",
+            d_role="accused_unit",
+        ),
+    ]
+    assert flagged(no_errors(load_and_run(graph, records, "penalty-not-transferred"))) == []
+
+
+def test_trademark_squatting_copies_and_scattered_transfers(graph: Graph) -> None:
+    records: list[Record] = [
+        company("抢注商贸有限公司", 20),
+        company("星河电子有限公司", 21),
+        company("华为技术有限公司", 22),
+    ]
+    records += [
+        mark("10000001", "星河", "星河电子有限公司", D(2015, 1, 1)),
+        mark("10000002", "华为", "华为技术有限公司", D(2012, 1, 1)),
+    ]
+    own = [f"奇{c}" for c in "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未"]
+    records += [
+        mark(
+            f"2000{i:04d}",
+            t,
+            "抢注商贸有限公司",
+            D(2020, 1, 1 + i),
+            classes=(1 + i % 9,),
+            transfers=(f"受让{i}有限公司",) if i < 4 else (),
+        )
+        for i, t in enumerate(own)
+    ]
+    records += [
+        mark("20009998", "星河", "抢注商贸有限公司", D(2020, 3, 1), classes=(25,)),
+        mark("20009999", "花为", "抢注商贸有限公司", D(2020, 3, 2), classes=(35,)),
+    ]
+    hits = no_errors(load_and_run(graph, records, "trademark-squatting")).detectors[0].results
+    assert [{s.key for s in h.subjects} for h in hits] == [{uid(20)}]
+    assert sum(1 for e in hits[0].evidence if e.get("similar_to")) == 2
+
+
+def test_trademark_squatting_ignores_a_large_legitimate_filer(graph: Graph) -> None:
+    records: list[Record] = [company("大型集团股份有限公司", 30)]
+    records += [
+        mark(f"3000{i:04d}", f"乐享{c}", "大型集团股份有限公司", D(2020, 1, 1 + i), classes=(1 + i % 12,))
+        for i, c in enumerate("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥")
+    ]
+    assert flagged(no_errors(load_and_run(graph, records, "trademark-squatting"))) == []
+
+
+def test_invalidated_right_litigation(graph: Graph) -> None:
+    records: list[Record] = [
+        company("原告有限公司", 40),
+        mark("40000001", "无效标", "原告有限公司", D(2018, 1, 1), invalidated=D(2022, 1, 1)),
+        mark("40000002", "有效标", "原告有限公司", D(2018, 1, 1)),
+        judgment(
+            "(2021)某01民初40号",
+            "原告有限公司",
+            "被告一有限公司",
+            outcome="upheld",
+            on=D(2021, 6, 1),
+            marks=("40000001",),
+        ),
+        judgment(
+            "(2021)某01民初41号",
+            "原告有限公司",
+            "被告二有限公司",
+            outcome="dismissed",
+            on=D(2021, 6, 1),
+            marks=("40000001",),
+        ),
+        judgment(
+            "(2021)某01民初42号",
+            "原告有限公司",
+            "被告三有限公司",
+            outcome="upheld",
+            on=D(2021, 6, 1),
+            marks=("40000002",),
+        ),
+    ]
+    hits = no_errors(load_and_run(graph, records, "invalidated-right-litigation")).detectors[0].results
+    assert [{s.key for s in h.subjects} for h in hits] == [{uid(40), "(2021)某01民初40号", "40000001"}]
+
+
+def _suits(plaintiff: str, outcomes: list[str], base: int) -> list[Record]:
+    return [
+        judgment(
+            f"(2022)某01民初{base + i}号",
+            plaintiff,
+            f"某某{i}便利店",
+            outcome=o,
+            on=D(2022, 1 + i % 12, 1),
+            marks=(f"{base}",),
+        )
+        for i, o in enumerate(outcomes)
+    ]
+
+
+def test_bulk_enforcement_many_small_defendants_mostly_withdrawn(graph: Graph) -> None:
+    records: list[Record] = [
+        company("维权有限公司", 50),
+        mark("500", "维权标", "维权有限公司", D(2019, 1, 1)),
+    ]
+    records += _suits("维权有限公司", ["withdrawn"] * 8 + ["upheld"] * 2, 500)
+    hits = no_errors(load_and_run(graph, records, "bulk-enforcement")).detectors[0].results
+    assert [{s.key for s in h.subjects} for h in hits] == [{uid(50), "500"}]
+    assert hits[0].evidence and "供审查" in hits[0].reason
+
+
+def test_bulk_enforcement_ignores_famous_brand_winning_judgments(graph: Graph) -> None:
+    records: list[Record] = [
+        company("名牌股份有限公司", 51),
+        mark("510", "名牌", "名牌股份有限公司", D(2010, 1, 1)),
+    ]
+    records += _suits("名牌股份有限公司", ["upheld"] * 9 + ["withdrawn"], 510)
+    assert flagged(no_errors(load_and_run(graph, records, "bulk-enforcement"))) == []

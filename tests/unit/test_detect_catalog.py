@@ -1,0 +1,110 @@
+"""Catalog parsing, parameters, hits and analytics without a database."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ipclue.detect import load_catalog
+from ipclue.detect.analytics import components
+from ipclue.detect.catalog import HeaderError, parse_detector, split_header
+from ipclue.detect.hits import RowError, to_hit
+from ipclue.detect.params import parse_overrides, query_params, resolve_params
+from ipclue.detect.similarity import Mark, pinyin_of, similar_rows, similarity
+
+BUILTIN = {
+    "linked-opponents",
+    "false-litigation-ring",
+    "serial-infringer",
+    "penalty-not-transferred",
+    "trademark-squatting",
+    "invalidated-right-litigation",
+    "bulk-enforcement",
+}
+
+
+def test_builtin_catalog_is_clean() -> None:
+    catalog = load_catalog()
+    assert catalog.errors == []
+    assert {d.id for d in catalog.detectors} == BUILTIN
+    assert all(d.header.description and " / " in d.header.title for d in catalog.detectors)
+
+
+def test_split_header_requires_a_closed_comment_block() -> None:
+    header, body = split_header("// ---\n// id: x\n// ---\nRETURN 1")
+    assert header == "id: x" and body == "RETURN 1"
+    with pytest.raises(HeaderError):
+        split_header("// ---\n// id: x\nRETURN 1")
+    with pytest.raises(HeaderError):
+        split_header("MATCH (n) RETURN n")
+
+
+def test_bad_yaml_is_refused_with_the_file_name(tmp_path: Path) -> None:
+    (tmp_path / "bad.cypher").write_text("// ---\n// id: [unclosed\n// ---\nRETURN 1\n", "utf-8")
+    catalog = load_catalog(tmp_path)
+    assert [Path(e.path).name for e in catalog.errors] == ["bad.cypher"]
+    assert {d.id for d in catalog.detectors} == BUILTIN
+
+
+def test_dated_threshold_sets_are_passed_as_a_group() -> None:
+    det = load_catalog().get("penalty-not-transferred")
+    assert det is not None
+    params = query_params(det, resolve_params(det, {"thresholds_2025.revenue": 100000}))
+    sets = params["criminal_thresholds"]
+    assert [s["name"] for s in sets] == ["thresholds_2004", "thresholds_2025"]
+    assert sets[0]["effective_to"] == date(2025, 4, 25) and sets[1]["effective_from"] == date(2025, 4, 26)
+    assert sets[1]["unverified"] and sets[1]["values"]["revenue"] == 100000
+    assert sets[0]["values"]["revenue"] == 50000 and "thresholds_2004" not in params
+
+
+def test_overrides_are_parsed_as_yaml() -> None:
+    assert parse_overrides(["max_hops=3", "linked-opponents.require_signal=false"]) == {
+        "max_hops": 3,
+        "linked-opponents.require_signal": False,
+    }
+
+
+def test_hits_are_normalised_and_fingerprinted_by_subjects() -> None:
+    row = {
+        "subjects": ["b", {"label": "Party", "key": "a"}, "b"],
+        "evidence": [{"x": 1}, {"x": 1}],
+        "score": 1.7,
+        "reason": "r",
+    }
+    hit = to_hit("d", row)
+    assert [s.key for s in hit.subjects] == ["a", "b"] and hit.score == 1.0 and len(hit.evidence) == 1
+    assert to_hit("d", {**row, "subjects": ["a", "b"]}).flag_id == hit.flag_id
+    with pytest.raises(RowError):
+        to_hit("d", {**row, "evidence": "nope"})
+
+
+def test_components_merge_rows_sharing_a_party() -> None:
+    rows = [
+        {"subjects": ["a", "b"], "evidence": [{"k": 1}], "score": 0.8, "reason": "1"},
+        {"subjects": ["b", "c"], "evidence": [{"k": 2}], "score": 0.6, "reason": "2"},
+        {"subjects": ["x", "y"], "evidence": [{"k": 3}], "score": 0.9, "reason": "3"},
+    ]
+    out = components(rows, {"min_component_rows": 2})
+    assert len(out) == 1 and [s["key"] for s in out[0]["subjects"]] == ["a", "b", "c"]
+    assert out[0]["score"] == pytest.approx(0.7)
+
+
+def _mark(reg: str, text: str, who: str, year: int) -> Mark:
+    return Mark(reg, text, pinyin_of(text), date(year, 1, 1), frozenset({who}))
+
+
+def test_similarity_points_from_later_to_earlier_mark_of_another_applicant() -> None:
+    assert similarity(_mark("1", "华为", "a", 2010), _mark("2", "花为", "b", 2020)) == (0.95, "pinyin")
+    rows = similar_rows(
+        [_mark("1", "星河", "a", 2010), _mark("2", "星河", "b", 2020), _mark("3", "星河", "b", 2021)], 0.85
+    )
+    assert {(r["later"], r["earlier"]) for r in rows} == {("2", "1"), ("3", "1")}
+
+
+def test_parse_detector_rejects_an_empty_query(tmp_path: Path) -> None:
+    path = tmp_path / "x.cypher"
+    path.write_text("// ---\n// id: x\n// ---\n", "utf-8")
+    with pytest.raises(HeaderError):
+        parse_detector(path)
