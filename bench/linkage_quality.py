@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ipclue.cypher import query
 from ipclue.graph.db import Graph, Target, connect, open_graph
 from ipclue.graph.load import Loader
 from ipclue.graph.mentions import Mention
@@ -28,11 +29,6 @@ from ipclue.graph.resolve import Link
 from ipclue.graph.schema import apply_schema, wipe
 from ipclue.models import Record
 from ipclue.settings import Settings
-
-MENTIONS = """
-MATCH (m:Mention)-[:REFERS_TO]->(p:Party) MATCH (m)-[:IN_SOURCE]->(s:Source)
-RETURN s.path AS path, m.name AS name, m.kind AS kind, m.anonymised AS anon, m.id AS id, p.uid AS uid
-"""
 
 
 class TimedResolver:
@@ -111,7 +107,7 @@ def pairwise(items: list[tuple[str, str]]) -> dict[str, float]:
 
 def evaluate(graph: Graph, out: Path) -> dict[str, Any]:
     keys, kinds = truth_keys(out)
-    rows = graph.read(MENTIONS)
+    rows = graph.read(query("resolve/mention_assignments"))
     items: dict[str, list[tuple[str, str]]] = defaultdict(list)
     unmatched, anon_sources = 0, defaultdict(set)
     for r in rows:

@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.table import Table
 
 from ipclue.cli.common import counts_table, err, out
 from ipclue.cli.ingest import print_report
 from ipclue.graph.db import Graph, open_graph
 from ipclue.graph.schema import apply_schema, counts, wipe
-from ipclue.pipeline import ingest
+from ipclue.pipeline import default_quarantine, ingest
 from ipclue.settings import get_settings
 
 
@@ -40,7 +41,10 @@ def _detect(graph: Graph) -> None:
     from ipclue.detect import run_detectors
 
     report = run_detectors(graph)
-    out.print(report.summary_table() if hasattr(report, "summary_table") else report)
+    table = Table("detector", "version", "flags", "seconds", title="detectors")
+    for run in report.detectors:
+        table.add_row(run.detector, str(run.version), f"{run.hits:,}", f"{run.seconds:.2f}")
+    out.print(table)
 
 
 def demo(
@@ -59,7 +63,8 @@ def demo(
         apply_schema(graph)
         wipe(graph)
         _generate(folder, parties, seed)
-        print_report(ingest(graph, [folder], quarantine_dir=folder.parent / "quarantine"))
+        inputs = [p for p in sorted(folder.iterdir()) if p.name != "truth.json"]  # truth is for benchmarks
+        print_report(ingest(graph, inputs, quarantine_dir=default_quarantine(settings.home)))
         _detect(graph)
         out.print(counts_table(counts(graph)))
     finally:

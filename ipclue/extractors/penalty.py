@@ -91,6 +91,7 @@ _POLICE = re.compile(r"移送(?:至|到|给)?[^。；\n]{0,12}?公安(?:机关|�
 _NEGATED = re.compile(r"不|未|无需|无须|没有")
 _MARK_NO = re.compile(
     r"(?:注册号|注册证号|注册证|商标号)\s*(?:为|是|:|：)?\s*第?\s*(\d{5,9})|第\s*(\d{5,9})\s*号[^。，,；\n]{0,15}?商标"
+    r"|商标\s*[（(]\s*(?:注册号)?\s*第?\s*(\d{5,9})\s*号?\s*[）)]"
 )
 _PATENT_NO = re.compile(
     r"(?:ZL|专利号\s*(?:为|:|：)?\s*(?:ZL)?)\s*(\d{4}\s*\d\s*\d{7}\s*[.．。·]\s*[\dXx]|\d{8}\s*[.．]\s*[\dXx])"
@@ -122,7 +123,7 @@ def extract_penalty(doc: Document) -> Penalty:
         legal_representative=fields.get("legal_rep"),
         address=fields.get("address"),
         violation=violation(facts or text),
-        marks=_unique(normalize_reg_no(a or b) for a, b in _MARK_NO.findall(text)),
+        marks=_unique(normalize_reg_no(a or b or c) for a, b, c in _MARK_NO.findall(text)),
         patents=_unique(normalize_patent_no(m) for m in _PATENT_NO.findall(text)),
         illegal_revenue=_money(_REVENUE, facts, text),
         illegal_gain=_money(_GAIN, facts, text),

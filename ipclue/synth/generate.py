@@ -114,13 +114,8 @@ def _finish(ctx: Ctx, summary: SynthSummary, started: float) -> SynthSummary:
         "trademarks": registry.write_trademarks(world, out),
         "patents": registry.write_patents(world, out),
     }
-    squatted = [
-        m
-        for p in ctx.patterns
-        if p.kind == "trademark_squatting"
-        for m in world.marks
-        if m.reg_no in p.documents[:10]
-    ]
+    first = {no for p in ctx.patterns if p.kind == "trademark_squatting" for no in p.documents[:10]}
+    squatted = [m for m in world.marks if m.reg_no in first]
     summary.registry["qichacha_trademarks"] = registry.write_qichacha((squatted + world.marks[:20])[:40], out)
     meta = {"seed": summary.seed, "parties": summary.parties, "profile": summary.profile}
     summary.entities = truth.write(ctx, meta, out.close())

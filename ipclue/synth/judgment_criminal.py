@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import timedelta
 
 from ipclue.synth import ids, names
 from ipclue.synth.cases import Case, Litigant, upper
@@ -40,7 +41,7 @@ def _sentence(months: int, fine: int) -> str:
     """有期徒刑一年六个月，并处罚金人民币70000元."""
     years, rest = divmod(months, 12)
     span = (f"{ids.cn_number(years)}年" if years else "") + (f"{ids.cn_number(rest)}个月" if rest else "")
-    return f"有期徒刑{span}，缓刑{ids.cn_number(max(1, years + 1))}年，并处罚金人民币{fine}元"
+    return f"判处有期徒刑{span}，缓刑{ids.cn_number(max(1, years + 1))}年，并处罚金人民币{fine}元"
 
 
 def _facts(page: Page, case: Case) -> str:
@@ -48,7 +49,7 @@ def _facts(page: Page, case: Case) -> str:
     accused = "、".join(page.ref(lit.party) for lit in case.by_role("accused_unit", "accused"))
     marks = "、".join(f"“{m.mark}”注册商标（注册号第{m.reg_no}号）" for m in case.marks)
     owner = page.name(case.marks[0].owner()) if case.marks else "权利人"
-    start = ids.plus_days(case.filed_on, -700, -300, page.rng)
+    start = case.filed_on - timedelta(days=400 + case.filed_on.day * 7)
     verb = "生产、销售假冒" if case.cause == "假冒注册商标罪" else "销售明知是假冒"
     return (
         f"{ids.iso_cn(start)}至案发期间，"

@@ -74,6 +74,7 @@ async function login(role) {
 }
 
 let partyUrl = "";
+let synthUid = "";
 let flagId = "";
 
 await step("login-rejects-bad-key", async () => {
@@ -115,7 +116,7 @@ await step("source", async () => {
   const link = await page.$('[data-testid="mentions"] a.src');
   assert(link, "a mention links to its source");
   await link.click();
-  await page.waitForSelector('[data-testid="source-text"], text=原文不可用');
+  await page.waitForSelector('[data-testid="source-text"], [data-testid="source-missing"]');
   let uid = null;
   const flags = (await api("/flags?limit=20", KEYS.investigator)).body.items ?? [];
   for (const f of flags) {
@@ -127,6 +128,7 @@ await step("source", async () => {
     if (uid) break;
   }
   assert(uid, "a party with a mention in a real source file");
+  synthUid = uid;
   await page.goto(`${BASE}/#/party/${encodeURIComponent(uid)}`);
   await page.waitForSelector('[data-testid="mentions"] a.src');
   await shot("04-party-synth", false);
@@ -138,26 +140,41 @@ await step("source", async () => {
 });
 
 await step("graph-expand", async () => {
+  await page.goto(partyUrl);
+  await page.waitForSelector('[data-testid="party-name"]');
   await page.click('[data-testid="open-graph"]');
   await page.waitForFunction(() => window.__ipclueCy && window.__ipclueCy.nodes().length > 1);
   await page.waitForTimeout(600);
   await shot("06-graph", false);
-  const before = await page.evaluate(() => window.__ipclueCy.nodes().length);
-  // Click (on the canvas, like a user) the first party node other than the root.
-  const pos = await page.evaluate(() => {
+  // Expansion is checked on a synthetic party (richer neighbourhood): click, like a user, a party
+  // neighbour whose own neighbourhood (asked of the API) has nodes not drawn yet.
+  if (synthUid) {
+    await page.goto(`${BASE}/#/graph/${encodeURIComponent(synthUid)}`);
+    await page.waitForFunction(() => window.__ipclueCy && window.__ipclueCy.nodes().length > 1);
+    await page.waitForTimeout(600);
+  }
+  const candidates = await page.evaluate(() => window.__ipclueCy.nodes('[label = "Party"]').filter((x) => !x.hasClass("root")).map((x) => ({ id: x.id(), key: x.data("key") })));
+  const drawn = new Set(await page.evaluate(() => window.__ipclueCy.nodes().map((x) => x.id())));
+  let target = null;
+  for (const c of candidates) {
+    const g = (await api(`/parties/${encodeURIComponent(c.key)}/graph?depth=1`, KEYS.investigator)).body;
+    if ((g?.nodes ?? []).some((n) => !drawn.has(n.id))) { target = c; break; }
+  }
+  assert(target, `a party neighbour with more to show (of ${candidates.length})`);
+  const before = drawn.size;
+  const pos = await page.evaluate((id) => {
     const cy = window.__ipclueCy;
-    const n = cy.nodes('[label = "Party"]').filter((x) => !x.hasClass("root") && !x.hasClass("expanded")).first();
-    if (n.empty()) return null;
+    const n = cy.getElementById(id);
     const p = n.renderedPosition();
     const box = cy.container().getBoundingClientRect();
-    return { x: box.left + p.x, y: box.top + p.y, id: n.id() };
-  });
-  assert(pos, "a party neighbour to expand");
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, target.id);
   await page.mouse.click(pos.x, pos.y);
-  await page.waitForFunction((id) => window.__ipclueCy.getElementById(id).hasClass("expanded"), pos.id);
-  await page.waitForFunction((n) => window.__ipclueCy.nodes().length > n, before, { timeout: 8000 }).catch(() => {});
+  await page.waitForFunction((id) => window.__ipclueCy.getElementById(id).hasClass("expanded"), target.id);
+  await page.waitForFunction((n) => window.__ipclueCy.nodes().length > n, before);
   await page.waitForTimeout(900);
   const after = await page.evaluate(() => window.__ipclueCy.nodes().length);
+  console.log(`  graph nodes ${before} → ${after}`);
   const info = await page.textContent('[data-testid="node-info"]');
   assert(info.length > 0, "node info shown");
   console.log(`  graph nodes ${before} → ${after}`);

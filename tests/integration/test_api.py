@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from test_api_support are redefined as parameters)
 """Every read endpoint against the real Neo4j with the sample loaded through the Loader."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from test_api_support are redefined as parameters)
 """Flags (list, ETag, cursor, detail, review), risk, detectors and dry runs, stats; and upload jobs."""
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from fastapi.testclient import TestClient
 from ipclue.graph.db import Graph
 from tests.integration.test_api_support import auth, client, run_detection, uid_of  # noqa: F401
 
-pytestmark = pytest.mark.skipif(importlib.util.find_spec("ipclue.detect") is None,
-                                reason="the detection engine (ipclue.detect) is not importable yet")
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("ipclue.detect") is None,
+    reason="the detection engine (ipclue.detect) is not importable yet",
+)
 H = auth("investigator")
 
 
@@ -25,7 +28,9 @@ def flagged(graph: Graph, client: TestClient) -> TestClient:
 def test_flags_list_etag_and_cursor(flagged: TestClient) -> None:
     r = flagged.get("/api/v1/flags", params={"limit": 1}, headers=H)
     assert r.status_code == 200 and r.json()["items"]
-    again = flagged.get("/api/v1/flags", params={"limit": 1}, headers={**H, "If-None-Match": r.headers["etag"]})
+    again = flagged.get(
+        "/api/v1/flags", params={"limit": 1}, headers={**H, "If-None-Match": r.headers["etag"]}
+    )
     assert again.status_code == 304 and not again.content
     if r.json()["next_cursor"]:
         nxt = flagged.get("/api/v1/flags", params={"limit": 1, "cursor": r.json()["next_cursor"]}, headers=H)
@@ -40,7 +45,9 @@ def test_flag_detail_review_and_audit(flagged: TestClient) -> None:
     detail = flagged.get(f"/api/v1/flags/{first['id']}", headers=H).json()
     assert detail["detector_version"] >= 1 and detail["evidence"]
     assert detail["subgraph"]["nodes"] and "provenance" in detail
-    r = flagged.post(f"/api/v1/flags/{first['id']}/review", json={"status": "reviewing", "note": "看一下"}, headers=H)
+    r = flagged.post(
+        f"/api/v1/flags/{first['id']}/review", json={"status": "reviewing", "note": "看一下"}, headers=H
+    )
     assert r.status_code == 200 and r.json()["status"] == "reviewing"
     bad = flagged.post(f"/api/v1/flags/{first['id']}/review", json={"status": "referred"}, headers=H)
     assert bad.status_code == 409 and bad.headers["content-type"].startswith("application/problem+json")
@@ -69,23 +76,33 @@ def test_detectors_and_dry_run(graph: Graph, client: TestClient) -> None:
     assert "linked-opponents" in ids
     d = next(d for d in cat["items"] if d["id"] == "linked-opponents")
     assert d["legal_basis"] and d["params"] and "precision" in d
-    r = client.post("/api/v1/detectors/linked-opponents/dry-run", json={"params": {"min_score": 0.1}}, headers=H)
+    r = client.post(
+        "/api/v1/detectors/linked-opponents/dry-run", json={"params": {"min_score": 0.1}}, headers=H
+    )
     assert r.status_code == 200, r.text
     assert r.json()["dry_run"] is True and r.json()["hits"]
     assert graph.read("MATCH (f:Flag) RETURN count(f) AS n")[0]["n"] == 0
     assert client.post("/api/v1/detectors/nope/dry-run", json={}, headers=H).status_code == 404
     bad = client.post("/api/v1/detectors/linked-opponents/dry-run", json={"params": {"zzz": 1}}, headers=H)
     assert bad.status_code == 422
-    assert client.post("/api/v1/detectors/linked-opponents/dry-run", json={},
-                       headers=auth("consumer")).status_code == 403
+    assert (
+        client.post(
+            "/api/v1/detectors/linked-opponents/dry-run", json={}, headers=auth("consumer")
+        ).status_code
+        == 403
+    )
 
 
 @pytest.mark.skipif(importlib.util.find_spec("ipclue.pipeline") is None, reason="ipclue.pipeline not ready")
 def test_upload_job_ingests(client: TestClient) -> None:
-    line = ('{"type": "company", "name": "上传测试科技有限公司", "address": "北京市海淀区中关村1号", '
-            '"source": {"path": "x", "sha256": "' + "a" * 64 + '"}}\n')
-    files = [("files", ("companies.jsonl", line.encode(), "application/json")),
-             ("files", ("../../evil name.jsonl", b"not json\n", "application/json"))]
+    line = (
+        '{"type": "company", "name": "上传测试科技有限公司", "address": "北京市海淀区中关村1号", '
+        '"source": {"path": "x", "sha256": "' + "a" * 64 + '"}}\n'
+    )
+    files = [
+        ("files", ("companies.jsonl", line.encode(), "application/json")),
+        ("files", ("../../evil name.jsonl", b"not json\n", "application/json")),
+    ]
     r = client.post("/api/v1/jobs", files=files, headers=H)
     assert r.status_code == 202, r.text
     job_id = r.json()["id"]

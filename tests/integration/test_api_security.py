@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from test_api_support are redefined as parameters)
 """Keys, roles on every route, masking for consumers, the audit log, problem+json and request ids."""
 
 from __future__ import annotations
@@ -28,10 +29,16 @@ def _person(client: TestClient) -> str:
 
 def _reads(client: TestClient) -> list[str]:
     person, shop = _person(client), uid_of(client, "杭州星河商行有限公司")
-    return [f"/api/v1/parties/{person}", f"/api/v1/parties/{shop}", f"/api/v1/parties/{person}/graph?depth=2",
-            f"/api/v1/parties/{shop}/graph?depth=2", "/api/v1/parties?q=王建国",
-            "/api/v1/cases/" + quote("(2023)粤0305刑初77号", safe=""), f"/api/v1/paths?a={person}&b={shop}",
-            f"/api/v1/parties/{uid_of(client, '深圳市星河电子有限公司')}"]
+    return [
+        f"/api/v1/parties/{person}",
+        f"/api/v1/parties/{shop}",
+        f"/api/v1/parties/{person}/graph?depth=2",
+        f"/api/v1/parties/{shop}/graph?depth=2",
+        "/api/v1/parties?q=王建国",
+        "/api/v1/cases/" + quote("(2023)粤0305刑初77号", safe=""),
+        f"/api/v1/paths?a={person}&b={shop}",
+        f"/api/v1/parties/{uid_of(client, '深圳市星河电子有限公司')}",
+    ]
 
 
 def test_investigator_sees_what_the_source_shows(client: TestClient) -> None:
@@ -60,8 +67,9 @@ def test_missing_and_unknown_keys_are_401(client: TestClient) -> None:
     assert client.get("/api/v1/me", headers=bearer).json()["role"] == "consumer"
 
 
-@pytest.mark.parametrize(("role", "status"), [("consumer", 403), ("investigator", 403), ("supervisor", 200),
-                                              ("admin", 200)])
+@pytest.mark.parametrize(
+    ("role", "status"), [("consumer", 403), ("investigator", 403), ("supervisor", 200), ("admin", 200)]
+)
 def test_audit_needs_supervisor(client: TestClient, role: str, status: int) -> None:
     assert client.get("/api/v1/audit", headers=auth(role)).status_code == status
 
@@ -91,12 +99,18 @@ def test_audit_records_reads_of_persons_with_request_id(client: TestClient) -> N
     person = _person(client)
     r = client.get(f"/api/v1/parties/{person}", headers={**auth("consumer"), "X-Request-ID": "req-42"})
     assert r.headers["x-request-id"] == "req-42"
-    items = client.get("/api/v1/audit", params={"actor": "consumer-user"}, headers=auth("supervisor")).json()["items"]
+    items = client.get("/api/v1/audit", params={"actor": "consumer-user"}, headers=auth("supervisor")).json()[
+        "items"
+    ]
     entry = next(e for e in items if e["subject"] == person)
     assert entry["action"] == "read-party" and entry["detail"]["kind"] == "person"
     assert entry["request_id"] == "req-42" and entry["role"] == "consumer" and entry["at"]
-    assert client.get("/api/v1/audit", params={"since": "2999-01-01T00:00:00"},
-                      headers=auth("admin")).json()["items"] == []
+    assert (
+        client.get("/api/v1/audit", params={"since": "2999-01-01T00:00:00"}, headers=auth("admin")).json()[
+            "items"
+        ]
+        == []
+    )
 
 
 def test_bad_request_id_is_replaced(client: TestClient) -> None:

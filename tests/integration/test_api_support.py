@@ -17,7 +17,9 @@ from ipclue.graph.load import Loader
 from ipclue.models import Company, Judgment, PartyMention, Record, SourceRef
 from ipclue.sample import sample_records
 
-KEYS = {role: f"test-{role}-key-0123456789abcdef" for role in ("investigator", "supervisor", "consumer", "admin")}
+KEYS = {
+    role: f"test-{role}-key-0123456789abcdef" for role in ("investigator", "supervisor", "consumer", "admin")
+}
 PERSON_ID = "110101198005061234"
 PERSON_BIRTH = "1980-05-06"
 PERSON_ADDRESS = "浙江省杭州市西湖区文三路100号"
@@ -30,17 +32,43 @@ def _src(name: str, line: int | None = None) -> SourceRef:
 
 def personal_records() -> list[Record]:
     """A criminal case naming a person with an ID number, birth date and address; a company with a mobile."""
-    accused = PartyMention(name="王建国", role="accused", role_text="被告人", kind="person",
-                           birth_date=date(1980, 5, 6), id_fragment=PERSON_ID, address=PERSON_ADDRESS,
-                           span=(10, 13))
-    unit = PartyMention(name="深圳市银河贸易有限公司", role="accused_unit", role_text="被告单位", kind="org",
-                        legal_representative="王建国")
-    case = Judgment(case_no="(2023)粤0305刑初77号", case_no_raw="（2023）粤0305刑初77号", court="深圳市南山区人民法院",
-                    division="criminal", cause="假冒注册商标罪", decided_on=date(2023, 3, 1), outcome="convicted",
-                    parties=[accused, unit], trademark_numbers=["30000001"],
-                    sections={"facts": (20, 40)}, source=_src("judgment-77.txt"))
-    shop = Company(name="杭州星河商行有限公司", phone=MOBILE, address="杭州市西湖区文三路200号", legal_representative="王建国",
-                   source=_src("companies-2.jsonl", 1))
+    accused = PartyMention(
+        name="王建国",
+        role="accused",
+        role_text="被告人",
+        kind="person",
+        birth_date=date(1980, 5, 6),
+        id_fragment=PERSON_ID,
+        address=PERSON_ADDRESS,
+        span=(10, 13),
+    )
+    unit = PartyMention(
+        name="深圳市银河贸易有限公司",
+        role="accused_unit",
+        role_text="被告单位",
+        kind="org",
+        legal_representative="王建国",
+    )
+    case = Judgment(
+        case_no="(2023)粤0305刑初77号",
+        case_no_raw="（2023）粤0305刑初77号",
+        court="深圳市南山区人民法院",
+        division="criminal",
+        cause="假冒注册商标罪",
+        decided_on=date(2023, 3, 1),
+        outcome="convicted",
+        parties=[accused, unit],
+        trademark_numbers=["30000001"],
+        sections={"facts": (20, 40)},
+        source=_src("judgment-77.txt"),
+    )
+    shop = Company(
+        name="杭州星河商行有限公司",
+        phone=MOBILE,
+        address="杭州市西湖区文三路200号",
+        legal_representative="王建国",
+        source=_src("companies-2.jsonl", 1),
+    )
     return [case, shop]
 
 

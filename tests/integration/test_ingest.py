@@ -13,14 +13,33 @@ from ipclue.pipeline import ingest
 
 def _trademarks(path: Path) -> None:
     lines = [
-        {"type": "trademark", "reg_no": "41000001", "mark": "青松", "classes": [25], "applicant": "杭州青松服饰有限公司"},
-        {"type": "trademark", "mark": "无号", "classes": [9], "applicant": "杭州无号科技有限公司"},  # no reg_no
-        {"type": "trademark", "reg_no": "41000003", "mark": "白杨", "classes": [30], "applicant": "杭州青松服饰有限公司"},
+        {
+            "type": "trademark",
+            "reg_no": "41000001",
+            "mark": "青松",
+            "classes": [25],
+            "applicant": "杭州青松服饰有限公司",
+        },
+        {
+            "type": "trademark",
+            "mark": "无号",
+            "classes": [9],
+            "applicant": "杭州无号科技有限公司",
+        },  # no reg_no
+        {
+            "type": "trademark",
+            "reg_no": "41000003",
+            "mark": "白杨",
+            "classes": [30],
+            "applicant": "杭州青松服饰有限公司",
+        },
     ]
     path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
 
 
-def test_a_malformed_line_is_quarantined_with_its_position_and_the_rest_load(graph: Graph, tmp_path: Path) -> None:
+def test_a_malformed_line_is_quarantined_with_its_position_and_the_rest_load(
+    graph: Graph, tmp_path: Path
+) -> None:
     data = tmp_path / "in" / "trademarks.jsonl"
     data.parent.mkdir()
     _trademarks(data)
@@ -28,7 +47,9 @@ def test_a_malformed_line_is_quarantined_with_its_position_and_the_rest_load(gra
     assert report.loaded == 2
     rejected = Quarantine(tmp_path / "q").read()
     assert len(rejected) == 1
-    assert rejected[0].line == 2 and rejected[0].stage == "validate" and "reg_no" in (rejected[0].detail or "")
+    assert (
+        rejected[0].line == 2 and rejected[0].stage == "validate" and "reg_no" in (rejected[0].detail or "")
+    )
     assert counts(graph)["node:Trademark"] == 2
     owners = graph.read("MATCH (p:Party)-[:OWNS]->(t:Trademark) RETURN count(DISTINCT p) AS n")
     assert owners[0]["n"] == 1  # one applicant for both marks
@@ -46,7 +67,9 @@ def test_ingesting_the_same_input_twice_changes_nothing(graph: Graph, tmp_path: 
     assert graph.read("MATCH (p:Party) RETURN p.uid AS uid ORDER BY uid") == uids
 
 
-def test_real_civil_judgments_load_or_are_quarantined_with_a_reason(graph: Graph, corpus: Path, tmp_path: Path) -> None:
+def test_real_civil_judgments_load_or_are_quarantined_with_a_reason(
+    graph: Graph, corpus: Path, tmp_path: Path
+) -> None:
     civil = corpus / "judgments" / "civil"
     report = ingest(graph, [civil], quarantine_dir=tmp_path / "q")
     judgments = len(list(civil.glob("*.txt")))

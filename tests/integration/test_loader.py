@@ -17,7 +17,9 @@ def _judgment(case_no: str, n: int) -> Judgment:
         PartyMention(name=f"甲{n}科技有限公司", role="plaintiff", role_text="原告", kind="org"),
         PartyMention(name=f"乙{n}贸易有限公司", role="defendant", role_text="被告", kind="org"),
     ]
-    return Judgment(case_no=case_no, case_no_raw=case_no, court="某市中级人民法院", parties=parties, source=src)
+    return Judgment(
+        case_no=case_no, case_no_raw=case_no, court="某市中级人民法院", parties=parties, source=src
+    )
 
 
 def test_loading_twice_leaves_identical_counts(graph: Graph) -> None:
@@ -54,8 +56,11 @@ def test_a_refused_record_is_reported_and_the_rest_load(graph: Graph) -> None:
 
 def test_refers_to_keeps_rule_and_evidence(graph: Graph) -> None:
     Loader(graph).load(sample_records())
-    rows = graph.read("MATCH (m:Mention)-[r:REFERS_TO]->(p:Party {uid: $uid}) RETURN r.rule AS rule, "
-                      "r.evidence AS evidence", uid="org-" + "91440300MA5D00001" + _check("91440300MA5D00001"))
+    rows = graph.read(
+        "MATCH (m:Mention)-[r:REFERS_TO]->(p:Party {uid: $uid}) RETURN r.rule AS rule, "
+        "r.evidence AS evidence",
+        uid="org-" + "91440300MA5D00001" + _check("91440300MA5D00001"),
+    )
     assert rows and all(r["rule"] in {"org:uscc", "org:name-exact"} for r in rows)
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
+from ipclue.cli.resolve import explain_party, merge_parties, split_party
+from ipclue.cypher import query
 from ipclue.graph.db import Graph
 from ipclue.graph.load import Loader
-from ipclue.graph.resolution import GraphResolver, derive, explain, force_merge, force_split
+from ipclue.graph.resolution import GraphResolver, derive
 from ipclue.models import Agent, Company, Judgment, PartyMention, Penalty, Record, SourceRef
 from ipclue.normalize import uscc_check_char
 
@@ -91,8 +93,7 @@ def load(graph: Graph, recs: list[Record]) -> None:
 
 
 def uids(graph: Graph) -> dict[str, str]:
-    rows = graph.read("MATCH (m:Mention)-[:REFERS_TO]->(p:Party) RETURN m.id AS id, p.uid AS uid")
-    return {r["id"]: r["uid"] for r in rows}
+    return {r["id"]: r["uid"] for r in graph.read(query("resolve/mention_assignments"))}
 
 
 def parties_named(graph: Graph, name: str) -> set[str]:
@@ -136,10 +137,10 @@ def test_merge_and_split_survive_reingest(graph: Graph) -> None:
     recs = records()
     load(graph, recs)
     (wang_a, wang_b) = sorted(parties_named(graph, "王伟"))
-    force_merge(graph, wang_a, wang_b, note="same person, checked ID card")
+    merge_parties(graph, wang_a, wang_b, note="same person, checked ID card")
     assert parties_named(graph, "王伟") == {wang_a}
     mention = graph.read("MATCH (m:Mention {name: '深圳市化美科技有限公司'}) RETURN m.id AS id")[0]["id"]
-    _, new_uid = force_split(graph, f"org-{CODE}", [mention], note="different company")
+    _, new_uid = split_party(graph, f"org-{CODE}", [mention], note="different company")
     load(graph, recs)
     assert parties_named(graph, "王伟") == {wang_a}
     assert parties_named(graph, "深圳市化美科技有限公司") == {new_uid}
@@ -152,7 +153,7 @@ def test_merge_and_split_survive_reingest(graph: Graph) -> None:
 
 def test_explain_shows_rules(graph: Graph) -> None:
     load(graph, records())
-    (exp,) = explain(graph, "华美科技有限责任公司")
+    (exp,) = explain_party(graph, "华美科技有限责任公司")
     rules = {m.rule for m in exp.mentions}
     assert exp.uid == f"org-{CODE}" and "org:uscc" in rules and "org:name-variant" in rules
     assert all(m.path and m.path.startswith("test/") for m in exp.mentions)

@@ -165,3 +165,11 @@ def test_detection_and_missing_number() -> None:
     with pytest.raises(ExtractError) as err:
         extract_penalty(_doc(HUAIYUAN.replace("怀市监处罚〔2023〕302号", "")))
     assert err.value.reason == "no-decision-no"
+
+
+def test_marks_written_in_brackets_after_the_mark_are_found() -> None:
+    from ipclue.extractors.penalty import _MARK_NO
+
+    text = "现场发现标有“趣明”注册商标（第55429685号）的商品645件，另有“青松”商标(注册号第1234567号)。"
+    found = {a or b or c for a, b, c in _MARK_NO.findall(text)}
+    assert found == {"55429685", "1234567"}

@@ -29,7 +29,9 @@ export function pairs(v: unknown): Pair[] {
 const PALETTE = ["#2f6fd0", "#e08a12", "#16a3a0", "#c8414b", "#7b4fc9", "#8a5a2b", "#5c6670", "#d6336c", "#3f9e4d"];
 
 function base(el: HTMLElement): echarts.ECharts {
-  return echarts.init(el, undefined, { renderer: "canvas" });
+  const c = echarts.init(el, undefined, { renderer: "canvas" });
+  c.setOption({ animation: false });
+  return c;
 }
 
 export function barChart(el: HTMLElement, data: Pair[], horizontal: boolean, onClick?: (key: string) => void): echarts.ECharts {

@@ -146,17 +146,27 @@ export function makeCy(container: HTMLElement, elements: ElementDefinition[]): C
   });
 }
 
+/** Force-directed layout, fitted; small graphs are not blown up past a readable zoom. */
 export function runLayout(cy: Core, animate = false): void {
   const n = cy.nodes(":visible").length;
-  cy.layout({
+  const layout = cy.layout({
     name: "cose",
     animate,
+    animationDuration: 400,
     randomize: false,
-    nodeRepulsion: () => 9000,
-    idealEdgeLength: () => (n > 60 ? 70 : 100),
-    padding: 30,
+    nodeRepulsion: () => 12000,
+    nodeOverlap: 20,
+    idealEdgeLength: () => (n > 60 ? 70 : 110),
+    padding: 40,
     fit: true,
-  } as cytoscape.LayoutOptions).run();
+  } as cytoscape.LayoutOptions);
+  layout.one("layoutstop", () => {
+    if (cy.zoom() > 1.25) {
+      cy.zoom(1.25);
+      cy.center(cy.nodes(":visible"));
+    }
+  });
+  layout.run();
 }
 
 export function legend(): HTMLElement {

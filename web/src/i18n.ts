@@ -34,7 +34,7 @@ const D: Record<string, [string, string]> = {
   emails: ["邮箱", "Emails"],
   mentions: ["文书提及", "Mentions"],
   mention_name: ["原文名称", "As written"],
-  context: ["上下文", "Context"],
+  context: ["出处", "Context"],
   rule: ["规则", "Rule"],
   source: ["来源", "Source"],
   cases: ["案件", "Cases"],
@@ -104,7 +104,7 @@ const D: Record<string, [string, string]> = {
   evidence_graph: ["证据图", "Evidence graph"],
   review: ["审查", "Review"],
   note: ["备注", "Note"],
-  note_ph: ["审查意见（必填）", "Review note (required)"],
+  note_ph: ["审查意见、核查情况", "What was checked, and why"],
   submit: ["提交", "Submit"],
   saved: ["已保存", "Saved"],
   history: ["审查记录", "Review history"],
@@ -181,6 +181,10 @@ const D: Record<string, [string, string]> = {
   party_count: ["当事人数", "parties"],
   sev_critical: ["严重", "critical"],
   sources: ["来源文件", "sources"],
+  relations: ["关系", "Relations"],
+  degree: ["当前显示 {n} 条关系", "{n} relationships shown"],
+  expanded_n: ["已展开：新增 {n} 个节点", "Expanded: {n} new nodes"],
+  expanded_none: ["已展开：没有新的邻居", "Expanded: no new neighbours"],
   role_plaintiff: ["原告", "plaintiff"],
   role_defendant: ["被告", "defendant"],
   role_third_party: ["第三人", "third party"],
@@ -254,6 +258,9 @@ const REL: Record<string, [string, string]> = {
   HAS_EMAIL: ["邮箱", "has email"],
   OFFICER_OF: ["任职", "officer of"],
   FLAGS: ["线索指向", "flags"],
+  LINKED: ["关联", "linked"],
+  FROM_SOURCE: ["出自", "from source"],
+  REFERS_TO: ["指代", "refers to"],
 };
 
 export function relName(type: string): string {

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query
@@ -10,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 from ipclue.api.auth import Investigator, Reader
 from ipclue.api.deps import AuditDep, GraphDep, Limit
 from ipclue.api.flags import catalog, dry_run, engine, flag_detail
-from ipclue.api.routers.params import UID_PATTERN
+from ipclue.api.routers.params import UID_PATTERN, Moment
 from ipclue.api.routing import ApiRoute
 from ipclue.api.schemas import DryRun, FlagPage, Review
 
@@ -20,7 +19,6 @@ DetectorId = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")]
 Name = Annotated[str | None, Query(pattern=r"^[a-z0-9_-]{1,63}$")]
 Severity = Annotated[Literal["low", "medium", "high"] | None, Query()]
 Status = Annotated[Literal["new", "reviewing", "confirmed", "dismissed", "referred"] | None, Query()]
-Moment = Annotated[datetime | None, Query(description="flags created at or after (since) / before (until)")]
 
 
 @router.get("/flags", response_model=FlagPage)

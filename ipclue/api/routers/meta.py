@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
 from ipclue.api.auth import Reader, Supervisor
 from ipclue.api.deps import GraphDep
+from ipclue.api.routers.params import Moment
 from ipclue.api.routing import ApiRoute
 from ipclue.api.schemas import AuditPage, Health, Me, Stats
 from ipclue.api.stats import stats
@@ -38,7 +38,7 @@ def get_stats(_: Reader, graph: GraphDep) -> Stats:
 def audit(
     _: Supervisor,
     request: Request,
-    since: Annotated[datetime | None, Query()] = None,
+    since: Moment = None,
     actor: Annotated[str | None, Query(max_length=100)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> AuditPage:

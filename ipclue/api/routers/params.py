@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 
 from fastapi import Path, Query
+from pydantic import AfterValidator
 
 UID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{1,99}$"
 REL_TYPES = frozenset({
@@ -22,3 +23,17 @@ Since = Annotated[date | None, Query(description="only relationships/records on 
 Until = Annotated[date | None, Query(description="only relationships/records on or before this date")]
 Types = Annotated[str | None, Query(max_length=400, pattern=r"^[A-Z_]+(,[A-Z_]+)*$",
                                     description="relationship types to follow, comma-separated")]
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """Aware datetimes in UTC; naive ones are taken as UTC; offsets beyond ±14 h are refused."""
+    if moment is None:
+        return None
+    offset = moment.utcoffset()
+    if offset is not None and abs(offset) > timedelta(hours=14):
+        raise ValueError("UTC offset must be within ±14:00")
+    return moment.astimezone(UTC) if offset is not None else moment.replace(tzinfo=UTC)
+
+
+Moment = Annotated[datetime | None, AfterValidator(_utc),
+                   Query(description="an ISO date-time (UTC when no offset is given)")]

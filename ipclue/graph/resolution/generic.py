@@ -1,7 +1,7 @@
 """Generic identifiers and agents: shared by so many parties that sharing them says nothing.
 
 The cut-off is learnt from the degree distribution of the *shared* identifiers (degree ≥ 2)
-with a robust outlier rule on the log scale: ``exp(median + k · 1.4826 · MAD)``, never below
+with a robust outlier rule on the log scale: ``exp(median + k · max(1.4826 · MAD, 0.5))``, never below
 ``floor``. Nodes above it get ``generic = true`` (Address/Phone/Email) or
 ``generic_agent = true`` (agent and firm parties, by distinct clients), plus ``degree``.
 Readers should test ``coalesce(n.generic, false)``.

@@ -1,7 +1,10 @@
 import { enc, get, post, type Detector, type Param } from "../api";
 import { can } from "../auth";
 import { clear, h } from "../dom";
-import { t } from "../i18n";
+import { labelName, t } from "../i18n";
+import { half } from "../catalog";
+import { href } from "../router";
+import { nodeRoute } from "../graphview";
 import { errorBox, kv, loading, renderValue, sevBadge } from "../ui";
 import { shortTitle } from "./flags";
 
@@ -101,11 +104,16 @@ function lawNote(p: Param | undefined): HTMLElement | null {
 function hitView(x: unknown): Node {
   if (x && typeof x === "object") {
     const o = x as Record<string, unknown>;
-    const subj = Array.isArray(o.subjects) ? o.subjects.map((s) => (s && typeof s === "object" ? String((s as Record<string, unknown>).name ?? (s as Record<string, unknown>).key ?? JSON.stringify(s)) : String(s))).join("、") : "";
-    return h("div", {}, subj ? h("b", {}, subj) : null, o.score != null ? h("span", { class: "muted" }, ` ${t("score")} ${Number(o.score).toFixed(2)}`) : null,
-      o.reason ? h("div", {}, String(o.reason)) : null,
-      !subj && !o.reason ? renderValue(o) : null);
+    const subjects = Array.isArray(o.subjects) ? (o.subjects as Record<string, unknown>[]) : [];
+    return h("div", {},
+      o.reason ? h("span", {}, half(String(o.reason))) : null,
+      o.score != null ? h("span", { class: "muted small" }, `  ${t("score")} ${Number(o.score).toFixed(2)}`) : null,
+      subjects.length ? h("div", { class: "small" }, subjects.map((s, i) => {
+        const route = nodeRoute(s);
+        const text = `${labelName(String(s.label ?? ""))} ${String(s.key ?? "")}`;
+        return [i ? "；" : "", route ? h("a", { href: href(route), class: "mono" }, text) : h("span", { class: "mono" }, text)];
+      })) : null,
+      !subjects.length && !o.reason ? renderValue(o) : null);
   }
   return document.createTextNode(String(x));
 }
-

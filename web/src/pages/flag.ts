@@ -2,7 +2,7 @@ import type { Core } from "cytoscape";
 import { enc, get, post, type FlagDetail, type GEdge, type GNode, type SourceRef } from "../api";
 import { can } from "../auth";
 import { clear, fmtDate, fmtNum, h } from "../dom";
-import { labelName, t, tv } from "../i18n";
+import { labelName, relName, t, tv } from "../i18n";
 import { href } from "../router";
 import { errorBox, kv, loading, renderValue, section, sevBadge, sourceLink, statusBadge, table } from "../ui";
 import { legend, makeCy, nodeRoute, runLayout, toElements } from "../graphview";
@@ -84,12 +84,13 @@ function evidenceTable(items: Record<string, unknown>[], names: Map<string, stri
     const label = String(it.label ?? "");
     const key = String(it.key ?? "");
     const route = nodeRoute({ label, key });
-    const keyText = names.get(`${label}:${key}`) ?? key;
+    const keyText = names.get(`${label}:${key}`)
+      ?? (key.includes(" → ") ? key.split(" → ").map((k) => names.get(`Party:${k.trim()}`) ?? k.trim()).join(" → ") : key);
     const shas = typeof it.source === "string" ? [it.source] : Array.isArray(it.sources) ? (it.sources as string[]) : [];
     const paths = Array.isArray(it.path) ? (it.path as string[]) : [it.path as string | undefined];
     const rest = Object.fromEntries(Object.entries(it).filter(([k, v]) => !shown.has(k) && v != null && v !== ""));
     return [
-      labelName(label) || "—",
+      label === label.toUpperCase() ? relName(label) : labelName(label) || "—",
       route ? h("a", { href: href(route) }, keyText) : keyText || "—",
       shas.length ? h("span", {}, ...shas.flatMap((sha, i) => [i ? " " : "", sourceLink({ sha256: sha, path: paths[i] ?? paths[0] })])) : "—",
       Object.keys(rest).length ? h("span", { class: "small" }, Object.entries(rest).map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`).join("；")) : "—",

@@ -176,6 +176,7 @@ export async function renderGraph(main: HTMLElement, uid: string, params: URLSea
       const g = await get<Graph>(`/parties/${enc(key)}/graph`, query(1));
       const added = merge(g, String(node.id()));
       if (added) runLayout(cy, true);
+      showInfo(node, added ? t("expanded_n", { n: added }) : t("expanded_none"));
       drawTypes();
       applyTypeVisibility();
     } catch (e) {
@@ -196,7 +197,7 @@ export async function renderGraph(main: HTMLElement, uid: string, params: URLSea
     if (d.generic) fields.push(["generic_id", "✓"]);
     info.append(h("h3", {}, String(d.name ?? d.text ?? d.id)), ...(note ? [h("p", {}, note)] : []), kv(fields));
     const degree = node.connectedEdges().length;
-    info.append(h("p", { class: "muted small" }, `${degree} ${t("rel_types")}`));
+    info.append(h("p", { class: "muted small" }, t("degree", { n: degree })));
     if (route) info.append(h("a", { class: "button", href: href(route) }, d.label === "Party" ? t("open_party") : t("open_record")));
     if (d.label === "Party" && d.key && !expanded.has(String(d.key)))
       info.append(h("button", { class: "button primary", onclick: () => void expand(node) }, t("expand")));

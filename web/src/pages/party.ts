@@ -1,7 +1,7 @@
 import { enc, get, type Mention, type Party } from "../api";
 import { can } from "../auth";
 import { fmtDate, fmtNum, h } from "../dom";
-import { t, tv } from "../i18n";
+import { relName, t, tv } from "../i18n";
 import { half, titles } from "../catalog";
 import { href } from "../router";
 import { kindBadge, kv, loading, recordLink, section, sevBadge, sourceLink, statusBadge, table } from "../ui";
@@ -53,9 +53,9 @@ export async function renderParty(main: HTMLElement, uid: string): Promise<void>
         : h("p", { class: "muted" }, t("none"))),
     ),
     section(t("mentions"), p.mentions?.length ?? 0, p.mentions?.length
-      ? table([t("mention_name"), t("role"), t("context"), t("rule"), t("score"), t("source")], p.mentions.map((m) => {
+      ? table([t("mention_name"), t("role"), t("context"), t("rule"), t("evidence"), t("score"), t("source")], p.mentions.map((m) => {
         const sp = spanOf(m);
-        return [h("b", {}, m.name), tv("role", m.role), contextCell(m), m.rule ?? "—", fmtNum(m.score),
+        return [h("b", {}, m.name), tv("role", m.role), contextCell(m), h("code", {}, m.rule ?? "—"), typeof m.evidence === "string" ? m.evidence : "—", fmtNum(m.score),
           sourceLink(m.source, { mention: m.id, start: sp.start, end: sp.end })];
       }), "mentions")
       : h("p", { class: "muted" }, t("none"))),
@@ -64,8 +64,8 @@ export async function renderParty(main: HTMLElement, uid: string): Promise<void>
         recordLink("case", c.case_no), tv("role", c.role), c.cause ?? "—", c.court ?? "—", fmtDate(c.decided_on), tv("outcome", c.outcome)]), "cases")
       : h("p", { class: "muted" }, t("none"))),
     h("div", { class: "cols" },
-      section(t("trademarks"), p.trademarks?.length ?? 0, recTable(p.trademarks, "trademark", "reg_no", ["mark", "classes", "status", "role", "registered_on"])),
-      section(t("patents"), p.patents?.length ?? 0, recTable(p.patents, "patent", "number", ["title", "kind", "status", "role", "filed_on"]))),
+      section(t("trademarks"), p.trademarks?.length ?? 0, recTable(p.trademarks, "trademark", "reg_no", ["mark", "classes", "status", "relations", "registered_on"])),
+      section(t("patents"), p.patents?.length ?? 0, recTable(p.patents, "patent", "number", ["title", "kind", "status", "relations", "filed_on"]))),
     section(t("penalties"), p.penalties?.length ?? 0, recTable(p.penalties, "penalty", "decision_no", ["authority", "decided_on", "violation", "illegal_revenue", "fine", "transferred_to_police"])),
   );
 }
@@ -86,9 +86,8 @@ function recTable(rows: Record<string, unknown>[] | undefined, kind: "trademark"
     r[keyField] ? recordLink(kind, String(r[keyField])) : "—",
     ...present.map((c) => {
       const v = r[c];
-      if (Array.isArray(v)) return v.join(", ");
+      if (Array.isArray(v)) return c === "relations" ? v.map((x) => relName(String(x))).join("、") : v.join(", ");
       if (typeof v === "boolean") return v ? "✓" : "✗";
-      if (c === "status") return tv("st", String(v ?? "")) ;
       return typeof v === "number" ? fmtNum(v) : v == null ? "—" : String(v);
     }),
   ]));

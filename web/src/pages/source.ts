@@ -16,32 +16,37 @@ export async function renderSource(main: HTMLElement, sha: string, params: URLSe
   if (doc.text == null) {
     main.append(h("h1", {}, t("source_title")), section(doc.path ?? doc.sha256, null,
       kv([["source", doc.path ?? "—"], ["sha256", h("code", {}, doc.sha256)], ["status", doc.text_status ?? "—"]]),
-      h("p", { class: "muted" }, t("text_unavailable"))));
+      h("p", { class: "muted", "data-testid": "source-missing" }, t("text_unavailable"))));
     return;
   }
-  const spans = [...(doc.spans ?? [])].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  const spans = [...(doc.spans ?? [])].filter((s) => s.end > s.start);
   if (wantStart != null && wantEnd != null && wantEnd > wantStart && !spans.some((s) => s.start === wantStart && s.end === wantEnd))
     spans.push({ start: wantStart, end: wantEnd, label: "mention", mention_id: wantId });
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const isWanted = (s: (typeof spans)[number]) => (!!wantId && s.mention_id === wantId) || (s.start === wantStart && s.end === wantEnd);
 
+  // Spans nest and overlap (a party inside the 当事人 section): cut the text at every boundary and
+  // give each piece the classes of all spans covering it.
+  const cuts = [...new Set([0, text.length, ...spans.flatMap((s) => [s.start, s.end])])].filter((x) => x >= 0 && x <= text.length).sort((a, b) => a - b);
   const pre = h("pre", { class: "source-text", "data-testid": "source-text" });
-  let pos = 0;
   let focus: HTMLElement | null = null;
-  for (const s of spans) {
-    if (s.start < pos) continue; // nested/overlapping spans: keep the outer one
-    pre.append(text.slice(pos, s.start));
-    const isWanted = (wantId && s.mention_id === wantId) || (s.start === wantStart && s.end === wantEnd);
-    const m = h("mark", { class: `span span-${s.label ?? "x"}${isWanted ? " focus" : ""}`, title: s.label ?? "" }, text.slice(s.start, s.end));
-    if (isWanted && !focus) focus = m;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [a, b] = [cuts[i], cuts[i + 1]];
+    const cover = spans.filter((s) => s.start <= a && s.end >= b);
+    const piece = text.slice(a, b);
+    if (!cover.length) { pre.append(piece); continue; }
+    const sections = cover.filter((s) => (s.label ?? "").startsWith("section"));
+    const entities = cover.filter((s) => !(s.label ?? "").startsWith("section"));
+    const wanted = cover.some(isWanted);
+    const cls = ["span", sections.length ? "sec" : "", entities.length ? "ent" : "", wanted ? "focus" : ""].filter(Boolean).join(" ");
+    const m = h("mark", { class: cls, title: cover.map((s) => s.label ?? "").join(" · ") }, piece);
+    if (wanted && !focus) focus = m;
     pre.append(m);
-    pos = s.end;
   }
-  pre.append(text.slice(pos));
   const labels = [...new Set(spans.map((s) => s.label ?? "x"))];
   main.append(
     h("div", { class: "page-head" }, h("h1", {}, t("source_title")), h("button", { class: "button", onclick: () => history.back() }, t("back"))),
     section(doc.path ?? doc.sha256, null,
-      kv([["source", doc.path ?? "—"], ["sha256", h("code", {}, doc.sha256)], ["spans", h("span", {}, String(spans.length), " ", ...labels.map((l) => h("mark", { class: `span span-${l} legend-mark` }, l)))]]),
+      kv([["source", doc.path ?? "—"], ["sha256", h("code", {}, doc.sha256)], ["spans", h("span", {}, String(spans.length), " ", ...labels.map((l) => h("mark", { class: `span ${l.startsWith("section") ? "sec" : "ent"} legend-mark` }, l)))]]),
       pre),
   );
   if (focus) setTimeout(() => focus!.scrollIntoView({ block: "center" }), 50);
