@@ -57,10 +57,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(port: int, key: str) -> subprocess.Popen[bytes]:
+def start_server(port: int, key: str, workers: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "IPCLUE_API_KEYS": f"{key}:investigator:bench"}
     cmd = [sys.executable, "-m", "uvicorn", "ipclue.api.app:create_app", "--factory", "--host", "127.0.0.1",
-           "--port", str(port), "--log-level", "warning", "--workers", "1"]
+           "--port", str(port), "--log-level", "warning", "--workers", str(workers)]
     proc = subprocess.Popen(cmd, env=env)
     for _ in range(300):
         try:
@@ -132,6 +132,7 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=400, help="requests per endpoint (at most 20000)")
     ap.add_argument("--max-seconds", type=float, default=60, help="time budget per endpoint")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--workers", type=int, default=4, choices=range(1, 17), help="uvicorn worker processes")
     ap.add_argument("--no-load", action="store_true", help="use the data already in the graph")
     args = ap.parse_args()
     graph = open_graph(get_settings())
@@ -142,7 +143,7 @@ def main() -> None:
     if not pairs:
         raise SystemExit("no parties in the graph")
     key, port = secrets.token_urlsafe(24), free_port()
-    server = start_server(port, key)
+    server = start_server(port, key, args.workers)
     try:
         report(f"http://127.0.0.1:{port}", key, pairs, args)
     finally:

@@ -16,7 +16,8 @@ from ipclue.extractors.dispatch import extract_paths, iter_inputs
 from ipclue.extractors.quarantine import Quarantine
 from ipclue.graph.db import Graph
 from ipclue.graph.load import Loader
-from ipclue.graph.resolve import Resolver
+from ipclue.graph.schema import ensure_schema
+from ipclue.graph.resolution import GraphResolver, derive
 from ipclue.models import Record, Rejection
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
@@ -40,26 +41,11 @@ def default_quarantine(home: Path) -> Path:
     return home / "quarantine" / datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
 
 
-def _resolver(graph: Graph) -> Resolver | None:
-    try:
-        from ipclue.graph.resolution import GraphResolver
-    except ImportError:
-        return None
-    return GraphResolver(graph)
-
-
-def _derive(graph: Graph) -> dict[str, int]:
-    try:
-        from ipclue.graph.resolution import derive
-    except ImportError:
-        return {}
-    return dict(derive(graph))
-
-
 def ingest(graph: Graph, paths: Sequence[Path], *, quarantine_dir: Path, progress: Progress | None = None,
            batch_size: int = 5000) -> IngestReport:
     """Extract every input, quarantine what cannot be used, load the rest, derive party links."""
     start = time.perf_counter()
+    ensure_schema(graph)
     files = list(iter_inputs(paths))
     report = IngestReport(files=len(files))
     quarantine = Quarantine(quarantine_dir)
@@ -78,12 +64,12 @@ def ingest(graph: Graph, paths: Sequence[Path], *, quarantine_dir: Path, progres
             report.read += 1
             yield item
 
-    loaded = Loader(graph, batch_size=batch_size, resolver=_resolver(graph)).load(records())
+    loaded = Loader(graph, batch_size=batch_size, resolver=GraphResolver(graph)).load(records())
     quarantine.extend(loaded.rejections)
     report.loaded = loaded.records - len(loaded.rejections)
     report.rows = dict(loaded.rows)
     report.quarantined = quarantine.summary()
     report.quarantine_file = str(quarantine.path) if quarantine.counts else None
-    report.derived = _derive(graph)
+    report.derived = derive(graph)
     report.seconds = round(time.perf_counter() - start, 2)
     return report

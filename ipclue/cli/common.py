@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ipclue.graph.db import Graph, open_graph
-from ipclue.graph.schema import apply_schema, schema_version
+from ipclue.graph.schema import ensure_schema
 from ipclue.settings import get_settings
 
 out = Console()
@@ -22,8 +22,8 @@ def graph_session(*, init: bool = True) -> Iterator[Graph]:
     """Open the configured graph (starting the managed server if needed), schema applied."""
     graph = open_graph(get_settings())
     try:
-        if init and schema_version(graph) is None:
-            apply_schema(graph)
+        if init:
+            ensure_schema(graph)
         yield graph
     finally:
         graph.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ipclue.cypher import query, statements
 from ipclue.graph.db import Graph
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def apply_schema(graph: Graph) -> int:
@@ -31,3 +31,9 @@ def wipe(graph: Graph) -> None:
     """Delete all data (keeps the schema)."""
     with graph.driver.session(database=graph.database) as session:
         session.run(query("schema/wipe")).consume()
+
+
+def ensure_schema(graph: Graph) -> int:
+    """Apply the schema unless the graph already records this version."""
+    current = schema_version(graph)
+    return current if current == SCHEMA_VERSION else apply_schema(graph)

@@ -130,9 +130,9 @@ await step("source", async () => {
   assert(uid, "a party with a mention in a real source file");
   synthUid = uid;
   await page.goto(`${BASE}/#/party/${encodeURIComponent(uid)}`);
-  await page.waitForSelector('[data-testid="mentions"] a.src');
+  await page.waitForSelector('[data-testid="mentions"] a.src[href*="start="]');
   await shot("04-party-synth", false);
-  await page.click('[data-testid="mentions"] a.src');
+  await page.click('[data-testid="mentions"] a.src[href*="start="]');
   await page.waitForSelector('[data-testid="source-text"] mark.focus');
   await shot("05-source", false);
   await page.goto(partyUrl);
@@ -177,7 +177,6 @@ await step("graph-expand", async () => {
   console.log(`  graph nodes ${before} → ${after}`);
   const info = await page.textContent('[data-testid="node-info"]');
   assert(info.length > 0, "node info shown");
-  console.log(`  graph nodes ${before} → ${after}`);
   await shot("07-graph-expanded", false);
   // Filter by type: unchecking every type but PARTY_TO hides the other edges.
   const visibleBefore = await page.evaluate(() => window.__ipclueCy.edges(":visible").length);

@@ -66,17 +66,41 @@ export function collapsedElements(c: { node: string; omitted: number }): Element
   ];
 }
 
+/** Parallel edges of one type between the same two nodes (one REPRESENTED_BY per case…) drawn once, "×n". */
+export function bundleKey(e: GEdge): string {
+  return `b:${e.source}|${e.target}|${e.type}`;
+}
+
+export function bundleElement(e: GEdge, members: GEdge[]): ElementDefinition {
+  const n = members.length;
+  return {
+    group: "edges",
+    data: {
+      id: bundleKey(e), source: String(e.source), target: String(e.target), type: e.type, count: n,
+      ids: members.map((m) => String(m.id)), props: n === 1 ? (members[0].props ?? {}) : { count: n },
+      text: relName(e.type) + (n > 1 ? ` ×${n}` : ""), w: Math.min(6, 1.6 + Math.log2(n)),
+    },
+    classes: `rel-${e.type}`,
+  };
+}
+
+export function bundle(edges: GEdge[]): ElementDefinition[] {
+  const groups = new Map<string, GEdge[]>();
+  for (const e of edges) groups.set(bundleKey(e), [...(groups.get(bundleKey(e)) ?? []), e]);
+  return [...groups.values()].map((m) => bundleElement(m[0], m));
+}
+
 export function toElements(g: Graph): ElementDefinition[] {
   const ids = new Set(g.nodes.map((n) => String(n.id)));
   return [
     ...g.nodes.map(nodeElement),
-    ...g.edges.filter((e) => ids.has(String(e.source)) && ids.has(String(e.target))).map(edgeElement),
+    ...bundle(g.edges.filter((e) => ids.has(String(e.source)) && ids.has(String(e.target)))),
     ...(g.collapsed ?? []).filter((c) => c.omitted > 0 && ids.has(String(c.node))).flatMap(collapsedElements),
   ];
 }
 
 export function makeCy(container: HTMLElement, elements: ElementDefinition[]): Core {
-  return cytoscape({
+  const cy = cytoscape({
     container,
     elements,
     wheelSensitivity: 0.3,
@@ -118,13 +142,13 @@ export function makeCy(container: HTMLElement, elements: ElementDefinition[]): C
       {
         selector: "edge",
         style: {
-          width: 1.6,
+          width: "data(w)",
           "line-color": "#a9b3bd",
           "target-arrow-color": "#a9b3bd",
           "target-arrow-shape": "triangle",
           "arrow-scale": 0.8,
           "curve-style": "bezier",
-          label: "data(text)",
+          label: "",
           "font-family": FONT,
           "font-size": 10,
           color: "#5c6670",
@@ -134,7 +158,8 @@ export function makeCy(container: HTMLElement, elements: ElementDefinition[]): C
           "text-background-padding": "1px",
         },
       },
-      { selector: "edge.collapsed-edge", style: { "line-style": "dashed", "target-arrow-shape": "none", label: "" } },
+      { selector: "edge.labelled", style: { label: "data(text)" } },
+      { selector: "edge.collapsed-edge", style: { width: 1,  "line-style": "dashed", "target-arrow-shape": "none", label: "" } },
       { selector: "edge.rel-SHAREHOLDER_OF, edge.rel-LEGAL_REP_OF", style: { "line-color": "#2f6fd0", "target-arrow-color": "#2f6fd0" } },
       { selector: "edge.rel-PARTY_TO", style: { "line-color": "#7b4fc9", "target-arrow-color": "#7b4fc9" } },
       { selector: "edge.rel-PENALISED_IN", style: { "line-color": "#c8414b", "target-arrow-color": "#c8414b" } },
@@ -144,28 +169,67 @@ export function makeCy(container: HTMLElement, elements: ElementDefinition[]): C
     ],
     layout: { name: "preset" },
   });
+  cy.on("select", "node", (e) => labelEdges(cy, e.target));
+  cy.on("unselect", "node", () => labelEdges(cy));
+  return cy;
 }
 
-/** Force-directed layout, fitted; small graphs are not blown up past a readable zoom. */
-export function runLayout(cy: Core, animate = false): void {
-  const n = cy.nodes(":visible").length;
-  const layout = cy.layout({
-    name: "cose",
-    animate,
-    animationDuration: 400,
-    randomize: false,
-    nodeRepulsion: () => 12000,
-    nodeOverlap: 20,
-    idealEdgeLength: () => (n > 60 ? 70 : 110),
-    padding: 40,
-    fit: true,
-  } as cytoscape.LayoutOptions);
+/** Edge labels only where readable: all of them on small graphs, else around the selected node. */
+export function labelEdges(cy: Core, focus?: cytoscape.NodeSingular): void {
+  cy.batch(() => {
+    const all = cy.edges().not(".collapsed-edge");
+    if (all.length <= 30) all.addClass("labelled");
+    else {
+      all.removeClass("labelled");
+      focus?.connectedEdges().addClass("labelled");
+    }
+  });
+}
+
+export type LayoutName = "concentric" | "cose";
+
+/** Concentric rings by distance from the root (explorer), else force-directed; small graphs are not
+ *  blown up past a readable zoom. */
+export function runLayout(cy: Core, animate = false, name: LayoutName = "concentric"): void {
+  const visible = cy.elements(":visible");
+  const n = visible.nodes().length;
+  const root = cy.nodes(".root").first();
+  let opts: cytoscape.LayoutOptions;
+  if (name === "concentric" && root.nonempty()) {
+    const dist = new Map<string, number>();
+    visible.breadthFirstSearch({ roots: root, directed: false, visit: (v, _e, _u, _i, depth) => { dist.set(v.id(), depth); } });
+    // Crowded levels are split into sub-rings of at most 14 nodes, so rings stay small and labels legible.
+    const far = Math.max(0, ...dist.values()) + 1;
+    const rank = new Map<string, number>();
+    const seen = new Map<number, number>();
+    for (const node of visible.nodes().sort((a, b) => String(a.data("label")).localeCompare(String(b.data("label"))))) {
+      const d = dist.get(node.id()) ?? far;
+      const k = seen.get(d) ?? 0;
+      seen.set(d, k + 1);
+      rank.set(node.id(), d * 100 + Math.floor(k / 14));
+    }
+    const top = Math.max(0, ...rank.values()) + 1;
+    opts = {
+      name: "concentric", animate, animationDuration: 400, fit: true, padding: 30, avoidOverlap: true,
+      nodeDimensionsIncludeLabels: false, minNodeSpacing: 46, startAngle: (3 / 2) * Math.PI,
+      concentric: (node: cytoscape.NodeSingular) => top - (rank.get(node.id()) ?? top),
+      levelWidth: () => 1,
+    } as cytoscape.LayoutOptions;
+  } else {
+    opts = {
+      name: "cose", animate, animationDuration: 400, randomize: false, nodeDimensionsIncludeLabels: true,
+      nodeRepulsion: () => (n > 40 ? 30000 : 12000), nodeOverlap: 30, idealEdgeLength: () => (n > 40 ? 80 : 100),
+      gravity: 0.4, numIter: 1500, padding: 30, fit: true,
+    } as cytoscape.LayoutOptions;
+  }
+  const layout = visible.layout(opts);
   layout.one("layoutstop", () => {
     if (cy.zoom() > 1.25) {
       cy.zoom(1.25);
       cy.center(cy.nodes(":visible"));
     }
   });
+  labelEdges(cy, cy.nodes(":selected").first());
   layout.run();
 }
 

@@ -16,7 +16,7 @@
 
 from __future__ import annotations
 
-from ipclue.cypher import query, statements
+from ipclue.cypher import query
 from ipclue.graph.db import Graph
 from ipclue.graph.resolution.generic import CutoffRule, mark_agents, mark_identifiers
 from ipclue.graph.resolution.orgs import analyse
@@ -30,8 +30,6 @@ SIDE_B = ["defendant", "appellee", "retrial_respondent", "accused", "accused_uni
 def derive(graph: Graph, rule: CutoffRule | None = None, max_fanout: int = 50) -> dict[str, int]:
     """Run every derivation; returns counts per step (``rule``: the generic cut-off parameters)."""
     rule = rule or CutoffRule()
-    for stmt in statements("resolve/indexes"):
-        graph.write(stmt)
     counts = {"mention_keys": mention_keys(graph), "party_uscc": party_uscc(graph)}
     counts |= mark_identifiers(graph, rule) | mark_agents(graph, rule)
     counts["branch_of"] = branches(graph)

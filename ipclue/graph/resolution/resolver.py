@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ipclue.cypher import query, statements
+from ipclue.cypher import query
 from ipclue.graph.db import Graph
 from ipclue.graph.mentions import Mention
 from ipclue.graph.resolution import evidence as ev_
@@ -33,8 +33,6 @@ class GraphResolver:
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self.index = ProfileIndex()
-        for stmt in statements("resolve/indexes"):
-            graph.write(stmt)
 
     def resolve(self, mentions: Sequence[Mention]) -> dict[str, Link]:
         """A link for every mention: kept, matched by a rule, or a new party; judgements last."""

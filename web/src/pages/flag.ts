@@ -68,7 +68,7 @@ export async function renderFlag(main: HTMLElement, id: string, onLeave: (fn: ()
     cy = makeCy(canvas, toElements({ nodes: graph.nodes, edges: graph.edges }));
     (window as unknown as { __ipclueCy: Core }).__ipclueCy = cy;
     cy.on("tap", "node", (e) => { const r = nodeRoute(e.target.data()); if (r) location.hash = href(r); });
-    runLayout(cy);
+    runLayout(cy, false, "cose");
   } else canvas.replaceWith(h("p", { class: "muted" }, t("none")));
 
   if (Array.isArray(f.evidence) && f.evidence.length) main.append(section(t("evidence"), f.evidence.length, evidenceTable(f.evidence, names)));

@@ -1,10 +1,10 @@
 import type { Core, NodeSingular } from "cytoscape";
-import { enc, get, type Graph } from "../api";
+import { enc, get, type GEdge, type Graph } from "../api";
 import { clear, download, h } from "../dom";
 import { labelName, relName, t, tv } from "../i18n";
 import { href, replaceParams } from "../router";
 import { errorBox, kv, loading, renderValue } from "../ui";
-import { collapsedElements, edgeElement, legend, makeCy, nodeElement, nodeRoute, runLayout } from "../graphview";
+import { bundleElement, bundleKey, collapsedElements, legend, makeCy, nodeElement, nodeRoute, runLayout, type LayoutName } from "../graphview";
 
 const KNOWN_TYPES = ["PARTY_TO", "REPRESENTED_BY", "LEGAL_REP_OF", "SHAREHOLDER_OF", "OFFICER_OF", "APPLIED_FOR", "OWNS", "ASSIGNED",
   "FILED_VIA", "PENALISED_IN", "CONCERNS", "APPEAL_OF", "SIMILAR_TO", "LOCATED_AT", "HAS_PHONE", "HAS_EMAIL"];
@@ -22,6 +22,11 @@ export async function renderGraph(main: HTMLElement, uid: string, params: URLSea
   };
   const seenTypes = new Set<string>(KNOWN_TYPES);
   const expanded = new Set<string>();
+  const rawEdges = new Map<string, GEdge>(); // every edge as the API sent it (for counts and export)
+  let layoutName: LayoutName = params.get("layout") === "concentric" ? "concentric" : "cose";
+  const layoutSel = h("select", { "aria-label": t("layout"), onchange: () => { layoutName = layoutSel.value as LayoutName; saveParams(); if (cy) runLayout(cy, true, layoutName); } },
+    h("option", { value: "concentric", selected: layoutName === "concentric" }, t("layout_concentric")),
+    h("option", { value: "cose", selected: layoutName === "cose" }, t("layout_force")));
   let rootName = uid;
 
   const canvas = h("div", { class: "cy", "data-testid": "graph" });
@@ -40,7 +45,8 @@ export async function renderGraph(main: HTMLElement, uid: string, params: URLSea
     h("div", { class: "page-head" }, title,
       h("div", { class: "actions" },
         h("a", { class: "button", href: href(["party", uid]) }, t("open_party")),
-        h("button", { class: "button", onclick: () => cy && runLayout(cy, true) }, t("relayout")),
+        h("label", { class: "inline" }, t("layout"), layoutSel),
+        h("button", { class: "button", onclick: () => cy && runLayout(cy, true, layoutName) }, t("relayout")),
         h("button", { class: "button", "data-testid": "export-png", onclick: () => exportPng() }, t("export_png")),
         h("button", { class: "button", "data-testid": "export-json", onclick: () => exportJson() }, t("export_json")))),
     h("div", { class: "toolbar card" },
@@ -74,7 +80,7 @@ export async function renderGraph(main: HTMLElement, uid: string, params: URLSea
         applyTypeVisibility();
         saveParams();
       });
-      const n = cy ? cy.edges().filter((e) => e.data("type") === ty).length : 0;
+      const n = [...rawEdges.values()].filter((e) => e.type === ty).length;
       typeBox.append(h("label", { class: present.has(ty) ? "" : "absent" }, cb, relName(ty), h("span", { class: "muted" }, ` ${n}`)));
     }
   }
@@ -101,19 +107,32 @@ export async function renderGraph(main: HTMLElement, uid: string, params: URLSea
   }
 
   function saveParams(): void {
-    replaceParams({ depth: f.depth, limit: f.limit, since: f.since, until: f.until, types: [...f.types].join(",") });
+    replaceParams({ depth: f.depth, limit: f.limit, since: f.since, until: f.until, types: [...f.types].join(","), layout: layoutName === "concentric" ? "concentric" : undefined });
   }
 
   function merge(g: Graph, expandedId: string | null): number {
     if (!cy) return 0;
     let added = 0;
+    // New neighbours start in a ring around the node they came from, so the layout settles locally.
+    const origin = expandedId ? cy.getElementById(expandedId).position() : { x: 0, y: 0 };
+    const fresh = g.nodes.filter((n) => cy!.getElementById(String(n.id)).empty());
     cy.batch(() => {
-      for (const n of g.nodes) {
-        if (cy!.getElementById(String(n.id)).empty()) { cy!.add(nodeElement(n)); added++; }
-      }
+      fresh.forEach((n, i) => {
+        const a = (2 * Math.PI * i) / Math.max(1, fresh.length);
+        cy!.add({ ...nodeElement(n), position: { x: origin.x + 120 * Math.cos(a), y: origin.y + 120 * Math.sin(a) } });
+        added++;
+      });
+      const touched = new Set<string>();
       for (const e of g.edges) {
         seenTypes.add(e.type);
-        if (cy!.getElementById(String(e.id)).empty() && !cy!.getElementById(String(e.source)).empty() && !cy!.getElementById(String(e.target)).empty()) cy!.add(edgeElement(e));
+        if (rawEdges.has(String(e.id)) || cy!.getElementById(String(e.source)).empty() || cy!.getElementById(String(e.target)).empty()) continue;
+        rawEdges.set(String(e.id), e);
+        touched.add(bundleKey(e));
+      }
+      for (const key of touched) {
+        const members = [...rawEdges.values()].filter((e) => bundleKey(e) === key);
+        cy!.getElementById(key).remove();
+        cy!.add(bundleElement(members[0], members));
       }
       if (expandedId) cy!.getElementById(`collapsed:${expandedId}`).remove();
       for (const c of g.collapsed ?? []) {
@@ -137,6 +156,7 @@ export async function renderGraph(main: HTMLElement, uid: string, params: URLSea
       spin.remove();
       cy?.destroy();
       cy = makeCy(canvas, []);
+      rawEdges.clear();
       (window as unknown as { __ipclueCy: Core }).__ipclueCy = cy;
       merge(g, null);
       const root = g.nodes.find((n) => n.key === uid || n.id === uid || (n as { uid?: string }).uid === uid);
@@ -148,7 +168,7 @@ export async function renderGraph(main: HTMLElement, uid: string, params: URLSea
       expanded.clear();
       expanded.add(uid);
       cy.on("tap", "node", (ev) => void onTap(ev.target as NodeSingular));
-      runLayout(cy);
+      runLayout(cy, false, layoutName);
       drawTypes();
       applyTypeVisibility();
     } catch (e) {
@@ -175,7 +195,7 @@ export async function renderGraph(main: HTMLElement, uid: string, params: URLSea
     try {
       const g = await get<Graph>(`/parties/${enc(key)}/graph`, query(1));
       const added = merge(g, String(node.id()));
-      if (added) runLayout(cy, true);
+      if (added) runLayout(cy, true, layoutName);
       showInfo(node, added ? t("expanded_n", { n: added }) : t("expanded_none"));
       drawTypes();
       applyTypeVisibility();
@@ -216,7 +236,7 @@ export async function renderGraph(main: HTMLElement, uid: string, params: URLSea
     const data = {
       root: uid, filters: { depth: f.depth, limit: f.limit, since: f.since || null, until: f.until || null, types: [...f.types] },
       nodes: cy.nodes().not(".collapsed").map((n) => { const { colour: _c, text: _t, bw: _b, ...rest } = n.data(); return rest; }),
-      edges: cy.edges().not(".collapsed-edge").map((e) => { const { text: _t, ...rest } = e.data(); return rest; }),
+      edges: [...rawEdges.values()],
       collapsed: cy.nodes(".collapsed").map((n) => ({ node: n.data("parentNode"), omitted: n.data("omitted") })),
     };
     download(`ipclue-graph-${uid}.json`, new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
