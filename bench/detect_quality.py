@@ -17,14 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from ipclue.detect import Hit, run_detectors
-from ipclue.extractors.dispatch import extract_paths
 from ipclue.graph.db import Graph, open_graph
-from ipclue.graph.load import Loader
 from ipclue.graph.schema import apply_schema, wipe
-from ipclue.models import Rejection
 from ipclue.normalize import clean
+from ipclue.pipeline import ingest
 from ipclue.settings import get_settings
 from ipclue.synth.generate import generate
+
+DOCUMENT_LABELS = frozenset({"Case", "Penalty"})
 
 KIND_OF = {
     "linked-opponents": "false_litigation_ring",
@@ -38,65 +38,79 @@ KIND_OF = {
 
 
 def build(graph: Graph, parties: int, seed: int, out: Path) -> dict[str, Any]:
+    """Generate, wipe, then the production ingest (extract → resolve → load → derive)."""
     generate(out, parties, seed)
-    records = [r for r in extract_paths([out]) if not isinstance(r, Rejection)]
     wipe(graph)
     apply_schema(graph)
-    Loader(graph).load(records)
+    ingest(graph, [out], quarantine_dir=out / ".quarantine")
     truth: dict[str, Any] = json.loads((out / "truth.json").read_text(encoding="utf-8"))
     return truth
 
 
 def party_ids(graph: Graph, uids: set[str]) -> dict[str, set[str]]:
+    """Each Party's identities: its name, aliases and USCC (cleaned)."""
     rows = graph.read(
         "MATCH (p:Party) WHERE p.uid IN $uids RETURN p.uid AS uid, p.name AS name, "
         "p.uscc AS uscc, p.aliases AS aliases",
         uids=sorted(uids),
     )
-    return {r["uid"]: {x for x in [r["name"], r["uscc"], *(r["aliases"] or [])] if x} for r in rows}
+    return {r["uid"]: {clean(x) for x in [r["name"], r["uscc"], *(r["aliases"] or [])] if x} for r in rows}
 
 
-def hit_keys(hit: Hit, parties: dict[str, set[str]]) -> set[str]:
-    keys = {clean(str(e["key"])) for e in hit.evidence if "key" in e}
-    for s in hit.subjects:
-        keys |= parties.get(s.key, set()) if s.label == "Party" else {clean(s.key)}
-    return keys
+class Finding:
+    """A planted pattern or hard negative: its subjects' identities and its documents."""
+
+    def __init__(self, f: dict[str, Any]) -> None:
+        self.kind: str = f["kind"]
+        self.subjects = [{clean(x) for x in (s["name"], s["uscc"]) if x} for s in f["subjects"]]
+        self.documents = {clean(str(d)) for d in f["documents"]}
+
+    def has_party(self, ids: set[str]) -> bool:
+        return any(ids & s for s in self.subjects)
 
 
-def finding_keys(f: dict[str, Any]) -> set[str]:
-    return {clean(str(d)) for d in f["documents"]} | {
-        x for s in f["subjects"] for x in (s["name"], s["uscc"]) if x
-    }
+def matches(hit: Hit, parties: dict[str, set[str]], f: Finding) -> bool:
+    """A hit is a planted pattern's iff EVERY Party subject is one of the pattern's subjects
+    (by USCC or exact name/alias) and every Case/Penalty subject is one of its documents."""
+    party_keys = [parties.get(s.key, set()) for s in hit.subjects if s.label == "Party"]
+    docs = [clean(s.key) for s in hit.subjects if s.label in DOCUMENT_LABELS]
+    return bool(party_keys) and all(f.has_party(k) for k in party_keys) and all(d in f.documents for d in docs)
+
+
+def touches(hit: Hit, parties: dict[str, set[str]], f: Finding) -> bool:
+    """A hard negative is flagged when one of its subjects is a subject of the hit."""
+    return any(f.has_party(parties.get(s.key, set())) for s in hit.subjects if s.label == "Party")
 
 
 def evaluate(graph: Graph, truth: dict[str, Any], hits: dict[str, list[Hit]]) -> list[str]:
     uids = {s.key for hs in hits.values() for h in hs for s in h.subjects if s.label == "Party"}
     parties = party_ids(graph, uids)
-    keyed = {d: [hit_keys(h, parties) for h in hs] for d, hs in hits.items()}
+    patterns = [Finding(p) for p in truth["patterns"]]
     lines = [
         "| detector | truth kind | flags | true | precision | planted | found | recall |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for det, kind in KIND_OF.items():
-        pats = [finding_keys(p) for p in truth["patterns"] if p["kind"] == kind]
-        good = sum(1 for k in keyed.get(det, []) if any(k & p for p in pats))
-        found = sum(1 for p in pats if any(k & p for k in keyed.get(det, [])))
-        n = len(keyed.get(det, []))
+        pats = [p for p in patterns if p.kind == kind]
+        mine = hits.get(det, [])
+        good = sum(1 for h in mine if any(matches(h, parties, p) for p in pats))
+        found = sum(1 for p in pats if any(matches(h, parties, p) for h in mine))
+        n = len(mine)
         lines.append(
             f"| {det} | {kind} | {n} | {good} | {good / n if n else float('nan'):.2f} "
             f"| {len(pats)} | {found} | {found / len(pats) if pats else float('nan'):.2f} |"
         )
-    lines += ["", "| hard negative | n | flagged by |", "|---|---|---|"]
-    by_kind: dict[str, list[str]] = defaultdict(list)
+    return lines + negatives_table(truth, hits, parties)
+
+
+def negatives_table(truth: dict[str, Any], hits: dict[str, list[Hit]], parties: dict[str, set[str]]) -> list[str]:
+    lines = ["", "| hard negative | n | flagged by |", "|---|---|---|"]
+    by_kind: dict[str, set[str]] = defaultdict(set)
     counts: dict[str, int] = defaultdict(int)
-    for neg in truth["negatives"]:
-        counts[neg["kind"]] += 1
-        keys = {clean(str(d)) for d in neg["documents"]}
-        by_kind[neg["kind"]] += [d for d, ks in keyed.items() if any(k & keys for k in ks)]
-    lines += [
-        f"| {k} | {counts[k]} | {', '.join(sorted(set(v))) or '—'} |" for k, v in sorted(by_kind.items())
-    ]
-    return lines
+    for neg in map(Finding, truth["negatives"]):
+        counts[neg.kind] += 1
+        by_kind[neg.kind] |= {d for d, hs in hits.items() if any(touches(h, parties, neg) for h in hs)}
+    return lines + [f"| {k} | {counts[k]} | {', '.join(sorted(by_kind[k])) or '—'} |" for k in sorted(counts)]
 
 
 def main() -> None:

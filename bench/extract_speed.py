@@ -1,4 +1,7 @@
-"""Throughput of the rules-only judgment extractor on one core (documents decoded beforehand).
+"""Throughput of the judgment extractor on one core, with and without the spaCy text-org stage.
+
+Documents are decoded beforehand; the stage is switched by ``IPCLUE_NLP`` (its pipeline is built
+before timing, so the one-off jieba/spaCy start-up is not counted).
 
 Usage: python bench/extract_speed.py [--rounds N]
 """
@@ -6,12 +9,14 @@ Usage: python bench/extract_speed.py [--rounds N]
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import time
 from pathlib import Path
 
 from ipclue.errors import ExtractError
 from ipclue.extractors.judgment import extract_judgment
+from ipclue.extractors.nlp import nlp_available
 from ipclue.extractors.text import Document, read_document
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "judgments"
@@ -36,17 +41,21 @@ def run(docs: list[Document], rounds: int) -> tuple[float, int]:
 
 
 def main() -> None:
-    """Print judgments per second for the rules path."""
+    """Print judgments per second without and with the spaCy stage."""
     if not CORPUS.is_dir():
         sys.exit(f"corpus not found at {CORPUS}")
     rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 3
     docs = load()
-    run(docs[:20], 1)  # warm the regex caches
-    seconds, n = run(docs, rounds)
-    chars = sum(len(d.text) for d in docs) * rounds
-    print(f"rules path: {n} documents in {seconds:.2f} s = {n / seconds:.0f} judgments/s on one core "
-          f"({chars / seconds / 1e6:.2f} M chars/s; mean {chars // n} chars/doc)")  # fmt: skip
-    print("spaCy stage: not built (rules meet the dev-set targets; see ipclue/extractors/judgment.py)")
+    for label, flag in (("rules only (IPCLUE_NLP=0)", "0"), ("rules + spaCy text orgs", "1")):
+        os.environ["IPCLUE_NLP"] = flag
+        if flag == "1" and not nlp_available():
+            print(f"{label}: spaCy or jieba not installed")
+            continue
+        run(docs[:20], 1)  # warm the regex caches (and build the pipeline)
+        seconds, n = run(docs, rounds)
+        chars = sum(len(d.text) for d in docs) * rounds
+        print(f"{label}: {n} documents in {seconds:.2f} s = {n / seconds:.0f} judgments/s on one core "
+              f"({chars / seconds / 1e6:.2f} M chars/s; mean {chars // n} chars/doc)")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -89,6 +89,7 @@ def main() -> int:
     ap.add_argument("--parties", type=int, default=100_000)
     ap.add_argument("--naive-sample", type=int, default=3000, help="records for the naive loader")
     ap.add_argument("--batch", type=int, default=5000)
+    ap.add_argument("--workers", type=int, default=2, help="concurrent write transactions per step")
     args = ap.parse_args()
     settings = Settings()
     server = ManagedNeo4j(settings, instance="bench") if not settings.neo4j_uri else None
@@ -100,7 +101,7 @@ def main() -> int:
         apply_schema(graph)
         wipe(graph)
         records = list(synthetic(args.parties))
-        report = _batched(graph, records, args.batch)
+        report = _batched(graph, records, args.batch, args.workers)
         n_parties = counts(graph).get("node:Party", 0)
         wipe(graph)
         naive_rels, naive_s = naive_load(graph, records[: args.naive_sample])
@@ -112,15 +113,15 @@ def main() -> int:
     return 0
 
 
-def _batched(graph: Graph, records: list[Record], batch: int) -> LoadReport:
+def _batched(graph: Graph, records: list[Record], batch: int, workers: int) -> LoadReport:
     done = 0
 
     def progress(n: int) -> None:
         nonlocal done
         done += n
-        print(f"\r  batched: {done:,}/{len(records):,} records", end="", file=sys.stderr)
+        print(f"  batched: {done:,}/{len(records):,} records", file=sys.stderr)
 
-    report = Loader(graph, batch_size=batch, resolver=KeyResolver()).load(records, progress)
+    report = Loader(graph, batch_size=batch, resolver=KeyResolver(), workers=workers).load(records, progress)
     print(file=sys.stderr)
     return report
 
@@ -137,6 +138,8 @@ def _print(report: LoadReport, parties: int, naive_rels: int, naive_s: float, ar
     print(f"| naive (1 row/tx) | {args.naive_sample:,} | – | {naive_rels:,} | {naive_s:.1f} "
           f"| {n_rec:,.0f} | {n_rel:,.0f} |")
     print(f"\nbatched / naive: {b_rel / n_rel:.1f}x relationships/s, {b_rec / n_rec:.1f}x records/s")
+    slowest = ", ".join(f"{k} {v:.1f}s" for k, v in report.step_seconds.most_common(5))
+    print(f"slowest steps (batched): {slowest}")
 
 
 if __name__ == "__main__":

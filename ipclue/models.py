@@ -88,6 +88,14 @@ class PartyMention(Record):
     span: Span | None = None
 
 
+class TextMention(Record):
+    """An organisation named in the body (查明/认为, 违法事实) that is not a party of the record."""
+
+    name: str
+    span: Span  # character offsets into the document text
+    section: str | None = None  # the section it was read from (查明, 认为, facts …); None: whole body
+
+
 class Amounts(Record):
     claimed: float | None = None  # 诉请赔偿
     awarded: float | None = None  # 判赔
@@ -120,6 +128,7 @@ class Judgment(Record):
     charges: list[str] = Field(default_factory=list)  # criminal: 假冒注册商标罪 …
     sentence: str | None = None
     sections: dict[str, Span] = Field(default_factory=dict)  # 诉称/辩称/查明/认为/判决
+    mentioned_orgs: list[TextMention] = Field(default_factory=list)  # spaCy stage (extractors/nlp.py)
     source: SourceRef
 
 
@@ -184,6 +193,7 @@ class Penalty(Record):
     confiscated: str | None = None
     transferred_to_police: bool = False
     sections: dict[str, Span] = Field(default_factory=dict)
+    mentioned_orgs: list[TextMention] = Field(default_factory=list)  # 供货商, 生产厂家 … in the facts
     source: SourceRef
 
 

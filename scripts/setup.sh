@@ -31,7 +31,8 @@ if [ -f web/package.json ]; then
   fi
 fi
 
-if [ "$want_browser" = "1" ] && [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; then
+if [ "$want_browser" = "1" ] && command -v apt-get >/dev/null \
+   && ! dpkg -s chromium fonts-noto-cjk >/dev/null 2>&1; then
   step "Chromium and CJK fonts for the browser tests (Debian packages)"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi

@@ -5,8 +5,9 @@ Rules only (no model). The header anchor (court / 民事判决书 / case number)
 (sections, cause, marks, amounts, outcome) by ``judgment_body``. CAIL criminal fact sections,
 which have no header, go to ``judgment_criminal``.
 
-No spaCy stage: the rules reach the dev-set targets at ~350 documents/s on one core, and a blank
-``zh`` pipeline with an EntityRuler would only re-find the names the header already states.
+Parties come from rules only. The one model-like stage is ``text_orgs`` (a blank ``zh`` spaCy
+pipeline, see ``nlp``): organisations named in 查明/认为 that are not parties — suppliers,
+manufacturers, shops — which no header states. ``IPCLUE_NLP=0`` switches it off.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from ipclue.extractors.judgment_header import (
     set_rep,
 )
 from ipclue.extractors.text import Document
+from ipclue.extractors.text_orgs import judgment_text_orgs
 from ipclue.models import Amounts, Judgment, PartyMention, SourceRef
 from ipclue.normalize import normalize_case_no
 
@@ -130,7 +132,7 @@ def _assemble(
     instance = body.instance_of(case_no, header.title, {p.role for p in parties})
     intro = text[body_start : body_start + 400]
     names = [p.name for p in parties] + list(short)
-    return Judgment(
+    judgment = Judgment(
         case_no=case_no,
         case_no_raw=header.case_no_raw,
         court=header.court,
@@ -150,6 +152,8 @@ def _assemble(
         sections=sections,
         source=SourceRef(path=doc.path, sha256=doc.sha256),
     )
+    judgment.mentioned_orgs = judgment_text_orgs(judgment, text)
+    return judgment
 
 
 def _section_text(text: str, sections: dict[str, Span], key: str) -> str:

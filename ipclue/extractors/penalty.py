@@ -14,6 +14,7 @@ from datetime import date
 
 from ipclue.errors import ExtractError
 from ipclue.extractors.text import Document
+from ipclue.extractors.text_orgs import penalty_text_orgs
 from ipclue.models import PartyKind, Penalty, SourceRef, Span
 from ipclue.normalize import clean, normalize_patent_no, normalize_reg_no, to_halfwidth
 
@@ -112,7 +113,7 @@ def extract_penalty(doc: Document) -> Penalty:
     party = fields.get("party") or _fail(doc, "no-party", "no 当事人 line")
     facts = _region(text, sections, "facts", "decision")
     order = _region(text, sections, "decision", None)
-    return Penalty(
+    penalty = Penalty(
         decision_no=decision_no(text)
         or _fail(doc, "no-decision-no", "no 文号 such as 某市监处罚〔2023〕1号"),
         authority=authority(text) or _fail(doc, "no-authority", "no issuing authority in title or 落款"),
@@ -134,6 +135,8 @@ def extract_penalty(doc: Document) -> Penalty:
         sections=sections,
         source=SourceRef(path=doc.path, sha256=doc.sha256, kind="penalty-text"),
     )
+    penalty.mentioned_orgs = penalty_text_orgs(penalty, text)
+    return penalty
 
 
 def _fail(doc: Document, reason: str, detail: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ipclue.graph.mentions import Mention
 from ipclue.graph.resolve import Link, org_key
-from ipclue.models import Company, Judgment, Patent, Penalty, Record, SourceRef, Trademark
+from ipclue.models import Company, Judgment, Patent, Penalty, Record, SourceRef, TextMention, Trademark
 from ipclue.normalize import (
     clean,
     normalize_address,
@@ -30,8 +30,8 @@ STEPS: tuple[str, ...] = (
     "source", "party", "mention", "case", "trademark", "patent", "penalty", "address", "phone", "email",
     "party_to", "represented_by", "legal_rep_of", "shareholder_of", "officer_of", "member_of",
     "branch_of", "applied_for_trademark", "owns_trademark", "assigned_trademark", "filed_via_trademark",
-    "applied_for_patent", "inventor_of", "filed_via_patent", "penalised_in", "concerns_trademark",
-    "concerns_patent", "appeal_of", "located_at", "has_phone", "has_email",
+    "applied_for_patent", "inventor_of", "filed_via_patent", "penalised_in", "mentioned_in",
+    "concerns_trademark", "concerns_patent", "appeal_of", "located_at", "has_phone", "has_email",
 )
 
 
@@ -139,6 +139,7 @@ def _judgment(rs: RowSet, j: Judgment, uids: dict[str, str]) -> None:
     for prior in j.prior_case_nos:
         if prior != j.case_no:
             rs.add("appeal_of", s, key=j.case_no, target=prior)
+    _mentioned_in(rs, s, "Case", j.case_no, j.mentioned_orgs, uids)
 
 
 def _trademark(rs: RowSet, t: Trademark, uids: dict[str, str]) -> None:
@@ -191,6 +192,17 @@ def _penalty(rs: RowSet, p: Penalty, uids: dict[str, str]) -> None:
         rs.add("concerns_patent", s, label="Penalty", key=key, target=normalize_patent_no(no))
     if p.address:
         _identifier(rs, s, uids["party"], "Address", normalize_address(p.address))
+    _mentioned_in(rs, s, "Penalty", key, p.mentioned_orgs, uids)
+
+
+def _mentioned_in(rs: RowSet, s: SourceRef, label: str, key: str, orgs: Sequence[TextMention],
+                  uids: dict[str, str]) -> None:  # fmt: skip
+    """(:Party)-[:MENTIONED_IN {section, span}]->(:Case|:Penalty) for each org named in the body."""
+    for k, t in enumerate(orgs):
+        uid = uids.get(f"text_org:{k}")
+        if uid is not None:
+            rs.add("mentioned_in", s, uid=uid, label=label, key=key, section=t.section,
+                   span_start=t.span[0], span_end=t.span[1])  # fmt: skip
 
 
 def _company(rs: RowSet, c: Company, uids: dict[str, str]) -> None:

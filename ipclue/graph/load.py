@@ -36,6 +36,7 @@ class LoadReport:
 
     records: int = 0
     rows: Counter[str] = field(default_factory=Counter)
+    step_seconds: Counter[str] = field(default_factory=Counter)
     rejections: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -76,10 +77,15 @@ class Loader:
         return report
 
     def load_chunk(self, chunk: Sequence[Record], report: LoadReport) -> None:
+        clock = time.perf_counter()
         mentions: list[Mention] = [m for rec in chunk for m in mentions_of(rec)]
         links = self.resolver.resolve(mentions)
-        for step, rows in build_rows(chunk, mentions, links).by_step():
+        steps = build_rows(chunk, mentions, links).by_step()
+        report.step_seconds["(resolve and build rows)"] += time.perf_counter() - clock
+        for step, rows in steps:
+            clock = time.perf_counter()
             report.rows[step] += self._write_step(step, rows, report.rejections)
+            report.step_seconds[step] += time.perf_counter() - clock
         report.records += len(chunk)
 
     def _write_step(self, step: str, rows: list[Row], rejections: list[Rejection]) -> int:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from ipclue.models import Company, Judgment, Patent, Penalty, Record, SourceRef, Trademark
+from ipclue.models import Company, Judgment, Patent, Penalty, Record, SourceRef, TextMention, Trademark
 
 ANONYMISED = re.compile(r"某|×|\*|＊|ｘ|X{2,}|\d$")
 
@@ -25,7 +25,7 @@ class Mention:
     slot: str
     name: str
     kind: str  # org | person
-    context: str  # judgment.party, judgment.agent, judgment.firm, judgment.legal_rep, trademark.applicant …
+    context: str  # judgment.party, judgment.agent, judgment.firm, judgment.text_org, trademark.applicant …
     role: str | None = None
     uscc: str | None = None
     address: str | None = None
@@ -80,6 +80,7 @@ def _judgment(j: Judgment) -> Iterator[Mention]:
                      organization=a.organization, span=a.span)
             if a.organization:
                 yield _m(s, f"party:{i}:agent:{k}:org", a.organization, "org", "judgment.firm")
+    yield from _text_orgs(s, j.mentioned_orgs, "judgment.text_org")
 
 
 def _trademark(t: Trademark) -> Iterator[Mention]:
@@ -109,6 +110,13 @@ def _penalty(p: Penalty) -> Iterator[Mention]:
     yield _m(s, "party", p.party, p.party_kind, "penalty.party", uscc=p.uscc, address=p.address)
     if p.legal_representative:
         yield _m(s, "party:lr", p.legal_representative, "person", "penalty.legal_rep", organization=p.party)
+    yield from _text_orgs(s, p.mentioned_orgs, "penalty.text_org")
+
+
+def _text_orgs(s: SourceRef, orgs: list[TextMention], context: str) -> Iterator[Mention]:
+    """Organisations named in the body (not parties): slot ``text_org:k``, span = character offsets."""
+    for k, t in enumerate(orgs):
+        yield _m(s, f"text_org:{k}", t.name, "org", context, span=t.span, extra={"section": t.section or ""})
 
 
 def _company(c: Company) -> Iterator[Mention]:

@@ -108,6 +108,13 @@ await step("party", async () => {
   const cases = await page.textContent('[data-testid="cases"]');
   assert(cases.includes("民初1001号"), `case listed: ${cases.slice(0, 200)}`);
   await shot("03-party");
+  await page.click('[data-testid="cases"] a');
+  await page.waitForSelector('[data-testid="record-title"]');
+  const rec = await page.textContent("main");
+  assert(rec.includes("深圳市银河贸易有限公司"), "the case lists its parties");
+  await shot("03b-case", false);
+  await page.goto(partyUrl);
+  await page.waitForSelector('[data-testid="party-name"]');
 });
 
 await step("source", async () => {
@@ -191,6 +198,16 @@ await step("graph-expand", async () => {
   assert(data.nodes.length === (await page.evaluate(() => window.__ipclueCy.nodes().not(".collapsed").length)), "JSON export has the nodes");
   const [png] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-png"]')]);
   await png.saveAs(join(ART, "export-graph.png"));
+  // Time filter: refetched from the API with since=…; the reloaded graph is drawn and the URL keeps it.
+  const all = await page.evaluate(() => window.__ipclueCy.nodes().not(".collapsed").length);
+  await page.fill('[data-testid="since"]', "2021-01-01");
+  await page.evaluate(() => { window.__ipclueCy.__old = true; });
+  await page.click('[data-testid="apply"]');
+  await page.waitForFunction(() => window.__ipclueCy && !window.__ipclueCy.__old && window.__ipclueCy.nodes().length > 0);
+  const since = await page.evaluate(() => window.__ipclueCy.nodes().not(".collapsed").length);
+  assert(page.url().includes("since=2021-01-01"), "filter kept in the URL");
+  assert(since <= all, `since filter: ${since} of ${all} nodes`);
+  console.log(`  graph since 2021-01-01: ${since} of ${all} nodes`);
 });
 
 await step("paths", async () => {
@@ -222,6 +239,15 @@ await step("flags-dashboard", async () => {
   await page.selectOption('[data-testid="f-status"]', "");
   await page.click('[data-testid="filter"]');
   await page.waitForSelector('[data-testid="flag-row"]');
+  if (synthUid) { // the party filter (linked from a party page) lists only that party's flags
+    await page.goto(`${BASE}/#/flags?party=${encodeURIComponent(synthUid)}`);
+    await page.waitForSelector('[data-testid="flag-row"]');
+    const n = (await page.$$('[data-testid="flag-row"]')).length;
+    const all = (await api(`/flags?party=${encodeURIComponent(synthUid)}&limit=25`, KEYS.investigator)).body.items.length;
+    assert(n === all, `party filter: ${n} rows, API says ${all}`);
+    await page.goto(`${BASE}/#/flags`);
+    await page.waitForSelector('[data-testid="flag-row"]');
+  }
 });
 
 await step("flag-review", async () => {
@@ -258,12 +284,26 @@ await step("detector-dry-run", async () => {
   assert(ids.length > 0, "dry-run buttons");
   const id = ids.includes("linked-opponents") ? "linked-opponents" : ids[0];
   const flagsBefore = (await api("/stats", KEYS.investigator)).body.totals.flags;
-  const input = await page.$(`[data-testid^="param-${id}-"]`);
-  if (input) { const v = await input.inputValue(); await input.fill(v); }
+  const out = `[data-testid="dry-out-${id}"]`;
+  const hitsShown = async () => {
+    await page.waitForSelector(`${out} [data-testid="hits-count"], ${out} [data-testid="error"]`);
+    const text = await page.textContent(out);
+    const m = /命中 (\d+) 条/.exec(text);
+    assert(m, `hits shown: ${text.slice(0, 200)}`);
+    return Number(m[1]);
+  };
   await page.click(`[data-testid="dry-run-${id}"]`);
-  await page.waitForSelector(`[data-testid="dry-out-${id}"] [data-testid="hits-count"], [data-testid="dry-out-${id}"] [data-testid="error"]`);
-  const out = await page.textContent(`[data-testid="dry-out-${id}"]`);
-  assert(/命中 \d+ 条/.test(out), `hits shown: ${out.slice(0, 200)}`);
+  const withDefaults = await hitsShown();
+  // Edited parameters are sent: a stricter min_score can only keep fewer hits.
+  const minScore = await page.$(`[data-testid="param-${id}-min_score"]`);
+  if (minScore) {
+    await minScore.fill("1");
+    await page.click(`[data-testid="dry-run-${id}"]`);
+    await page.waitForFunction((sel) => !document.querySelector(`${sel} .loading`), out);
+    const strict = await hitsShown();
+    assert(strict <= withDefaults, `min_score=1 keeps ${strict} of ${withDefaults}`);
+    console.log(`  dry run ${id}: ${withDefaults} hits with defaults, ${strict} with min_score=1`);
+  }
   const flagsAfter = (await api("/stats", KEYS.investigator)).body.totals.flags;
   assert(flagsAfter === flagsBefore, "a dry run stores nothing");
   await page.$eval(`[data-testid="detector-${id}"]`, (el) => el.scrollIntoView());

@@ -86,7 +86,8 @@ def serve(graph: Graph, home: Path, port: int | None = None) -> Iterator[str]:
     settings = ApiSettings(home=home, audit_path=home / "audit.jsonl")
     app = create_app(graph=graph, settings=settings, keys=keys)
     port = port or free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30

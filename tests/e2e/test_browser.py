@@ -64,4 +64,6 @@ def test_browser_flows(prerequisites: None, graph: Graph, tmp_path: Path) -> Non
                               timeout=600, check=False)
     (artifacts / "flows.log").write_text(proc.stdout + proc.stderr, encoding="utf-8")
     print(proc.stdout)
-    assert proc.returncode == 0, f"browser flows failed (screenshots in {artifacts}):\n{proc.stdout}\n{proc.stderr}"
+    assert proc.returncode == 0, (
+        f"browser flows failed (screenshots in {artifacts}):\n{proc.stdout}\n{proc.stderr}"
+    )

@@ -63,8 +63,11 @@ export async function request<T>(method: string, path: string, opts: { query?: Q
     }
   }
   if (!res.ok) {
-    const p = (data && typeof data === "object" ? data : {}) as { title?: string; detail?: unknown };
+    const p = (data && typeof data === "object" ? data : {}) as { title?: string; detail?: unknown; errors?: { loc?: unknown[]; msg?: string }[] };
     let detail = p.detail;
+    // Validation problems carry the per-field messages in `errors`: show them after the detail.
+    if (typeof detail === "string" && Array.isArray(p.errors) && p.errors.length)
+      detail = `${detail}: ${p.errors.map((d) => `${(d.loc ?? []).slice(1).join(".")} ${d.msg ?? ""}`.trim()).join("; ")}`;
     // FastAPI's own validation errors come as {detail: [{loc, msg}]}: make them readable too.
     if (Array.isArray(detail)) detail = detail.map((d: { loc?: unknown[]; msg?: string }) => `${(d.loc ?? []).join(".")}: ${d.msg ?? ""}`).join("; ");
     const err = new ApiError(res.status, p.title ?? res.statusText, typeof detail === "string" ? detail : typeof data === "string" ? data : "");

@@ -36,13 +36,13 @@ function base(el: HTMLElement): echarts.ECharts {
 
 export function barChart(el: HTMLElement, data: Pair[], horizontal: boolean, onClick?: (key: string) => void): echarts.ECharts {
   const c = base(el);
-  const cat = { type: "category" as const, data: data.map((d) => d[0]), axisLabel: { fontFamily: FONT, interval: 0, width: horizontal ? 130 : 80, overflow: "truncate" as const } };
+  const cat = { type: "category" as const, data: data.map((d) => d[0]), axisLabel: { fontFamily: FONT, interval: 0, width: horizontal ? 170 : 80, overflow: "truncate" as const } };
   const val = { type: "value" as const, minInterval: 1, axisLabel: { fontFamily: FONT } };
   c.setOption({
     color: PALETTE,
     textStyle: { fontFamily: FONT },
     tooltip: { trigger: "axis" },
-    grid: { left: horizontal ? 140 : 40, right: 20, top: 16, bottom: horizontal ? 24 : 40 },
+    grid: { left: horizontal ? 180 : 40, right: 20, top: 16, bottom: horizontal ? 24 : 40 },
     xAxis: horizontal ? val : cat,
     yAxis: horizontal ? { ...cat, inverse: true } : val,
     series: [{ type: "bar", data: data.map((d) => d[1]), barMaxWidth: 28, label: { show: true, position: horizontal ? "right" : "top", fontFamily: FONT } }],
@@ -51,14 +51,14 @@ export function barChart(el: HTMLElement, data: Pair[], horizontal: boolean, onC
   return c;
 }
 
-export function pieChart(el: HTMLElement, data: Pair[], onClick?: (key: string) => void): echarts.ECharts {
+export function pieChart(el: HTMLElement, data: Pair[], onClick?: (key: string) => void, colours: (string | undefined)[] = []): echarts.ECharts {
   const c = base(el);
   c.setOption({
     color: PALETTE,
     textStyle: { fontFamily: FONT },
     tooltip: { trigger: "item", formatter: "{b}: {c} ({d}%)" },
     legend: { bottom: 0, textStyle: { fontFamily: FONT } },
-    series: [{ type: "pie", radius: ["38%", "66%"], center: ["50%", "44%"], data: data.map(([name, value]) => ({ name, value })), label: { fontFamily: FONT, formatter: "{b} {c}" } }],
+    series: [{ type: "pie", radius: ["38%", "66%"], center: ["50%", "44%"], data: data.map(([name, value], i) => ({ name, value, itemStyle: colours[i] ? { color: colours[i] } : undefined })), label: { fontFamily: FONT, formatter: "{b} {c}" } }],
   });
   if (onClick) c.on("click", (p) => onClick(String((p.data as { key?: string; name: string }).key ?? p.name)));
   return c;

@@ -28,7 +28,8 @@ export function kindKey(n: GNode): string {
 
 function nodeText(n: GNode): string {
   const s = String(n.name ?? n.key ?? n.id);
-  return s.length > 16 ? s.slice(0, 15) + "…" : s;
+  const max = n.label === "Case" || n.label === "Penalty" ? 22 : 16;
+  return s.length > max ? s.slice(0, max - 1) + "…" : s;
 }
 
 const SEVERITY_RISK: Record<string, number> = { low: 0.3, medium: 0.6, high: 0.85, critical: 1 };
@@ -217,9 +218,9 @@ export function runLayout(cy: Core, animate = false, name: LayoutName = "concent
     } as cytoscape.LayoutOptions;
   } else {
     opts = {
-      name: "cose", animate, animationDuration: 400, randomize: false, nodeDimensionsIncludeLabels: true,
-      nodeRepulsion: () => (n > 40 ? 30000 : 12000), nodeOverlap: 30, idealEdgeLength: () => (n > 40 ? 80 : 100),
-      gravity: 0.4, numIter: 1500, padding: 30, fit: true,
+      name: "cose", animate, animationDuration: 400, randomize: false, nodeDimensionsIncludeLabels: false,
+      nodeRepulsion: () => (n > 60 ? 10000 : 8000), nodeOverlap: 20, idealEdgeLength: () => (n > 60 ? 60 : 75),
+      edgeElasticity: () => 100, gravity: 1.2, numIter: 2000, padding: 24, fit: true, componentSpacing: 60,
     } as cytoscape.LayoutOptions;
   }
   const layout = visible.layout(opts);

@@ -60,6 +60,7 @@ export function sourceLink(src: { sha256?: string; path?: string } | null | unde
 /** Renders any JSON value readably: scalars as text, arrays as lists, objects as key/value tables. */
 export function renderValue(v: unknown, depth = 0): Node {
   if (v == null || v === "") return document.createTextNode("—");
+  if (typeof v === "number") return document.createTextNode(Math.abs(v) >= 10000 ? v.toLocaleString() : String(v));
   if (typeof v !== "object") return document.createTextNode(typeof v === "boolean" ? (v ? "✓" : "✗") : String(v));
   if (Array.isArray(v)) {
     if (v.length === 0) return document.createTextNode(t("none"));
@@ -68,16 +69,29 @@ export function renderValue(v: unknown, depth = 0): Node {
   }
   const obj = v as Record<string, unknown>;
   if (depth > 3) return document.createTextNode(JSON.stringify(obj));
-  return kv(Object.entries(obj).map(([k, x]) => [k, linkish(k, x) ?? renderValue(x, depth + 1)]));
+  const empty = (x: unknown) => x == null || x === "" || (typeof x === "object" && !Array.isArray(x) && Object.keys(x as object).length === 0);
+  const entries = Object.entries(obj).filter(([, x]) => !empty(x));
+  entries.sort((a, b) => rank(a[0]) - rank(b[0]));
+  return kv(entries.map(([k, x]) => [k, linkish(k, x) ?? (typeof x === "string" && VALUE_PREFIX[k] ? document.createTextNode(tv(VALUE_PREFIX[k], x)) : renderValue(x, depth + 1))]));
 }
+
+// Record fields most worth reading first; the rest keep their order after these.
+const FIRST = ["case_no", "reg_no", "number", "decision_no", "mark", "title", "court", "authority", "cause", "violation", "doc_type",
+  "division", "instance", "decided_on", "filed_on", "registered_on", "granted_on", "outcome", "claimed", "awarded",
+  "illegal_revenue", "illegal_gain", "sales_amount", "fine", "transferred_to_police", "status"];
+function rank(k: string): number {
+  const i = FIRST.indexOf(k);
+  return i < 0 ? FIRST.length : i;
+}
+const VALUE_PREFIX: Record<string, string> = { outcome: "outcome", doc_type: "doctype", division: "division", instance: "instance", role: "role", kind: "kind", family: "family", severity: "sev" };
 
 function linkish(k: string, x: unknown): Node | null {
   if (typeof x !== "string" || !x) return null;
   if (k === "case_no") return recordLink("case", x);
   if (k === "reg_no") return recordLink("trademark", x);
   if (k === "decision_no") return recordLink("penalty", x);
-  if (k === "uid" || k === "party_uid") return h("a", { href: href(["party", x]) }, x);
-  if (k === "sha256" && can("sources")) return h("a", { href: href(["source", x]) }, x.slice(0, 16) + "…");
+  if (k === "uid" || k === "party_uid" || ((k === "agent" || k === "party") && /^(org|per)-/.test(x))) return h("a", { href: href(["party", x]) }, x);
+  if ((k === "sha256" || (k === "source" && /^[0-9a-f]{64}$/.test(x))) && can("sources")) return h("a", { href: href(["source", x]) }, x.slice(0, 16) + "…");
   return null;
 }
 

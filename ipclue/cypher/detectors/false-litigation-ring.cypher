@@ -3,7 +3,7 @@
 // title: 关联主体互诉团伙 / Ring of linked parties litigating among themselves
 // family: false_litigation
 // severity: high
-// version: 1
+// version: 2
 // legal_basis: 最高人民法院 最高人民检察院关于办理虚假诉讼刑事案件适用法律若干问题的解释 (2018) 第一条、第二条; 民事诉讼法 (2023) 第一百一十五条
 // description: 关联主体之间反复诉讼（连通分量），按调解/撤诉比例、缺席或不抗辩、共同代理人、诉请金额、起诉前新取得权利评分。
 // analytics: components
@@ -14,6 +14,8 @@
 //   passive_outcomes: {default: [mediated, withdrawn], doc: "quick outcomes without a contest"}
 //   large_claim: {default: 1000000, doc: "a claim (yuan) at or above this adds to the score"}
 //   recent_right_days: {default: 365, doc: "a right registered or assigned this many days or fewer before the decision counts as obtained shortly before suing"}
+//   case_level_links: {default: [same_agent, same_firm], doc: "LINKED kinds that come from the case itself (one agent or firm on both sides); a signal of that case, not a link between the parties"}
+//   agent_alone: {default: false, doc: "a shared agent with no party link is enough to join a ring"}
 //   max_edges: {default: 20000, doc: "bound on the case edges pulled into networkx"}
 //   min_component_rows: {default: 2, doc: "a ring needs at least this many cases"}
 //   min_score: {default: 0.55, doc: "rings scoring lower are dropped"}
@@ -22,10 +24,10 @@ MATCH (a:Party)-[ra:PARTY_TO]->(c:Case)<-[rb:PARTY_TO]-(b:Party)
 WHERE [ra.role, rb.role] IN $opposed_roles AND a <> b AND coalesce(c.division, 'civil') = 'civil'
 OPTIONAL MATCH (a)-[:REPRESENTED_BY {case_no: c.case_no}]->(ag:Party)<-[:REPRESENTED_BY {case_no: c.case_no}]-(b)
 WITH a, b, c, count(DISTINCT ag) AS n_agents
-OPTIONAL MATCH p = SHORTEST 1 (a) (()-[:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|BRANCH_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL|LINKED]-(n)
-    WHERE NOT coalesce(n.generic, false) AND NOT n:Case
+OPTIONAL MATCH p = SHORTEST 1 (a) (()-[l:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|BRANCH_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL|LINKED]-(n)
+    WHERE NOT coalesce(n.generic, false) AND NOT n:Case AND NOT coalesce(l.via, '') IN $case_level_links
       AND COUNT { (n)-[:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL]-() } <= $max_degree){1,6} (b)
-WITH a, b, c, n_agents, p WHERE n_agents > 0 OR (p IS NOT NULL AND length(p) <= 2 * $max_hops)
+WITH a, b, c, n_agents, p WHERE (p IS NOT NULL AND length(p) <= 2 * $max_hops) OR ($agent_alone AND n_agents > 0)
 WITH a, b, c, n_agents, p LIMIT $max_edges
 OPTIONAL MATCH (c)-[:CONCERNS]->(r)
 WHERE c.decided_on IS NOT NULL AND (

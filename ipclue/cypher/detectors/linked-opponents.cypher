@@ -3,7 +3,7 @@
 // title: 原被告存在关联关系 / Opposing parties are linked
 // family: false_litigation
 // severity: high
-// version: 1
+// version: 2
 // legal_basis: 最高人民法院 最高人民检察院关于办理虚假诉讼刑事案件适用法律若干问题的解释 (2018) 第一条; 民事诉讼法 (2023) 第一百一十五条
 // description: 同一案件的对立当事人经法定代表人、股东、高管、非通用的共同地址/电话/邮箱或同一代理人相关联，且案件呈现非对抗迹象。
 // params:
@@ -12,17 +12,19 @@
 //   opposed_roles: {default: [[plaintiff, defendant], [appellant, appellee], [retrial_applicant, retrial_respondent]], doc: "role pairs that oppose each other in one case"}
 //   passive_outcomes: {default: [mediated, withdrawn], doc: "outcomes that suggest no real dispute"}
 //   require_signal: {default: true, doc: "only flag pairs with a non-adversarial sign (mediated/withdrawn, absent defendant, same agent)"}
+//   case_level_links: {default: [same_agent, same_firm], doc: "LINKED kinds that come from the case itself (one agent or firm on both sides); they are a signal of that case, not a link between the parties, so paths do not use them"}
+//   agent_alone: {default: false, doc: "a shared agent with no party link is enough for a hit (律师法 第三十九条 forbids it, but it names the lawyer, not a tie between the parties)"}
 //   min_score: {default: 0.5, doc: "hits scoring lower are dropped"}
 // ---
 MATCH (a:Party)-[ra:PARTY_TO]->(c:Case)<-[rb:PARTY_TO]-(b:Party)
 WHERE [ra.role, rb.role] IN $opposed_roles AND a <> b AND coalesce(c.division, 'civil') = 'civil'
 OPTIONAL MATCH (a)-[:REPRESENTED_BY {case_no: c.case_no}]->(ag:Party)<-[:REPRESENTED_BY {case_no: c.case_no}]-(b)
 WITH a, b, c, collect(DISTINCT ag) AS agents
-OPTIONAL MATCH p = SHORTEST 1 (a) (()-[:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|BRANCH_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL|LINKED]-(n)
-    WHERE NOT coalesce(n.generic, false) AND NOT n:Case
+OPTIONAL MATCH p = SHORTEST 1 (a) (()-[l:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|BRANCH_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL|LINKED]-(n)
+    WHERE NOT coalesce(n.generic, false) AND NOT n:Case AND NOT coalesce(l.via, '') IN $case_level_links
       AND COUNT { (n)-[:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL]-() } <= $max_degree){1,6} (b)
 WITH a, b, c, agents, CASE WHEN p IS NOT NULL AND length(p) <= 2 * $max_hops THEN p END AS p
-WHERE size(agents) > 0 OR p IS NOT NULL
+WHERE p IS NOT NULL OR ($agent_alone AND size(agents) > 0)
 WITH a, b, c, agents, p,
      c.outcome IN $passive_outcomes AS passive, coalesce(c.absent_defendant, false) AS absent
 WHERE NOT $require_signal OR passive OR absent OR size(agents) > 0

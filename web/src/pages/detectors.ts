@@ -1,7 +1,7 @@
 import { enc, get, post, type Detector, type Param } from "../api";
 import { can } from "../auth";
 import { clear, h } from "../dom";
-import { labelName, t } from "../i18n";
+import { labelName, t, tv } from "../i18n";
 import { half } from "../catalog";
 import { href } from "../router";
 import { nodeRoute } from "../graphview";
@@ -78,7 +78,7 @@ function card(d: Detector): HTMLElement {
     h("div", { class: "muted small" }, d.title),
     h("p", {}, d.description ?? ""),
     kv([
-      ["family", d.family ?? "—"],
+      ["family", tv("family", d.family)],
       ["legal_basis", d.legal_basis ?? "—"],
       ["precision", precisionText(d.precision)],
     ]),
@@ -86,7 +86,8 @@ function card(d: Detector): HTMLElement {
       h("thead", {}, h("tr", {}, [t("param"), t("value"), t("default"), t("doc")].map((x) => h("th", {}, x)))),
       h("tbody", {}, rows)) : null,
     can("dry_run") ? h("div", { class: "dry" },
-      h("button", { class: "primary", "data-testid": `dry-run-${d.id}`, onclick: () => void run() }, t("dry_run")),
+      h("button", { class: "primary", "data-testid": `dry-run-${d.id}`, onclick: () => void run() }, t("dry_run")), " ",
+      params.length ? h("button", { class: "button", onclick: () => { for (const [name, p] of params) { const def = p?.default; inputs.get(name)!.value = typeof def === "object" && def !== null ? JSON.stringify(def) : String(def ?? ""); } } }, t("reset_defaults")) : null,
       h("span", { class: "muted small" }, " ", t("dry_run_hint"))) : null,
     out);
 }

@@ -54,7 +54,7 @@ export async function renderFlag(main: HTMLElement, id: string, onLeave: (fn: ()
         kv([
           ["rule", h("span", {}, h("a", { href: href(["detectors"], { id: f.detector }) }, f.detector), ` v${f.detector_version ?? "?"}`)],
           ["legal_basis", h("span", { "data-testid": "legal-basis" }, f.legal_basis ?? "—")],
-          ["family", f.family ?? "—"],
+          ["family", tv("family", f.family)],
           ["score", fmtNum(f.score)],
           ["created_at", fmtDate(f.created_at)],
           ["subjects", subjects.length ? h("span", { class: "subjects" }, ...subjects.flatMap((s, i) => (i ? ["；", s] : [s]))) : "—"],
@@ -79,7 +79,7 @@ export async function renderFlag(main: HTMLElement, id: string, onLeave: (fn: ()
 }
 
 function evidenceTable(items: Record<string, unknown>[], names: Map<string, string>): HTMLElement {
-  const shown = new Set(["label", "key", "source", "sources", "path"]);
+  const shown = new Set(["label", "key", "source", "sources", "path", "sections"]);
   return table([t("kind"), t("key"), t("source"), t("details")], items.map((it) => {
     const label = String(it.label ?? "");
     const key = String(it.key ?? "");

@@ -5,6 +5,7 @@ import { clear, fmtDate, fmtNum, h } from "../dom";
 import { t, tv } from "../i18n";
 import { go, href, replaceParams } from "../router";
 import { errorBox, loading, section, sevBadge, statusBadge } from "../ui";
+import { partyPicker } from "./picker";
 
 const STATUSES = ["new", "reviewing", "confirmed", "dismissed", "referred"];
 const SEVERITIES = ["high", "medium", "low"];
@@ -30,20 +31,25 @@ export async function renderFlags(main: HTMLElement, params: URLSearchParams, on
   for (const k of FILTERS) state[k] = params.get(k) ?? "";
   const sel = (k: string, opts: [string, string][]) =>
     h("select", { name: k, "data-testid": `f-${k}` }, h("option", { value: "" }, t("any")), opts.map(([v, l]) => h("option", { value: v, selected: state[k] === v }, l)));
+  // The party filter is picked by name (the API filters by uid).
+  let partyUid = state.party;
+  const partyBox = partyPicker(t("party"), "f-party", state.party ? { uid: state.party, name: params.get("party_name") ?? state.party } : null,
+    (p) => { partyUid = p?.uid ?? ""; });
   const families = [...new Set(dets.map((d) => d.family).filter(Boolean) as string[])];
   const form = h("form", { class: "card toolbar filters", onsubmit: (ev: Event) => { ev.preventDefault(); readForm(); void load(true); } },
     h("label", {}, t("detector"), sel("detector", dets.map((d) => [d.id, shortTitle(d.title)]))),
-    h("label", {}, t("family"), sel("family", families.map((f) => [f, f]))),
+    h("label", {}, t("family"), sel("family", families.map((f) => [f, tv("family", f)]))),
     h("label", {}, t("severity"), sel("severity", SEVERITIES.map((s) => [s, tv("sev", s)]))),
     h("label", {}, t("status"), sel("status", STATUSES.map((s) => [s, tv("st", s)]))),
-    h("label", {}, t("party"), h("input", { name: "party", value: state.party, class: "narrow", placeholder: "uid" })),
+    partyBox.el,
     h("label", {}, t("since"), h("input", { type: "date", name: "since", value: state.since })),
     h("label", {}, t("until"), h("input", { type: "date", name: "until", value: state.until })),
     h("button", { type: "submit", class: "primary", "data-testid": "filter" }, t("filter")),
     h("button", { type: "button", class: "button", onclick: () => { for (const k of FILTERS) state[k] = ""; go(["flags"]); } }, t("reset")));
   function readForm(): void {
     for (const k of FILTERS) state[k] = ((form.elements.namedItem(k) as HTMLInputElement | null)?.value ?? "").trim();
-    replaceParams(state);
+    state.party = partyBox.value()?.uid ?? partyUid;
+    replaceParams({ ...state, party_name: partyBox.value()?.name });
   }
   const setFilter = (k: string, v: string) => {
     state[k] = v;
@@ -58,7 +64,8 @@ export async function renderFlags(main: HTMLElement, params: URLSearchParams, on
   const byDet = pairs(stats.flags_by_detector);
   const byStatus = pairs(stats.flags_by_status);
   const byMonth = pairs(stats.flags_by_month).sort((a, b) => a[0].localeCompare(b[0]));
-  const byRegion = pairs(stats.flags_by_region).sort((a, b) => b[1] - a[1]).slice(0, 12);
+  const byRegion = pairs(stats.flags_by_region).sort((a, b) => b[1] - a[1]).slice(0, 12)
+    .map(([k, n]): [string, number] => [k === "unknown" ? t("unknown") : k, n]);
   const box = (cls = "") => h("div", { class: `chart ${cls}` });
   const cDet = box("tall"), cSt = box("tall"), cMonth = box(), cReg = box();
   main.append(
@@ -76,7 +83,9 @@ export async function renderFlags(main: HTMLElement, params: URLSearchParams, on
   const detIds = byDet.map(([k]) => k);
   charts.push(barChart(cDet, detPairs, true, (name) => { const i = detPairs.findIndex((p) => p[0] === name); if (i >= 0) setFilter("detector", detIds[i]); }));
   const stPairs: [string, number][] = byStatus.map(([k, n]) => [tv("st", k), n]);
-  charts.push(pieChart(cSt, stPairs, (name) => { const i = stPairs.findIndex((p) => p[0] === name); if (i >= 0) setFilter("status", byStatus[i][0]); }));
+  const ST_COLOURS: Record<string, string> = { new: "#2f6fd0", reviewing: "#e08a12", confirmed: "#c8414b", dismissed: "#9aa3ad", referred: "#7b4fc9" };
+  charts.push(pieChart(cSt, stPairs, (name) => { const i = stPairs.findIndex((p) => p[0] === name); if (i >= 0) setFilter("status", byStatus[i][0]); },
+    byStatus.map(([k]) => ST_COLOURS[k])));
   charts.push(lineChart(cMonth, byMonth));
   if (byRegion.length) charts.push(barChart(cReg, byRegion, false));
 

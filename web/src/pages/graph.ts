@@ -49,16 +49,18 @@ export async function renderGraph(main: HTMLElement, uid: string, params: URLSea
         h("button", { class: "button", onclick: () => cy && runLayout(cy, true, layoutName) }, t("relayout")),
         h("button", { class: "button", "data-testid": "export-png", onclick: () => exportPng() }, t("export_png")),
         h("button", { class: "button", "data-testid": "export-json", onclick: () => exportJson() }, t("export_json")))),
-    h("div", { class: "toolbar card" },
+    h("div", { class: "toolbar card compact" },
       h("label", {}, t("depth"), depthSel),
       h("label", {}, t("limit"), limitIn),
       h("label", {}, t("since"), sinceIn),
       h("label", {}, t("until"), untilIn),
       h("button", { class: "primary", "data-testid": "apply", onclick: () => void reload() }, t("apply")),
       stats),
-    h("details", { class: "card types-card", open: true }, h("summary", {}, t("rel_types")), typeBox),
     msg,
-    h("div", { class: "graph-layout" }, canvas, h("aside", { class: "side card" }, info, h("h3", {}, t("legend")), legend())),
+    h("div", { class: "graph-layout" }, canvas, h("aside", { class: "side card" },
+      info,
+      h("h3", {}, t("rel_types")), typeBox,
+      h("h3", {}, t("legend")), legend())),
   );
 
   let cy: Core | null = null;

@@ -50,7 +50,8 @@ export async function renderParty(main: HTMLElement, uid: string): Promise<void>
         ? table([t("detector"), t("severity"), t("status"), t("reason")], p.flags.map((f) => [
           h("a", { href: href(["flags", String(f.id)]) }, names.get(String(f.detector)) ?? String(f.detector ?? f.id)),
           sevBadge(f.severity as string), statusBadge(f.status as string), half(String(f.reason ?? ""))]), "party-flags")
-        : h("p", { class: "muted" }, t("none"))),
+        : h("p", { class: "muted" }, t("none")),
+        p.flags?.length ? h("a", { href: href(["flags"], { party: p.uid, party_name: p.name }), class: "small" }, t("all_flags_of_party")) : null),
     ),
     section(t("mentions"), p.mentions?.length ?? 0, p.mentions?.length
       ? table([t("mention_name"), t("role"), t("context"), t("rule"), t("evidence"), t("score"), t("source")], p.mentions.map((m) => {

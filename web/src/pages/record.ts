@@ -24,7 +24,7 @@ export async function renderRecord(main: HTMLElement, kind: string, id: string):
   const body = rec.record ?? rec;
   const title = String(body.mark ?? body.title ?? body.cause ?? body.violation ?? "");
   main.append(
-    h("div", { class: "page-head" }, h("h1", { "data-testid": "record-title" }, t(base), " ", h("span", { class: "mono" }, id), title ? `  ${title}` : ""),
+    h("div", { class: "page-head" }, h("h1", { "data-testid": "record-title" }, t(base), " ", h("span", {}, id), title ? `  ${title}` : ""),
       h("button", { class: "button", onclick: () => history.back() }, t("back"))),
   );
   main.append(section(t("record"), null, renderValue(body)));
