@@ -54,7 +54,7 @@ _STOP_WORDS = _words(
     于 对 将 把 被 给 经 据 按 以 自 至 到 其 该 此 本 我 你 他 她 它 其他
     上述 前述 以上 所述 涉案 涉诉 涉嫌 案外 案外人 所 等 也 还 又 已 均 就 才 仅
     以下 简称 下称 人 所有权人 权利人 注册人 商标权人 专用权人 持有人 许可人 被许可人
-    人系 人为 系原 原为 作为 受 使 已使 未经 要求 指出 侵犯 侵害 假冒 代理 代为 通过
+    人系 人为 系原 原为 作为 受 使 已使 未经 要求 指出 侵犯 侵害 假冒 代为 通过
     向其 从事 属于 隶属 原告 被告 上诉人 被上诉人 第三人 申请人 被申请人 原审 一审 二审
     再审 当事人 本院 法院 认为 本院认为 查明 认定 提供 售出 出售 开设 开办 设立 成立
     注册 登记 显示 载明 记载 标注 标明 标有 印有 写有 盖有 加盖 授权 许可 委托 认可
@@ -160,7 +160,7 @@ def org_pipeline() -> Any:
     if "ipclue_org_marks" not in Language.factories:
         Language.component("ipclue_org_marks", func=_mark_tokens)
     nlp.add_pipe("ipclue_org_marks")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": None, "validate": False})
+    ruler: Any = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": None, "validate": False})
     ruler.add_patterns(_patterns())
     return nlp
 

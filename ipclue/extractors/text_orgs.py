@@ -9,7 +9,7 @@ a different place prefix (无锡红宝石电子有限公司 for 无锡市红宝�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
 from ipclue.extractors.nlp import SUFFIX_RE, name_core, orgs_in
@@ -27,7 +27,9 @@ _BRACKETS = str.maketrans("()", "（）")
 
 def judgment_text_orgs(j: Judgment, text: str) -> list[TextMention]:
     """Orgs in 查明/认为 (or the whole body when neither section was found), parties excluded."""
-    regions = [(key, j.sections[key]) for key in JUDGMENT_SECTIONS if key in j.sections]
+    regions: list[tuple[str | None, Span]] = [
+        (k, j.sections[k]) for k in JUDGMENT_SECTIONS if k in j.sections
+    ]
     if not regions:
         start = j.sections.get("当事人", (0, 0))[1]
         regions = [(None, (start, j.sections.get("判决", (len(text), 0))[0]))]
@@ -36,7 +38,7 @@ def judgment_text_orgs(j: Judgment, text: str) -> list[TextMention]:
 
 def penalty_text_orgs(p: Penalty, text: str) -> list[TextMention]:
     """Orgs in 案件来源 and 违法事实, the party and the authority excluded."""
-    regions = [(key, p.sections[key]) for key in PENALTY_SECTIONS if key in p.sections]
+    regions: list[tuple[str | None, Span]] = [(k, p.sections[k]) for k in PENALTY_SECTIONS if k in p.sections]
     return _collect(text, regions, _normalised([p.party, p.authority]), set())
 
 
@@ -55,7 +57,7 @@ def _normalised(names: Iterable[str | None]) -> set[str]:
 
 
 def _collect(
-    text: str, regions: list[tuple[str | None, Span]], known: set[str], aliases: set[str]
+    text: str, regions: Sequence[tuple[str | None, Span]], known: set[str], aliases: set[str]
 ) -> list[TextMention]:
     """First mention of each new name over the regions, in region order (short names skipped)."""
     out: dict[str, TextMention] = {}

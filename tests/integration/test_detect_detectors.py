@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from ipclue.detect import run_detectors
 from ipclue.graph.db import Graph
+from ipclue.graph.load import Loader
+from ipclue.graph.resolution import derive
 from ipclue.models import Agent, Record
 from ipclue.sample import sample_records
 from tests.integration.test_detect_records import (
@@ -53,6 +56,34 @@ def test_linked_opponents_ignores_contested_sister_dispute_and_generic_address(g
         judgment("(2021)某01民初2号", "注册1有限公司", "注册2有限公司", outcome="mediated", on=D(2021, 6, 1)),
     ]
     assert flagged(no_errors(load_and_run(graph, records, "linked-opponents"))) == []
+
+
+def _shared_lawyer_suits() -> list[Record]:
+    """One plaintiff, three unrelated defendants, one lawyer written on both sides, settled."""
+    lawyer = Agent(name="周律", organization="四律师事务所")
+    records: list[Record] = [company("维权商贸有限公司", 60)]
+    records += [company(f"{c}百货有限公司", 61 + i) for i, c in enumerate("子丑寅")]
+    records += [
+        judgment(
+            f"(2022)某01民初6{i}号",
+            "维权商贸有限公司",
+            f"{c}百货有限公司",
+            outcome="mediated",
+            on=D(2022, 1 + i, 1),
+            p_agent=lawyer,
+            d_agent=lawyer,
+        )
+        for i, c in enumerate("子丑寅")
+    ]
+    return records
+
+
+def test_linked_opponents_ignores_shared_lawyer_without_party_link(graph: Graph) -> None:
+    """Used to be flagged (v1): the derived LINKED {via: same_agent} counted as a tie between the parties."""
+    Loader(graph).load(_shared_lawyer_suits())
+    derive(graph)
+    for det in ("linked-opponents", "false-litigation-ring"):
+        assert flagged(no_errors(run_detectors(graph, ids=[det]))) == []
 
 
 def _ring() -> list[Record]:
@@ -115,12 +146,42 @@ def test_false_litigation_ring_ignores_unrelated_clients_of_one_big_firm(graph: 
 def test_serial_infringer_after_prior_penalty(graph: Graph) -> None:
     records: list[Record] = [
         company("丁商贸有限公司", 4),
+        company("权利人有限公司", 3),
+        mark("30000001", "权利标", "权利人有限公司", D(2015, 1, 1)),
         penalty("某市监罚〔2020〕1号", "丁商贸有限公司", 4, D(2020, 3, 1), revenue=1000.0),
         judgment(
-            "(2021)某01民初9号", "权利人有限公司", "丁商贸有限公司", outcome="partly_upheld", on=D(2021, 2, 1)
+            "(2021)某01民初9号",
+            "权利人有限公司",
+            "丁商贸有限公司",
+            outcome="partly_upheld",
+            on=D(2021, 2, 1),
+            marks=("30000002",),
         ),
     ]
     assert flagged(no_errors(load_and_run(graph, records, "serial-infringer"))) == [{uid(4)}]
+
+
+def test_serial_infringer_ignores_unrelated_penalties_and_suit(graph: Graph) -> None:
+    """Used to be flagged (v1): a penalty, then a suit and a penalty on other holders' marks."""
+    records: list[Record] = [
+        company("丁商贸有限公司", 4),
+        company("甲权利人有限公司", 1),
+        company("乙权利人有限公司", 2),
+        mark("30000001", "甲标", "甲权利人有限公司", D(2015, 1, 1)),
+        mark("30000003", "丙标", "丙权利人有限公司", D(2015, 1, 1)),
+        penalty("某市监罚〔2020〕1号", "丁商贸有限公司", 4, D(2020, 3, 1), revenue=1000.0),
+        judgment(
+            "(2020)某01民初9号",
+            "乙权利人有限公司",
+            "丁商贸有限公司",
+            outcome="partly_upheld",
+            on=D(2020, 9, 1),
+        ),
+        penalty(
+            "某市监罚〔2021〕2号", "丁商贸有限公司", 4, D(2021, 2, 1), revenue=1000.0, marks=("30000003",)
+        ),
+    ]
+    assert flagged(no_errors(load_and_run(graph, records, "serial-infringer"))) == []
 
 
 def test_serial_infringer_ignores_famous_brand_plaintiff_and_distant_events(graph: Graph) -> None:
@@ -171,6 +232,35 @@ def test_penalty_not_transferred_ignores_below_threshold_transferred_and_prosecu
         ),
     ]
     assert flagged(no_errors(load_and_run(graph, records, "penalty-not-transferred"))) == []
+
+
+def test_penalty_not_transferred_ignores_repeated_penalties_below_threshold(graph: Graph) -> None:
+    """Used to be flagged (v1): a prior penalty alone is no 追诉标准."""
+    records: list[Record] = [
+        penalty("罚〔2021〕6号", "子贸易有限公司", 13, D(2021, 5, 9), revenue=20000.0, gain=5000.0),
+        penalty("罚〔2022〕7号", "子贸易有限公司", 13, D(2022, 5, 9), revenue=30000.0, gain=8000.0),
+    ]
+    assert flagged(no_errors(load_and_run(graph, records, "penalty-not-transferred"))) == []
+
+
+def test_trademark_squatting_ignores_a_few_lookalike_marks(graph: Graph) -> None:
+    """Used to be flagged (v1): two marks like other applicants' earlier ones (trade names repeat), one suit."""
+    records: list[Record] = [company("晟银餐饮有限公司", 23), company("晟银集团有限公司", 24)]
+    records += [
+        mark("10000011", "晟银", "晟银集团有限公司", D(2012, 1, 1)),
+        mark("10000012", "晟银坊", "晟银集团有限公司", D(2013, 1, 1)),
+        mark("20000011", "晟银", "晟银餐饮有限公司", D(2016, 1, 1), classes=(43,)),
+        mark("20000012", "晟银坊", "晟银餐饮有限公司", D(2018, 1, 1), classes=(43,)),
+        judgment(
+            "(2019)某01民初23号",
+            "晟银餐饮有限公司",
+            "某某餐馆",
+            outcome="mediated",
+            on=D(2019, 1, 1),
+            marks=("20000011",),
+        ),
+    ]
+    assert flagged(no_errors(load_and_run(graph, records, "trademark-squatting"))) == []
 
 
 def test_trademark_squatting_copies_and_scattered_transfers(graph: Graph) -> None:

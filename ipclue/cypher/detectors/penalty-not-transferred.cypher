@@ -3,9 +3,9 @@
 // title: 以罚代刑：达到追诉标准未移送 / Penalty reaching criminal thresholds not transferred
 // family: penalty_transfer
 // severity: high
-// version: 1
+// version: 2
 // legal_basis: 行政执法机关移送涉嫌犯罪案件的规定 (2020) 第三条; 两高 侵犯知识产权刑事案件解释 (2004) 第一条、第二条、第四条; 法释〔2025〕5号 (自 2025-04-26)
-// description: 商标/专利行政处罚的金额达到按决定日期适用的刑事追诉标准，或当事人两年内曾受处罚，却未移送公安且无关联刑事案件。
+// description: 商标/专利行政处罚的金额达到按决定日期适用的刑事追诉标准（两年内曾受处罚的加重评分），却未移送公安且无关联刑事案件。
 // params:
 //   thresholds_2004:
 //     group: criminal_thresholds
@@ -22,6 +22,7 @@
 //     default: {revenue: 50000, gain: 30000, revenue_multi: 30000, gain_multi: 20000, sales: 50000, patent_revenue: 200000, patent_gain: 100000}
 //     doc: "UNVERIFIED; confirm before relying on it: 法释〔2025〕5号 is not in the corpus; these figures repeat the 2004 ones as placeholders"
 //   repeat_window_days: {default: 730, doc: "a penalty for the same party within this many days before also counts (再次侵权; 2020 解释（三）第八条 从重情节) — a clue heuristic, not a statutory threshold"}
+//   repeat_alone: {default: false, doc: "a prior penalty alone (amounts below every threshold) makes a hit; off because no interpretation makes a prior penalty a 追诉标准 for these offences (repeat infringement is the serial-infringer detector's clue)"}
 //   ip_violation_words: {default: [商标, 专利, 假冒, 侵权], doc: "violation text that marks an IP penalty (or it concerns a mark or patent)"}
 //   min_score: {default: 0.0, doc: "hits scoring lower are dropped"}
 // ---
@@ -45,7 +46,7 @@ WITH x, pn, law, t_rev, t_gain, patent_only, collect(prior) AS priors
 WITH x, pn, law, priors, t_rev, t_gain,
      coalesce(pn.illegal_revenue, 0) >= t_rev AS by_revenue, coalesce(pn.illegal_gain, 0) >= t_gain AS by_gain,
      NOT patent_only AND coalesce(pn.sales_amount, 0) >= law.values.sales AS by_sales
-WHERE (by_revenue OR by_gain OR by_sales OR size(priors) > 0)
+WHERE (by_revenue OR by_gain OR by_sales OR ($repeat_alone AND size(priors) > 0))
   AND NOT EXISTS { (x)-[:PARTY_TO]->(:Case {division: 'criminal'}) }
   AND NOT EXISTS { (x)<-[:LEGAL_REP_OF]-(:Party)-[:PARTY_TO]->(:Case {division: 'criminal'}) }
   AND NOT EXISTS { (pn)-[:CONCERNS]->()<-[:CONCERNS]-(:Case {division: 'criminal'}) }

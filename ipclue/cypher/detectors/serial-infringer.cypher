@@ -3,14 +3,15 @@
 // title: 反复侵权 / Serial infringer
 // family: serial_infringement
 // severity: medium
-// version: 1
+// version: 2
 // legal_basis: 两高 侵犯知识产权刑事案件解释（三）(2020) 第八条 (因侵犯知识产权被行政处罚后再次侵犯知识产权的 从重); 最高人民法院关于审理侵害知识产权民事案件适用惩罚性赔偿的解释 (2021) 第四条
-// description: 同一主体或受同一控制的主体在时间窗内被多次判令承担侵权责任或受行政处罚，或在行政处罚后再次侵权。
+// description: 同一主体或受同一控制的主体在时间窗内被多次判令承担侵权责任或受行政处罚，或在行政处罚后再次实施相同或类似侵权（同一权利或同一权利人的权利）。
 // params:
 //   window_days: {default: 730, doc: "events within this many days count as repeated"}
 //   min_events: {default: 3, doc: "liability events within the window that make a serial infringer"}
 //   liable_roles: {default: [defendant, accused, accused_unit], doc: "roles of a party found liable"}
 //   liable_outcomes: {default: [upheld, partly_upheld, convicted], doc: "outcomes that find the defendant liable"}
+//   same_holder: {default: true, doc: "count only events on the same right or on rights of the same holder as the first event of the window (相同或者类似侵权行为, 2021 惩罚性赔偿解释 第四条); false counts any IP liability"}
 //   control_pct: {default: 50, doc: "an organisation holding at least this share controls the company (group under common control)"}
 //   min_score: {default: 0.0, doc: "hits scoring lower are dropped"}
 // ---
@@ -25,14 +26,21 @@ OPTIONAL MATCH (x)-[:LINKED]-(peer:Party)
 WITH x, e, [u IN collect(parent.uid) + collect(owner.uid) + collect(peer.uid) + [x.uid] WHERE u IS NOT NULL] AS group
 WITH x, e, reduce(m = x.uid, u IN group | CASE WHEN u < m THEN u ELSE m END) AS anchor
 WITH anchor, e, collect(DISTINCT x) AS xs ORDER BY e.decided_on
-WITH anchor, collect({e: e, on: e.decided_on, penalty: e:Penalty, xs: xs}) AS evs
+WITH anchor, e, xs, [(e)-[:CONCERNS]->(r) | elementId(r)] AS rights,
+     [(e)-[:CONCERNS]->()<-[:OWNS|APPLIED_FOR]-(h:Party) | h.uid] + [(h:Party)-[:PARTY_TO {role: 'plaintiff'}]->(e) | h.uid] AS holders
+WITH anchor, collect({e: e, on: e.decided_on, penalty: e:Penalty, xs: xs, rights: rights, holders: holders}) AS evs
 WITH anchor, evs, [v IN evs | v.on] AS ds
 WITH anchor, evs,
      reduce(best = 0, i IN range(0, size(ds) - 1) |
-       CASE WHEN size([d IN ds[i..] WHERE duration.inDays(ds[i], d).days <= $window_days]) > best
-            THEN size([d IN ds[i..] WHERE duration.inDays(ds[i], d).days <= $window_days]) ELSE best END) AS n_window,
+       CASE WHEN size([j IN range(i, size(ds) - 1) WHERE duration.inDays(ds[i], ds[j]).days <= $window_days
+                 AND (NOT $same_holder OR j = i OR any(r IN evs[j].rights WHERE r IN evs[i].rights)
+                      OR any(h IN evs[j].holders WHERE h IN evs[i].holders))]) > best
+            THEN size([j IN range(i, size(ds) - 1) WHERE duration.inDays(ds[i], ds[j]).days <= $window_days
+                 AND (NOT $same_holder OR j = i OR any(r IN evs[j].rights WHERE r IN evs[i].rights)
+                      OR any(h IN evs[j].holders WHERE h IN evs[i].holders))]) ELSE best END) AS n_window,
      any(i IN range(0, size(ds) - 1) WHERE evs[i].penalty AND
-       any(j IN range(i + 1, size(ds) - 1) WHERE ds[j] > ds[i] AND duration.inDays(ds[i], ds[j]).days <= $window_days)) AS escalation
+       any(j IN range(i + 1, size(ds) - 1) WHERE ds[j] > ds[i] AND duration.inDays(ds[i], ds[j]).days <= $window_days
+         AND (any(r IN evs[j].rights WHERE r IN evs[i].rights) OR any(h IN evs[j].holders WHERE h IN evs[i].holders)))) AS escalation
 WHERE n_window >= $min_events OR (escalation AND size(evs) >= 2)
 WITH anchor, evs, n_window, escalation,
      0.35 + 0.1 * CASE WHEN n_window > 5 THEN 5 ELSE n_window END + CASE WHEN escalation THEN 0.2 ELSE 0.0 END AS s

@@ -3,15 +3,15 @@
 // title: 恶意抢注商标 / Bad-faith trademark squatting
 // family: trademark_squatting
 // severity: medium
-// version: 1
+// version: 2
 // legal_basis: 商标法 (2019) 第四条 (不以使用为目的的恶意商标注册申请)、第三十二条 (在先权利 / 抢先注册)、第四十四条 (以欺骗或不正当手段取得注册的宣告无效); 规范商标申请注册行为若干规定 (国家市场监督管理总局令第17号, 2019) 第三条、第八条 (not in the corpus)
-// description: 申请人（含关联申请人）短期内跨多个类别大量申请商标，且摹仿他人在先商标、分散转让或以抢注商标起诉。
+// description: 申请人（含关联申请人）短期内跨多个类别大量申请商标（必要条件，商标法第四条），且摹仿他人在先商标、分散转让或以抢注商标起诉。
 // prepare: similar_marks
 // params:
 //   window_days: {default: 365, doc: "filings within this many days count together"}
 //   min_marks: {default: 15, doc: "marks filed within the window for volume"}
 //   min_classes: {default: 5, doc: "distinct Nice classes within the window for volume"}
-//   min_copied: {default: 2, doc: "marks similar to another applicant's earlier mark that alone make a hit"}
+//   min_copied: {default: 2, doc: "marks similar to another applicant's earlier mark that, with volume, make a hit (a few look-alike marks alone are ordinary: trade names repeat)"}
 //   min_assignees: {default: 3, doc: "distinct outside assignees that make transfers scattered"}
 //   max_degree: {default: 25, doc: "a shared identifier linked to more parties than this does not group applicants"}
 //   similarity_threshold: {default: 0.85, doc: "SIMILAR_TO edges computed at detect time keep pairs scoring at least this"}
@@ -54,7 +54,7 @@ WITH anchor, xs, marks, best, per_mark,
      reduce(acc = [], p IN per_mark | acc + [c IN p.suits WHERE NOT c IN acc]) AS suits
 WITH anchor, xs, marks, best, copied, assignees, suits,
      best.n >= $min_marks AND best.classes >= $min_classes AS volume
-WHERE size(copied) >= $min_copied OR (volume AND (size(assignees) >= $min_assignees OR size(suits) > 0))
+WHERE volume AND (size(copied) >= $min_copied OR size(assignees) >= $min_assignees OR size(suits) > 0)
 WITH xs, marks, best, copied, assignees, suits, volume,
      0.3 + CASE WHEN volume THEN 0.15 ELSE 0.0 END + CASE WHEN size(copied) >= $min_copied THEN 0.3 ELSE 0.0 END
      + CASE WHEN size(assignees) >= $min_assignees THEN 0.15 ELSE 0.0 END + CASE WHEN size(suits) > 0 THEN 0.2 ELSE 0.0 END AS s
