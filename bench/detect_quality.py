@@ -2,8 +2,15 @@
 
     python bench/detect_quality.py --parties 2000 [--seed 7] [--keep DIR]
 
-Generates (ipclue.synth), extracts (ipclue.extractors), loads (Loader) into the configured
-Neo4j (WIPED first), runs every detector (dry run) and prints a Markdown table.
+Generates (ipclue.synth), ingests with the production pipeline (extract → resolve → load →
+derive) into the configured Neo4j (WIPED first), runs every detector (dry run) and prints a
+Markdown table.
+
+Matching (strict): a Party maps to the truth entities one of whose mentions (file, name as
+written) it holds. A hit is a true positive iff EVERY Party subject maps to a subject entity of
+one planted pattern of the detector's kind and every Case/Penalty subject is one of that
+pattern's documents; evidence is not used. A pattern is found iff some hit matches it. A hard
+negative is flagged iff one of its subject entities is a Party subject of a hit.
 """
 
 from __future__ import annotations
@@ -47,34 +54,51 @@ def build(graph: Graph, parties: int, seed: int, out: Path) -> dict[str, Any]:
     return truth
 
 
-def party_ids(graph: Graph, uids: set[str]) -> dict[str, set[str]]:
-    """Each Party's identities: its name, aliases and USCC (cleaned)."""
-    rows = graph.read(
-        "MATCH (p:Party) WHERE p.uid IN $uids RETURN p.uid AS uid, p.name AS name, "
-        "p.uscc AS uscc, p.aliases AS aliases",
-        uids=sorted(uids),
-    )
-    return {r["uid"]: {clean(x) for x in [r["name"], r["uscc"], *(r["aliases"] or [])] if x} for r in rows}
+MENTIONS = """
+MATCH (p:Party)<-[:REFERS_TO]-(m:Mention) WHERE p.uid IN $uids
+MATCH (s:Source {sha256: m.source})
+RETURN p.uid AS uid, s.path AS path, m.name AS name
+"""
+
+
+def doc_key(path: str, name: str) -> tuple[str, str]:
+    """(the file as truth.json names it — last two path parts — and the cleaned name as written)."""
+    return "/".join(Path(path).parts[-2:]), clean(name)
+
+
+def party_entities(graph: Graph, uids: set[str], truth: dict[str, Any]) -> dict[str, set[str]]:
+    """Party uid → truth entity ids: an entity is a party's if one of the party's mentions
+    (source file, name as written) is one of that entity's mentions in truth.json."""
+    index: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for e in truth["entities"]:
+        for m in e["mentions"]:
+            index[doc_key(m["file"], m["name_as_written"])].add(e["id"])
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in graph.read(MENTIONS, uids=sorted(uids)):
+        out[r["uid"]] |= index.get(doc_key(r["path"], r["name"] or ""), set())
+    return out
 
 
 class Finding:
-    """A planted pattern or hard negative: its subjects' identities and its documents."""
+    """A planted pattern or hard negative: its subjects' entity ids and its documents."""
 
     def __init__(self, f: dict[str, Any]) -> None:
         self.kind: str = f["kind"]
-        self.subjects = [{clean(x) for x in (s["name"], s["uscc"]) if x} for s in f["subjects"]]
+        self.entities = {s["entity"] for s in f["subjects"]}
         self.documents = {clean(str(d)) for d in f["documents"]}
 
-    def has_party(self, ids: set[str]) -> bool:
-        return any(ids & s for s in self.subjects)
+    def has_party(self, entities: set[str]) -> bool:
+        return bool(entities & self.entities)
 
 
 def matches(hit: Hit, parties: dict[str, set[str]], f: Finding) -> bool:
-    """A hit is a planted pattern's iff EVERY Party subject is one of the pattern's subjects
-    (by USCC or exact name/alias) and every Case/Penalty subject is one of its documents."""
+    """A hit is a planted pattern's iff EVERY Party subject is one of the pattern's subject
+    entities (through its mentions) and every Case/Penalty subject is one of its documents."""
     party_keys = [parties.get(s.key, set()) for s in hit.subjects if s.label == "Party"]
     docs = [clean(s.key) for s in hit.subjects if s.label in DOCUMENT_LABELS]
-    return bool(party_keys) and all(f.has_party(k) for k in party_keys) and all(d in f.documents for d in docs)
+    return (
+        bool(party_keys) and all(f.has_party(k) for k in party_keys) and all(d in f.documents for d in docs)
+    )
 
 
 def touches(hit: Hit, parties: dict[str, set[str]], f: Finding) -> bool:
@@ -84,7 +108,7 @@ def touches(hit: Hit, parties: dict[str, set[str]], f: Finding) -> bool:
 
 def evaluate(graph: Graph, truth: dict[str, Any], hits: dict[str, list[Hit]]) -> list[str]:
     uids = {s.key for hs in hits.values() for h in hs for s in h.subjects if s.label == "Party"}
-    parties = party_ids(graph, uids)
+    parties = party_entities(graph, uids, truth)
     patterns = [Finding(p) for p in truth["patterns"]]
     lines = [
         "| detector | truth kind | flags | true | precision | planted | found | recall |",
@@ -103,7 +127,9 @@ def evaluate(graph: Graph, truth: dict[str, Any], hits: dict[str, list[Hit]]) ->
     return lines + negatives_table(truth, hits, parties)
 
 
-def negatives_table(truth: dict[str, Any], hits: dict[str, list[Hit]], parties: dict[str, set[str]]) -> list[str]:
+def negatives_table(
+    truth: dict[str, Any], hits: dict[str, list[Hit]], parties: dict[str, set[str]]
+) -> list[str]:
     lines = ["", "| hard negative | n | flagged by |", "|---|---|---|"]
     by_kind: dict[str, set[str]] = defaultdict(set)
     counts: dict[str, int] = defaultdict(int)

@@ -61,6 +61,7 @@ class RowSet:
 
     def by_step(self) -> list[tuple[str, list[Row]]]:
         self.rows["party"] = list(self._parties.values())
+        self.rows["mention"] = list({r["id"]: r for r in self.rows["mention"]}.values())  # a record given twice
         return [(step, self.rows[step]) for step in STEPS if self.rows.get(step)]
 
 

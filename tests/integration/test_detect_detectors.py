@@ -244,7 +244,7 @@ def test_penalty_not_transferred_ignores_repeated_penalties_below_threshold(grap
 
 
 def test_trademark_squatting_ignores_a_few_lookalike_marks(graph: Graph) -> None:
-    """Used to be flagged (v1): two marks like other applicants' earlier ones (trade names repeat), one suit."""
+    """Used to be flagged (v1): two look-alike marks (trade names repeat) and one suit."""
     records: list[Record] = [company("晟银餐饮有限公司", 23), company("晟银集团有限公司", 24)]
     records += [
         mark("10000011", "晟银", "晟银集团有限公司", D(2012, 1, 1)),

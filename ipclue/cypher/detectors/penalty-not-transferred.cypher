@@ -23,6 +23,7 @@
 //     doc: "UNVERIFIED; confirm before relying on it: 法释〔2025〕5号 is not in the corpus; these figures repeat the 2004 ones as placeholders"
 //   repeat_window_days: {default: 730, doc: "a penalty for the same party within this many days before also counts (再次侵权; 2020 解释（三）第八条 从重情节) — a clue heuristic, not a statutory threshold"}
 //   repeat_alone: {default: false, doc: "a prior penalty alone (amounts below every threshold) makes a hit; off because no interpretation makes a prior penalty a 追诉标准 for these offences (repeat infringement is the serial-infringer detector's clue)"}
+//   followup_days: {default: 1095, doc: "a criminal case on the same mark or patent (its accused may be written under another name) counts as the follow-up of the penalty only if decided within this many days after it; older or earlier cases on a much-copied mark are other people's"}
 //   ip_violation_words: {default: [商标, 专利, 假冒, 侵权], doc: "violation text that marks an IP penalty (or it concerns a mark or patent)"}
 //   min_score: {default: 0.0, doc: "hits scoring lower are dropped"}
 // ---
@@ -49,7 +50,9 @@ WITH x, pn, law, priors, t_rev, t_gain,
 WHERE (by_revenue OR by_gain OR by_sales OR ($repeat_alone AND size(priors) > 0))
   AND NOT EXISTS { (x)-[:PARTY_TO]->(:Case {division: 'criminal'}) }
   AND NOT EXISTS { (x)<-[:LEGAL_REP_OF]-(:Party)-[:PARTY_TO]->(:Case {division: 'criminal'}) }
-  AND NOT EXISTS { (pn)-[:CONCERNS]->()<-[:CONCERNS]-(:Case {division: 'criminal'}) }
+  AND NOT EXISTS { MATCH (pn)-[:CONCERNS]->()<-[:CONCERNS]-(k:Case {division: 'criminal'})
+                   WHERE pn.decided_on IS NULL OR k.decided_on IS NULL
+                      OR (k.decided_on >= pn.decided_on AND duration.inDays(pn.decided_on, k.decided_on).days <= $followup_days) }
 WITH x, pn, law, priors, by_revenue, by_gain, by_sales, t_rev, t_gain,
      CASE WHEN by_revenue OR by_gain OR by_sales THEN 0.85 ELSE 0.6 END
        + CASE WHEN size(priors) > 0 THEN 0.1 ELSE 0.0 END AS s

@@ -12,6 +12,8 @@
 //   liable_roles: {default: [defendant, accused, accused_unit], doc: "roles of a party found liable"}
 //   liable_outcomes: {default: [upheld, partly_upheld, convicted], doc: "outcomes that find the defendant liable"}
 //   same_holder: {default: true, doc: "count only events on the same right or on rights of the same holder as the first event of the window (相同或者类似侵权行为, 2021 惩罚性赔偿解释 第四条); false counts any IP liability"}
+//   max_rep_degree: {default: 5, doc: "a person and the organisations they represent (法定代表人 / 经营者) form one group, unless either side has more legal-representative ties than this"}
+//   case_level_links: {default: [same_agent, same_firm], doc: "LINKED kinds that come from one case (an agent or firm on both sides): not a tie between the parties, so they do not group"}
 //   control_pct: {default: 50, doc: "an organisation holding at least this share controls the company (group under common control)"}
 //   min_score: {default: 0.0, doc: "hits scoring lower are dropped"}
 // ---
@@ -22,8 +24,9 @@ WHERE e.decided_on IS NOT NULL AND NOT coalesce(e.stub, false)
 WITH DISTINCT x, e
 OPTIONAL MATCH (x)-[:BRANCH_OF]->(parent:Party)
 OPTIONAL MATCH (owner:Party {kind: 'org'})-[sh:SHAREHOLDER_OF]->(x) WHERE coalesce(sh.pct, 0) >= $control_pct
-OPTIONAL MATCH (x)-[:LINKED]-(peer:Party)
-WITH x, e, [u IN collect(parent.uid) + collect(owner.uid) + collect(peer.uid) + [x.uid] WHERE u IS NOT NULL] AS group
+OPTIONAL MATCH (x)-[l:LINKED]-(peer:Party) WHERE NOT l.via IN $case_level_links
+OPTIONAL MATCH (x)-[:LEGAL_REP_OF]-(ctl:Party) WHERE COUNT { (ctl)-[:LEGAL_REP_OF]-() } <= $max_rep_degree
+WITH x, e, [u IN collect(parent.uid) + collect(owner.uid) + collect(peer.uid) + collect(ctl.uid) + [x.uid] WHERE u IS NOT NULL] AS group
 WITH x, e, reduce(m = x.uid, u IN group | CASE WHEN u < m THEN u ELSE m END) AS anchor
 WITH anchor, e, collect(DISTINCT x) AS xs ORDER BY e.decided_on
 WITH anchor, e, xs, [(e)-[:CONCERNS]->(r) | elementId(r)] AS rights,

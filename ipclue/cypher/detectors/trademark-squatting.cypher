@@ -14,6 +14,7 @@
 //   min_copied: {default: 2, doc: "marks similar to another applicant's earlier mark that, with volume, make a hit (a few look-alike marks alone are ordinary: trade names repeat)"}
 //   min_assignees: {default: 3, doc: "distinct outside assignees that make transfers scattered"}
 //   max_degree: {default: 25, doc: "a shared identifier linked to more parties than this does not group applicants"}
+//   case_level_links: {default: [same_agent, same_firm], doc: "LINKED kinds that come from one case (an agent or firm on both sides): not a tie between the parties, so they do not group"}
 //   similarity_threshold: {default: 0.85, doc: "SIMILAR_TO edges computed at detect time keep pairs scoring at least this"}
 //   similarity_max_marks: {default: 50000, doc: "bound on the marks compared for similarity (newest first)"}
 //   min_score: {default: 0.6, doc: "hits scoring lower are dropped"}
@@ -22,7 +23,7 @@ MATCH (x:Party) WHERE EXISTS { (x)-[:APPLIED_FOR]->(:Trademark) }
 OPTIONAL MATCH (x)-[:LOCATED_AT|HAS_PHONE|HAS_EMAIL]->(i)<-[:LOCATED_AT|HAS_PHONE|HAS_EMAIL]-(y:Party)
 WHERE NOT coalesce(i.generic, false) AND EXISTS { (y)-[:APPLIED_FOR]->(:Trademark) }
   AND COUNT { (i)<-[:LOCATED_AT|HAS_PHONE|HAS_EMAIL]-() } <= $max_degree
-OPTIONAL MATCH (x)-[:LINKED]-(z:Party) WHERE EXISTS { (z)-[:APPLIED_FOR]->(:Trademark) }
+OPTIONAL MATCH (x)-[l:LINKED]-(z:Party) WHERE NOT l.via IN $case_level_links AND EXISTS { (z)-[:APPLIED_FOR]->(:Trademark) }
 WITH x, [u IN collect(y.uid) + collect(z.uid) + [x.uid] WHERE u IS NOT NULL] AS group
 WITH x, reduce(m = x.uid, u IN group | CASE WHEN u < m THEN u ELSE m END) AS anchor
 MATCH (x)-[:APPLIED_FOR]->(t:Trademark) WHERE NOT coalesce(t.stub, false)
