@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -130,7 +131,11 @@ def office(world: World, pools: Pools, n: int) -> None:
     pools.office_users = users
 
 
-def lawyer(rng: random.Random, pools: Pools, big_share: float = 0.08) -> tuple[Person, Org]:
-    """A lawyer and firm for an ordinary client: the big firm takes a share of all work."""
-    firm = pools.big_firm if pools.big_firm and rng.random() < big_share else rng.choice(pools.firms[1:])
+def lawyer(rng: random.Random, pools: Pools, big_share: float = 0.08,
+           avoid: Collection[int] = ()) -> tuple[Person, Org]:
+    """A lawyer and firm for an ordinary client: the big firm takes a share; firms in ``avoid`` (eids) never."""
+    for _ in range(20):
+        firm = pools.big_firm if pools.big_firm and rng.random() < big_share else rng.choice(pools.firms[1:])
+        if firm.eid not in avoid:
+            break
     return rng.choice(firm.staff), firm

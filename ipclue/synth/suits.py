@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from ipclue.synth import cases, ids, population
@@ -14,11 +15,12 @@ DOC_TYPE = {"withdrawn": "ruling", "mediated": "mediation"}
 Agents = list[tuple[Person, Org | None]]
 
 
-def agents_for(ctx: Ctx, party: Party, p_lawyer: float = 0.75) -> Agents:
-    """Zero to two agents: lawyers of one firm, or an employee for a company."""
+def agents_for(ctx: Ctx, party: Party, p_lawyer: float = 0.75, other_side: Sequence[tuple[Person, Org | None]] = ()) -> Agents:
+    """Zero to two agents: lawyers of one firm (never the other side's firm: 律师法 第三十九条), or an employee."""
     rng = ctx.rng
     if rng.random() < p_lawyer:
-        person, firm = population.lawyer(rng, ctx.pools)
+        taken = {firm.eid for _, firm in other_side if firm is not None}
+        person, firm = population.lawyer(rng, ctx.pools, avoid=taken)
         extra = [(rng.choice(firm.staff), firm)] if rng.random() < 0.3 else []
         return [(person, firm), *[e for e in extra if e[0] is not person]]
     if isinstance(party, Org) and party.kind == "company" and rng.random() < 0.5:
@@ -71,7 +73,7 @@ def civil(
                 d,
                 "defendant",
                 "被告",
-                [] if gone else (agents_for(ctx, d, 0.4) if d_agents is None else d_agents),
+                [] if gone else (agents_for(ctx, d, 0.4, lits[0].agents) if d_agents is None else d_agents),
                 gone,
             )
         )
@@ -105,7 +107,7 @@ def appeal(ctx: Ctx, first: Case, outcome: str = "dismissed") -> Case:
             a.party,
             "appellant",
             "上诉人（原审被告）" if by_defendant else "上诉人（原审原告）",
-            a.agents or agents_for(ctx, a.party),
+            a.agents or agents_for(ctx, a.party, other_side=b.agents),
         ),
         Litigant(
             b.party, "appellee", "被上诉人（原审原告）" if by_defendant else "被上诉人（原审被告）", b.agents

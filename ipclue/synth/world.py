@@ -128,6 +128,7 @@ class World:
         self.org_names: dict[str, Org] = {}
         self._codes: set[str] = set()
         self._reg_nos: set[str] = set()
+        self._addresses: set[str] = set()
         self._next = 0
         self.office_address = ""
 
@@ -159,6 +160,15 @@ class World:
             pass
         self._codes.add(code)
         return code
+
+    def _fresh_address(self, region: Region) -> str:
+        """A street address no other organisation has (shared addresses are only ever planted)."""
+        for _ in range(50):
+            address = names.address(self.rng, region)
+            if address not in self._addresses:
+                self._addresses.add(address)
+                return address
+        raise RuntimeError("no unique address")
 
     def _unique(self, make: str, region: Region, trade: str) -> tuple[str, str]:
         """A name not used yet, re-drawing the 字号 on clashes."""
@@ -196,7 +206,7 @@ class World:
             trade,
             region,
             self.code(region, prefix),
-            address or names.address(rng, region),
+            address or self._fresh_address(region),
             rep,
             title,
             since,

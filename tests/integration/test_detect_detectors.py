@@ -243,6 +243,25 @@ def test_penalty_not_transferred_ignores_repeated_penalties_below_threshold(grap
     assert flagged(no_errors(load_and_run(graph, records, "penalty-not-transferred"))) == []
 
 
+def test_penalty_not_transferred_despite_others_criminal_case_on_the_mark(graph: Graph) -> None:
+    """Used to be missed (v1): another defendant's criminal case on the same copied mark hid it."""
+    records: list[Record] = [
+        penalty("罚〔2022〕8号", "丑贸易有限公司", 14, D(2022, 5, 9), revenue=90000.0, marks=("30000009",)),
+        judgment(
+            "(2022)某01刑初8号",
+            "",
+            "寅贸易有限公司",
+            outcome="convicted",
+            on=D(2022, 7, 1),
+            division="criminal",
+            d_role="accused_unit",
+            marks=("30000009",),
+        ),
+    ]
+    report = no_errors(load_and_run(graph, records, "penalty-not-transferred"))
+    assert flagged(report) == [{uid(14), "罚(2022)8号"}]
+
+
 def test_trademark_squatting_ignores_a_few_lookalike_marks(graph: Graph) -> None:
     """Used to be flagged (v1): two look-alike marks (trade names repeat) and one suit."""
     records: list[Record] = [company("晟银餐饮有限公司", 23), company("晟银集团有限公司", 24)]

@@ -72,3 +72,21 @@ def test_whole_directory_extracts_without_rejections(corpus: tuple[Path, dict[st
     assert not rejected
     assert kinds.get("judgment", 0) == sum(d["kind"] == "judgment" for d in truth["documents"])
     assert kinds.get("penalty", 0) == sum(d["kind"] == "penalty" for d in truth["documents"])
+
+
+_SIDE_A = {"plaintiff", "appellant"}
+_SIDE_B = {"defendant", "appellee"}
+
+
+def test_no_firm_acts_for_both_sides_except_in_planted_rings(corpus: tuple[Path, dict[str, Any]]) -> None:
+    """律师法 第三十九条: one firm on both sides is a planted signal, never background noise."""
+    root, truth = corpus
+    planted = {normalize_case_no(d) for p in truth["patterns"] for d in p["documents"]}
+    both_sides = []
+    for d in (d for d in truth["documents"] if d["kind"] == "judgment"):
+        rec = judgment.extract_judgment(text.read_document(root / d["file"]))
+        firms = {side: {a.organization for p in rec.parties if p.role in roles for a in p.agents if a.organization}
+                 for side, roles in (("a", _SIDE_A), ("b", _SIDE_B))}
+        if firms["a"] & firms["b"] and rec.case_no not in planted:
+            both_sides.append(rec.case_no)
+    assert both_sides == []

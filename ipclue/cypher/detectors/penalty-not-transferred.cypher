@@ -5,7 +5,7 @@
 // severity: high
 // version: 2
 // legal_basis: 行政执法机关移送涉嫌犯罪案件的规定 (2020) 第三条; 两高 侵犯知识产权刑事案件解释 (2004) 第一条、第二条、第四条; 法释〔2025〕5号 (自 2025-04-26)
-// description: 商标/专利行政处罚的金额达到按决定日期适用的刑事追诉标准（两年内曾受处罚的加重评分），却未移送公安且无关联刑事案件。
+// description: 商标/专利行政处罚的金额达到按决定日期适用的刑事追诉标准（两年内曾受处罚的加重评分），却未移送公安，且当事人（或其法定代表人，或同名/同一信用代码的被告人）无刑事案件；他人就同一商标的刑事案件不算。
 // params:
 //   thresholds_2004:
 //     group: criminal_thresholds
@@ -23,7 +23,6 @@
 //     doc: "UNVERIFIED; confirm before relying on it: 法释〔2025〕5号 is not in the corpus; these figures repeat the 2004 ones as placeholders"
 //   repeat_window_days: {default: 730, doc: "a penalty for the same party within this many days before also counts (再次侵权; 2020 解释（三）第八条 从重情节) — a clue heuristic, not a statutory threshold"}
 //   repeat_alone: {default: false, doc: "a prior penalty alone (amounts below every threshold) makes a hit; off because no interpretation makes a prior penalty a 追诉标准 for these offences (repeat infringement is the serial-infringer detector's clue)"}
-//   followup_days: {default: 1095, doc: "a criminal case on the same mark or patent (its accused may be written under another name) counts as the follow-up of the penalty only if decided within this many days after it; older or earlier cases on a much-copied mark are other people's"}
 //   ip_violation_words: {default: [商标, 专利, 假冒, 侵权], doc: "violation text that marks an IP penalty (or it concerns a mark or patent)"}
 //   min_score: {default: 0.0, doc: "hits scoring lower are dropped"}
 // ---
@@ -50,9 +49,9 @@ WITH x, pn, law, priors, t_rev, t_gain,
 WHERE (by_revenue OR by_gain OR by_sales OR ($repeat_alone AND size(priors) > 0))
   AND NOT EXISTS { (x)-[:PARTY_TO]->(:Case {division: 'criminal'}) }
   AND NOT EXISTS { (x)<-[:LEGAL_REP_OF]-(:Party)-[:PARTY_TO]->(:Case {division: 'criminal'}) }
-  AND NOT EXISTS { MATCH (pn)-[:CONCERNS]->()<-[:CONCERNS]-(k:Case {division: 'criminal'})
-                   WHERE pn.decided_on IS NULL OR k.decided_on IS NULL
-                      OR (k.decided_on >= pn.decided_on AND duration.inDays(pn.decided_on, k.decided_on).days <= $followup_days) }
+  AND NOT EXISTS { MATCH (pn)-[:CONCERNS]->()<-[:CONCERNS]-(:Case {division: 'criminal'})<-[:PARTY_TO]-(acc:Party)
+                   WHERE acc.name = x.name OR (acc.uscc IS NOT NULL AND acc.uscc = x.uscc)
+                      OR EXISTS { MATCH (rep:Party)-[:LEGAL_REP_OF]->(x) WHERE rep.name = acc.name } }
 WITH x, pn, law, priors, by_revenue, by_gain, by_sales, t_rev, t_gain,
      CASE WHEN by_revenue OR by_gain OR by_sales THEN 0.85 ELSE 0.6 END
        + CASE WHEN size(priors) > 0 THEN 0.1 ELSE 0.0 END AS s
