@@ -3,7 +3,7 @@
 // title: 原被告存在关联关系 / Opposing parties are linked
 // family: false_litigation
 // severity: high
-// version: 2
+// version: 3
 // legal_basis: 最高人民法院 最高人民检察院关于办理虚假诉讼刑事案件适用法律若干问题的解释 (2018) 第一条; 民事诉讼法 (2023) 第一百一十五条
 // description: 同一案件的对立当事人经法定代表人、股东、高管、非通用的共同地址/电话/邮箱或同一代理人相关联，且案件呈现非对抗迹象。
 // params:
@@ -45,12 +45,23 @@ RETURN [{label: 'Party', key: x.uid}, {label: 'Party', key: y.uid}] AS subjects,
   + CASE WHEN path IS NULL THEN [] ELSE
       [r IN relationships(path) | {label: type(r),
          key: coalesce(startNode(r).uid, startNode(r).value) + ' → ' + coalesce(endNode(r).uid, endNode(r).value),
-         sources: r.sources}] END AS evidence,
+         via: r.via, detail: r.evidence, sources: r.sources}] END AS evidence,
   CASE WHEN best > 1.0 THEN 1.0 ELSE best END AS score,
   x.name + ' 与 ' + y.name + ' 在 ' + toString(size(hits)) + ' 起案件中互为对方当事人（'
     + reduce(t = '', h IN hits | t + CASE WHEN t = '' THEN '' ELSE '、' END + h.c.case_no) + '），却'
-    + CASE WHEN path IS NULL THEN '' ELSE '经 ' + reduce(t = '', n IN nodes(path)[1..-1] |
-        t + CASE WHEN t = '' THEN '' ELSE '、' END + coalesce(n.name, n.value)) + ' 相关联' END
+    + CASE WHEN path IS NULL THEN '' ELSE '经 ' + reduce(t = '', r IN relationships(path) |
+        t + CASE WHEN t = '' THEN '' ELSE ' → ' END
+          + CASE coalesce(r.via, type(r))
+              WHEN 'legal_rep' THEN '同一法定代表人' WHEN 'shared_address' THEN '共同地址'
+              WHEN 'shared_phone' THEN '共同电话' WHEN 'shared_email' THEN '共同邮箱'
+              WHEN 'LEGAL_REP_OF' THEN '法定代表人' WHEN 'SHAREHOLDER_OF' THEN '股东'
+              WHEN 'OFFICER_OF' THEN '任职' WHEN 'BRANCH_OF' THEN '分支机构'
+              WHEN 'LOCATED_AT' THEN '地址' WHEN 'HAS_PHONE' THEN '电话' WHEN 'HAS_EMAIL' THEN '邮箱'
+              ELSE toLower(coalesce(r.via, type(r))) END
+          + CASE WHEN r.via STARTS WITH 'shared_' THEN '「' + r.through + '」' ELSE '' END)
+      + CASE WHEN length(path) > 1 THEN '（' + reduce(t = '', n IN nodes(path)[1..-1] |
+        t + CASE WHEN t = '' THEN '' ELSE '、' END + coalesce(n.name, n.value)) + '）' ELSE '' END
+      + ' 相关联' END
     + CASE WHEN any(h IN hits WHERE size(h.agents) > 0) THEN
         CASE WHEN path IS NULL THEN '' ELSE '，且' END + '双方由同一代理人代理' ELSE '' END
     + ' / opposing parties are linked' AS reason
