@@ -1,6 +1,10 @@
-"""Field-level quality of the judgment extractor against the hand-labelled dev set.
+"""Field-level quality of the judgment extractor against the hand-labelled dev / held-out sets.
 
-Usage: python bench/extract_quality.py [--show-errors]
+Usage: python bench/extract_quality.py [--set devset|holdout|all] [--show-errors]
+
+``devset`` (the default) is the set the extractor was tuned on, so its scores are in-sample;
+``holdout`` (tests/data/judgment_holdout, see its README) was labelled without tuning the
+extractor to it and is the honest estimate for unseen judgments; ``all`` pools both.
 Prints a Markdown table: exact-match rates for case_no / court / doc_type, micro precision /
 recall / F1 for party names, legal representatives, agents (name + organization) and trademark
 numbers, and accuracy of role and kind over the parties whose name was found.
@@ -8,6 +12,7 @@ numbers, and accuracy of role and kind over the parties whose name was found.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from dataclasses import dataclass, field
@@ -21,6 +26,8 @@ from ipclue.models import Judgment
 
 REPO = Path(__file__).resolve().parents[1]
 DEVSET = REPO / "tests" / "data" / "judgment_devset"
+HOLDOUT = REPO / "tests" / "data" / "judgment_holdout"
+SETS: dict[str, tuple[Path, ...]] = {"devset": (DEVSET,), "holdout": (HOLDOUT,), "all": (DEVSET, HOLDOUT)}
 CORPUS = REPO.parent / "shared" / "corpus"
 
 
@@ -131,12 +138,13 @@ def _score_attrs(report: Report, gold: dict[str, Any], pj: dict[str, Any]) -> No
                 report.errors.append(f"{gold['id']} {gp['name']} {key}: want {gp[key]} got {found[key]}")
 
 
-def evaluate(devset: Path = DEVSET) -> Report:
-    """Score every labelled document in the dev set."""
+def evaluate(*dirs: Path) -> Report:
+    """Score every labelled document in the given directories (default: the dev set)."""
     report = Report()
-    for path in sorted(devset.glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        _score_doc(report, gold, _predict(gold))
+    for directory in dirs or (DEVSET,):
+        for path in sorted(directory.glob("*.json")):
+            gold = json.loads(path.read_text(encoding="utf-8"))
+            _score_doc(report, gold, _predict(gold))
     return report
 
 
@@ -153,14 +161,22 @@ def markdown(report: Report) -> str:
     return "\n".join(rows)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     """Print the table (and the mismatches with --show-errors)."""
+    parser = argparse.ArgumentParser(description="Judgment extractor quality against labelled sets.")
+    parser.add_argument(
+        "--set", dest="which", choices=sorted(SETS), default="devset", help="labelled set to score"
+    )
+    parser.add_argument("--show-errors", action="store_true", help="list every mismatch after the table")
+    args = parser.parse_args(argv)
     if not CORPUS.is_dir():
         sys.exit(f"corpus not found at {CORPUS}")
-    report = evaluate()
-    print(f"Dev set: {report.docs} documents ({DEVSET.relative_to(REPO)})\n")
+    dirs = SETS[args.which]
+    report = evaluate(*dirs)
+    where = ", ".join(str(d.relative_to(REPO)) for d in dirs)
+    print(f"{args.which}: {report.docs} documents ({where})\n")
     print(markdown(report))
-    if "--show-errors" in sys.argv:
+    if args.show_errors:
         print("\n" + "\n".join(report.errors))
 
 

@@ -57,10 +57,10 @@ _NARRATIVE_RE = re.compile(
 )
 _AGENT_KEY_RE = re.compile(
     r"^(?P<lead>[^，。：:,；;]{0,16}?)(?:委托诉讼代理人|委托代理人|诉讼代理人|法定代理人|指定代理人|代理人)"
-    r"(?:\s*[（(][^）)]{1,12}[）)])?\s*[：:]?\s*"
+    r"(?:\s*[（(][^）)]{1,12}[）)])?\s*[：:]?\s*(?!可以|应当|有权|的)"  # not 代理权限: 代理人可以…
 )
 _REP_KEY_RE = re.compile(
-    r"^(?P<key>法定代表人|法人代表|主要负责人|负责人|经营者|投资人|业主|诉讼代表人|授权代表|代表人|执行事务合伙人|首席代表)"
+    r"^(?P<key>法定代表人|法人代表|主要负责人|负责人|经营者|投资人|业主|诉讼代表人|授权代表人|授权代表|首席代表人|首席代表|代表人|执行事务合伙人)"
     r"\s*[：:]?\s*"
 )
 _DETAIL_KEY_RE = re.compile(
@@ -72,7 +72,8 @@ _SENTENCE_END_RE = re.compile(r"[。；;]|[，,](?=法定代表人|负责人|委
 _BIRTH_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ID_RE = re.compile(r"(?:公民)?身份(?:证|号)[^：:\d×xX＊*]{0,6}[：:为]?\s*([0-9Xx×＊*]{4,18})")
 _ADDR_RE = re.compile(
-    r"(?:^|[，,。；;]|身份证|户籍)(?:住所地|住所|住址|经营地址|经营场所|地址|注册地|住)[：:在为]?\s*([^，,。；;]+)"
+    r"(?:^|[，,。；;]|身份证|户籍)(?:住所地|住所(?!地)|住址|经营地址|经营场所|地址|注册地|住(?![所址]))"
+    r"[：:在为]?\s*([^，,。；;]+)"
 )
 _USCC_RE = re.compile(r"统一社会信用代码[：:为]?\s*([0-9A-Z＊*]{18})")
 _GLOBAL_SHORT_RE = re.compile(
@@ -86,7 +87,8 @@ _LEAD_WORDS_RE = re.compile(
 def looks_like_judgment(text: str) -> bool:
     """Cheap check: a 判决书/裁定书/调解书 title or case number with party roles, or a criminal fact text."""
     head = re.sub(r"\s+", "", text[:6000])
-    if re.search(r"(?:民事|刑事|行政)(?:判决|裁定|调解)书", head) and re.search(r"(?:原告|上诉人|申请人|被告)", head):
+    titled = re.search(r"(?:民事|刑事|行政)(?:判决|裁定|调解)书", head)
+    if titled and re.search(r"(?:原告|上诉人|申请人|被告)", head):
         return True
     return bool(CASE_NO_RE.search(head) and ROLE_START_RE.search(head) and "法院" in head) or bool(
         CRIMINAL_HINT_RE.search(head)

@@ -31,16 +31,30 @@ _CAUSE_RE = re.compile(
 )
 _ORG_IN_CAUSE_RE = re.compile(r".*(?:公司|厂|店|商行|经营部|中心|协会|大学)")
 _BOILERPLATE_RE = re.compile(r"如不服|如果未按|如未按|(?:一审|二审)?案件受理费|本判决为终审|本裁定为终审")
+_D = "[0-9０-９]"
+# One more item of a list of marks: 、第2号 / 和第3号“X” (a logo may show as an empty or broken quote).
+_TM_SEP = r"\s*(?:号)?(?:[“\"”][^“”\"。]{0,30}?[”\"“])?\s*[、和及与]\s*(?:第)?\s*"
+_TM_ITEM = rf"{_TM_SEP}(G?{_D}{{3,8}})(?![\d年月日元])\s*(?:号)?"
+_TM_ITEMS = rf"(?:{_TM_SEP}G?{_D}{{3,8}}(?![\d年月日元])\s*(?:号)?)*"
 _TM_CONTEXT_RE = re.compile(
-    r"(?<![字\d])第\s*([0-9０-９]{3,8})\s*号(?!\s*(?:公证|民|行|刑|判决|裁定|决定|通知|函|令|证据|案))(?=[^。；;，,]{0,40}?商标|[^。；;]{0,12}?(?:注册商标|商标注册证))"
-    r"|(?:商标注册证号?|注册证号|商标注册号|注册号|商标号)(?:码)?(?:分别)?(?:为|是|：|:)?\s*(?:第)?\s*([0-9０-９]{3,8})(?![\d.＊*×])"
-    r"|(?:商标注册证|注册商标)(?:第)\s*([0-9０-９]{3,8})\s*号"
+    rf"(?<![字\d])第\s*({_D}{{3,8}})\s*号(?!\s*(?:公证|民|行|刑|判决|裁定|决定|通知|函|令|证据|案))"
+    rf"(?={_TM_ITEMS}(?:[^。；;，,]{{0,40}}?商标|[^。；;]{{0,12}}?(?:注册商标|商标注册证)))"
+    rf"|(?:商标注册证号?|注册证号|商标注册号|注册号|商标号)(?:码)?(?:分别)?(?:为|是)?\s*[：:]?\s*(?:第)?\s*({_D}{{3,8}})"
+    r"(?![\d.＊*×])"
+    rf"|(?:商标注册证|注册商标)(?:第)\s*({_D}{{3,8}})\s*号"
+    rf"|(?:注册|取得|登记|受让)(?:了|取得|登记)?\s*({_D}{{4,8}})\s*号(?=\s*[“\"”]|[^。；;，,]{{0,20}}?商标)"
 )
-_TM_LIST_RE = re.compile(
-    r"\s*(?:号)?(?:[“\"”][^“”\"。]{0,12}?[”\"“])?\s*[、和及与]\s*(?:第)?\s*(G?[0-9０-９]{3,8})(?![\d年月日元])\s*(?:号)?"
+_TM_LIST_RE = re.compile(_TM_ITEM)
+# 第3244766、3244771、…、8753306号等注册商标: only the last item carries 号
+_TM_BARE_LIST_RE = re.compile(
+    rf"(?<![字\d])第\s*((?:{_D}{{5,8}}\s*[、，,]\s*)+{_D}{{5,8}})\s*号(?=[^。；;]{{0,12}}?商标)"
+)
+_LIST_SEP_RE = re.compile(r"\s*[、，,]\s*")
+# 5669058号“中粮”商标: a bare registration number, the quoted mark and the word 商标 right after
+_TM_QUOTED_RE = re.compile(
+    rf"(?<![\dA-Za-z第])({_D}{{6,8}})\s*号(?=\s*[“\"][^”\"。]{{0,20}}[”\"]\s*(?:注册)?商标)"
 )
 _YEAR_BRACKET_RE = re.compile(r"[\[［〔（(]\s*(?:19|20)\d{2}\s*[\]］〕）)]")
-_D = "[0-9０-９]"
 _PATENT_RE = re.compile(
     rf"(?:ZL|ＺＬ|专利号(?:为|是|：|:)?\s*(?:ZL|ＺＬ)?)\s*((?:19|20|１９|２０)?{_D}{{2}}\s*[123１２３]\s*{_D}{{5,7}}"
     rf"\s*[.。·．]?\s*(?:{_D}|[XxＸｘ]))"
@@ -127,12 +141,17 @@ def trademark_numbers(text: str) -> list[str]:
     for m in _TM_CONTEXT_RE.finditer(text):
         if _YEAR_BRACKET_RE.search(text[max(0, m.start() - 14) : m.start()]):
             continue  # 商评字[2019]第22893号 and other document numbers
-        _add_unique(found, normalize_reg_no(m.group(1) or m.group(2) or m.group(3)))
+        _add_unique(found, normalize_reg_no(next(g for g in m.groups() if g)))
         pos = m.end()
         while (item := _TM_LIST_RE.match(text, pos)) is not None:
             if not item.group(1).startswith("G"):  # international registrations are not digits-only
                 _add_unique(found, normalize_reg_no(item.group(1)))
             pos = item.end()
+    for m in _TM_BARE_LIST_RE.finditer(text):
+        for number in _LIST_SEP_RE.split(m.group(1)):
+            _add_unique(found, normalize_reg_no(number))
+    for m in _TM_QUOTED_RE.finditer(text):
+        _add_unique(found, normalize_reg_no(m.group(1)))
     return found
 
 

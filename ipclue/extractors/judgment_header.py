@@ -222,7 +222,8 @@ _AGENT_ORG_RES = (
         r"^(?P<org>.+?(?:律师事务所|法律服务所|法律事务所|事务所)(?:[\u4e00-\u9fa5（）()]{1,12}?分所)?)(?P<title>.*)$"
     ),
     re.compile(
-        r"^(?P<org>.+?(?:法律援助中心|协会|商会|研究会|中心|大学|学院|学校|研究院|研究所|厂|局|委员会|商行|经营部|店))"
+        r"^(?P<org>.+?(?:法律援助中心|协会|商会|研究会|中心|大学|学院|学校|研究院|研究所|厂|局|委员会|商行|经营部|"
+        r"服务部|门市部|营业部|经销部|工作室|超市|商场|店))"
         r"(?P<title>.*)$"
     ),
 )
@@ -242,6 +243,9 @@ _NOT_TITLE_RE = re.compile(
 
 
 SOLE_RE = re.compile(r"^(?:系|是|为)?(?P<trade>.*?)(?:的)?(?:个体)?(?:经营者|业主|投资人|个体工商户|个体户)$")
+
+
+_MANDATE_RE = re.compile(r"^(?:特别授权|一般授权|全权|特别代理|一般代理|实习)")
 
 
 _SHORT_RE = re.compile(
@@ -312,6 +316,8 @@ def _take_aside(draft: Draft, base: str, aside: str) -> bool:
         return True
     if re.match(r"^(?:原|曾用名|更名前|变更前|原名)", aside):
         return True
+    if _MANDATE_RE.match(aside):
+        return True  # 王某（特别授权代理） / 张某（实习）: the agent's mandate or status, not the name
     if re.search(r"业主|经营者|个体工商户|投资人|负责人", aside):
         _aside_trade(draft, base, aside)
         return True

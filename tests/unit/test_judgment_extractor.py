@@ -220,3 +220,87 @@ def test_trademark_numbers_avoid_case_and_document_numbers() -> None:
 def test_patent_numbers_full_and_half_width() -> None:
     text = "专利号为ZL200930123456.7，另有ＺＬ２０１９１０００１２３４．５号发明专利。"
     assert patent_numbers(text) == ["ZL200930123456.7", "ZL201910001234.5"]
+
+
+# ---- general patterns found by the held-out set (tests/data/judgment_holdout) --------------
+
+HEADER_VARIANTS = """上海知识产权法院
+民事判决书
+（2015）沪知民终字第6号
+上诉人（原审被告）鲁某，女，1980年1月1日生。
+委托代理人：王甲（特别授权代理）、李乙（实习），上海某某律师事务所律师。代理权限为：代为承认、放弃诉讼请求；代理人可以以自己的名义代为申请强制执行、代为签收法律文书。
+被上诉人（原审原告）某某有限公司。授权代表人约翰·史密斯（JohnSmith），该公司董事。
+委托代理人：赵丙，男，1966年4月8日生，哈尔滨市南岗区某某家政服务部副经理。
+委托代理人：钱丁，某市某某超市员工。
+上诉人鲁某因侵害商标权纠纷一案，不服一审判决，向本院提起上诉。
+本院认为，上诉理由不能成立。判决如下：
+驳回上诉，维持原判。
+"""
+
+
+def test_authorised_representative_keeps_the_whole_name() -> None:
+    j = extract_judgment(_doc(HEADER_VARIANTS))
+    assert j.parties[1].legal_representative == "约翰·史密斯"  # 授权代表人, not 人约翰·史密斯
+
+
+def test_agent_mandate_asides_and_mandate_sentences_are_not_names() -> None:
+    j = extract_judgment(_doc(HEADER_VARIANTS))
+    assert [(a.name, a.organization) for a in j.parties[0].agents] == [
+        ("王甲", "上海某某律师事务所"),
+        ("李乙", "上海某某律师事务所"),
+    ]
+
+
+def test_agent_employers_ending_in_shop_suffixes() -> None:
+    j = extract_judgment(_doc(HEADER_VARIANTS))
+    assert [(a.name, a.organization) for a in j.parties[1].agents] == [
+        ("赵丙", "哈尔滨市南岗区某某家政服务部"),
+        ("钱丁", "某市某某超市"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        # 注册证号分别为：第…、…号 (the 为 and the colon together)
+        ("商标21个，注册证号分别为：第1248538、1250197、1287342号，核准使用商品类别为第1类。",
+         ["1248538", "1250197", "1287342"]),
+        # a long list of 第N号 items before the word 商标
+        ("原告拥有第289949号、第316873号、第318341号、第348829号、第348830号、第349400号、第520346号、"
+         "第738399号“大宝牌”文字加图形注册商标专用权。",
+         ["289949", "316873", "318341", "348829", "348830", "349400", "520346", "738399"]),
+        # logos rendered as quotes broken over lines between the items
+        ("原告依法享有第933429号“\n　　＋?\n　　＋?\n　　”、第1465385号“\n　　+?\n　　”、第706061号“\n　　”"
+         "等注册商标专用权。", ["933429", "1465385", "706061"]),
+        # a registration number without 第 after a registering verb
+        ("某服装行于1999年注册登记1293407号“以纯”商标；1988年注册取得316873号“大宝牌”文字加图形商标。",
+         ["1293407", "316873"]),
+    ],
+    ids=["registration-numbers-are", "long-list", "logo-quotes-between-items", "after-registering-verb"],
+)  # fmt: skip
+def test_trademark_number_lists_and_bare_numbers(text: str, numbers: list[str]) -> None:
+    assert trademark_numbers(text) == numbers
+
+
+def test_bare_numbers_need_a_registering_verb_and_a_mark() -> None:
+    text = "注册资本5000万元；以及5669058号文件；注册登记1234号公证书；（2013）粤佛顺德第17475号《公证书》。"
+    assert trademark_numbers(text) == []
+
+
+def test_an_empty_address_label_gives_no_address() -> None:
+    # "住所地。" with the address redacted must not yield the address "地"
+    text = CIVIL.replace("住所地江苏省南京市玄武区中山路1号。", "住所地。")
+    plaintiff = extract_judgment(_doc(text)).parties[0]
+    assert plaintiff.name == "甲乙电器股份有限公司"
+    assert plaintiff.address is None
+    assert extract_judgment(_doc(CIVIL)).parties[0].address == "江苏省南京市玄武区中山路1号"
+
+
+def test_a_number_list_with_only_the_last_number_marked() -> None:
+    text = "原告拥有第3244766、3244771、8753306号等注册商标，被告使用第3、4项证据。"
+    assert trademark_numbers(text) == ["3244766", "3244771", "8753306"]
+
+
+def test_a_bare_number_before_a_quoted_mark() -> None:
+    text = "其中第70855号“长城”商标以及5669058号“中粮”商标分别注册，另有G611405号“LERITZ”商标，案号1号“甲”。"
+    assert trademark_numbers(text) == ["70855", "5669058"]
