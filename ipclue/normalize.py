@@ -58,7 +58,10 @@ def masked_uscc(code: str | None) -> bool:
 
 
 def normalize_case_no(raw: str) -> str:
-    """案号 with half-width brackets and no spaces: （2015）长中民五初字第01129号 → (2015)长中民五初字第01129号."""
+    """案号 with half-width brackets and no spaces.
+
+    （2015）长中民五初字第01129号 → (2015)长中民五初字第01129号.
+    """
     return clean(raw).replace("〔", "(").replace("〕", ")")
 
 
@@ -82,6 +85,26 @@ def normalize_phone(raw: str) -> str:
 
 def normalize_address(raw: str) -> str:
     return clean(raw)
+
+
+# Below the district: a street, lane, house number, village, building. 街道 (a sub-district office)
+# and 开发区 names are administrative areas, not places.
+_PLACE_RE = re.compile(
+    r"\d|[零〇一二三四五六七八九十百]+[号栋幢楼层室弄]|[路街巷弄村]|胡同|大道|社区|大厦|广场|园"
+)
+_AREA_WORDS = ("街道办事处", "街道")
+
+
+def address_is_specific(value: str) -> bool:
+    """Whether an address names a place (street, number, village), not only a region.
+
+    "福建省福州市仓山区" or "江苏省无锡市" is shared by many unrelated parties by its nature, so it
+    is never evidence of identity or of a relationship; "仓山区建新镇金山大道618号" is.
+    """
+    text = value
+    for word in _AREA_WORDS:
+        text = text.replace(word, "")
+    return bool(_PLACE_RE.search(text))
 
 
 def normalize_email(raw: str) -> str:

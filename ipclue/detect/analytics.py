@@ -4,6 +4,9 @@
 parties); rows are nodes' edges in an undirected graph of parties, and every connected
 component with at least ``min_component_rows`` rows becomes one hit whose subjects are the
 component's parties, whose evidence is the rows' evidence and whose score is the rows' mean.
+Rows are also joined through the ``ties`` an evidence item lists (the identifiers and people
+tying the row's parties to others), so linked companies that sue each other in disjoint pairs
+(A v B, C v D, all at one address) form one ring.
 """
 
 from __future__ import annotations
@@ -27,9 +30,16 @@ def components(rows: list[Row], params: Mapping[str, Any]) -> list[Row]:
         g.add_node(("row", i))
         for key in parties:
             g.add_edge(("row", i), ("party", key))
+        for tie in _ties(row):
+            g.add_edge(("row", i), ("tie", tie))
     min_rows = int(params.get("min_component_rows", 2))
     out = [_merge([rows[i] for kind, i in comp if kind == "row"]) for comp in nx.connected_components(g)]
     return [r for r in out if r["n_rows"] >= min_rows]
+
+
+def _ties(row: Row) -> set[str]:
+    """The ties (identifier values, people's uids) the row's evidence items list."""
+    return {str(t) for e in row["evidence"] if isinstance(e, dict) for t in e.get("ties") or []}
 
 
 def _merge(rows: list[Row]) -> Row:

@@ -15,6 +15,7 @@ from ipclue.graph.mentions import Mention
 from ipclue.graph.resolve import Link, org_key
 from ipclue.models import Company, Judgment, Patent, Penalty, Record, SourceRef, TextMention, Trademark
 from ipclue.normalize import (
+    address_is_specific,
     clean,
     normalize_address,
     normalize_email,
@@ -27,11 +28,38 @@ Row = dict[str, Any]
 
 # The order in which steps are written: nodes before the relationships that match them.
 STEPS: tuple[str, ...] = (
-    "source", "party", "mention", "case", "trademark", "patent", "penalty", "address", "phone", "email",
-    "party_to", "represented_by", "legal_rep_of", "shareholder_of", "officer_of", "member_of",
-    "branch_of", "applied_for_trademark", "owns_trademark", "assigned_trademark", "filed_via_trademark",
-    "applied_for_patent", "inventor_of", "filed_via_patent", "penalised_in", "mentioned_in",
-    "concerns_trademark", "concerns_patent", "appeal_of", "located_at", "has_phone", "has_email",
+    "source",
+    "party",
+    "mention",
+    "case",
+    "trademark",
+    "patent",
+    "penalty",
+    "address",
+    "phone",
+    "email",
+    "party_to",
+    "represented_by",
+    "legal_rep_of",
+    "shareholder_of",
+    "officer_of",
+    "member_of",
+    "branch_of",
+    "applied_for_trademark",
+    "owns_trademark",
+    "assigned_trademark",
+    "filed_via_trademark",
+    "applied_for_patent",
+    "inventor_of",
+    "filed_via_patent",
+    "penalised_in",
+    "mentioned_in",
+    "concerns_trademark",
+    "concerns_patent",
+    "appeal_of",
+    "located_at",
+    "has_phone",
+    "has_email",
 )
 
 
@@ -49,8 +77,17 @@ class RowSet:
     def party(self, m: Mention, link: Link) -> None:
         row = self._parties.get(link.party_uid)
         if row is None:
-            row = {"uid": link.party_uid, "kind": m.kind, "name": m.name, "name_key": _name_key(m),
-                   "uscc": None, "anonymised": m.anonymised, "names": [], "srcs": [], "where": m.id}
+            row = {
+                "uid": link.party_uid,
+                "kind": m.kind,
+                "name": m.name,
+                "name_key": _name_key(m),
+                "uscc": None,
+                "anonymised": m.anonymised,
+                "names": [],
+                "srcs": [],
+                "where": m.id,
+            }
             self._parties[link.party_uid] = row
         if m.name not in row["names"]:
             row["names"].append(m.name)
@@ -61,7 +98,9 @@ class RowSet:
 
     def by_step(self) -> list[tuple[str, list[Row]]]:
         self.rows["party"] = list(self._parties.values())
-        self.rows["mention"] = list({r["id"]: r for r in self.rows["mention"]}.values())  # a record given twice
+        self.rows["mention"] = list(
+            {r["id"]: r for r in self.rows["mention"]}.values()
+        )  # a record given twice
         return [(step, self.rows[step]) for step in STEPS if self.rows.get(step)]
 
 
@@ -95,13 +134,28 @@ def _line_of(m: Mention) -> int:
 
 def _mention_row(m: Mention, link: Link) -> Row:
     return {
-        "id": m.id, "src": m.source, "where": m.id, "uid": link.party_uid, "rule": link.rule,
-        "score": link.score, "evidence": link.evidence,
+        "id": m.id,
+        "src": m.source,
+        "where": m.id,
+        "uid": link.party_uid,
+        "rule": link.rule,
+        "score": link.score,
+        "evidence": link.evidence,
         "props": {
-            "name": m.name, "name_key": _name_key(m), "kind": m.kind, "context": m.context, "slot": m.slot,
-            "role": m.role, "source": m.source, "uscc": m.uscc, "address": m.address,
-            "birth_date": m.birth_date, "id_fragment": m.id_fragment, "organization": m.organization,
-            "span_start": m.span[0] if m.span else None, "span_end": m.span[1] if m.span else None,
+            "name": m.name,
+            "name_key": _name_key(m),
+            "kind": m.kind,
+            "context": m.context,
+            "slot": m.slot,
+            "role": m.role,
+            "source": m.source,
+            "uscc": m.uscc,
+            "address": m.address,
+            "birth_date": m.birth_date,
+            "id_fragment": m.id_fragment,
+            "organization": m.organization,
+            "span_start": m.span[0] if m.span else None,
+            "span_end": m.span[1] if m.span else None,
             "anonymised": m.anonymised,
         },
     }
@@ -111,13 +165,28 @@ def _judgment(rs: RowSet, j: Judgment, uids: dict[str, str]) -> None:
     s = j.source
     a = j.amounts
     props = {
-        "case_no_raw": j.case_no_raw, "court": j.court, "division": j.division, "doc_type": j.doc_type,
-        "instance": j.instance, "cause": j.cause, "decided_on": j.decided_on, "outcome": j.outcome,
-        "absent_defendant": j.absent_defendant, "claimed": a.claimed, "awarded": a.awarded,
-        "illegal_revenue": a.illegal_revenue, "illegal_gain": a.illegal_gain, "sales_amount": a.sales_amount,
-        "fine": a.fine, "charges": j.charges, "sentence": j.sentence, "n_parties": len(j.parties),
+        "case_no_raw": j.case_no_raw,
+        "court": j.court,
+        "division": j.division,
+        "doc_type": j.doc_type,
+        "instance": j.instance,
+        "cause": j.cause,
+        "decided_on": j.decided_on,
+        "outcome": j.outcome,
+        "absent_defendant": j.absent_defendant,
+        "claimed": a.claimed,
+        "awarded": a.awarded,
+        "illegal_revenue": a.illegal_revenue,
+        "illegal_gain": a.illegal_gain,
+        "sales_amount": a.sales_amount,
+        "fine": a.fine,
+        "charges": j.charges,
+        "sentence": j.sentence,
+        "n_parties": len(j.parties),
         "sections": json.dumps(j.sections, ensure_ascii=False),
-        "short_names": json.dumps(j.short_names, ensure_ascii=False), "source": s.sha256, "path": s.path,
+        "short_names": json.dumps(j.short_names, ensure_ascii=False),
+        "source": s.sha256,
+        "path": s.path,
         "stub": False,
     }
     rs.add("case", s, key=j.case_no, props=props)
@@ -126,6 +195,8 @@ def _judgment(rs: RowSet, j: Judgment, uids: dict[str, str]) -> None:
         rs.add("party_to", s, uid=uid, key=j.case_no, role=p.role, role_text=p.role_text)
         if p.legal_representative:
             rs.add("legal_rep_of", s, uid=uids[f"party:{i}:lr"], to=uid, title=p.legal_representative_title)
+        if f"party:{i}:trade" in uids:  # a sole trader named by its operator: 经营者 of the 字号
+            rs.add("legal_rep_of", s, uid=uid, to=uids[f"party:{i}:trade"], title="经营者")
         if p.address:
             _identifier(rs, s, uid, "Address", normalize_address(p.address))
         for k, _agent in enumerate(p.agents):
@@ -146,9 +217,18 @@ def _judgment(rs: RowSet, j: Judgment, uids: dict[str, str]) -> None:
 def _trademark(rs: RowSet, t: Trademark, uids: dict[str, str]) -> None:
     s = t.source
     reg = normalize_reg_no(t.reg_no)
-    props = {"mark": t.mark, "classes": t.classes, "goods": t.goods, "filed_on": t.filed_on,
-             "registered_on": t.registered_on, "status": t.status, "invalidated_on": t.invalidated_on,
-             "applicant_name": t.applicant, "n_transfers": len(t.transfers), "stub": False}
+    props = {
+        "mark": t.mark,
+        "classes": t.classes,
+        "goods": t.goods,
+        "filed_on": t.filed_on,
+        "registered_on": t.registered_on,
+        "status": t.status,
+        "invalidated_on": t.invalidated_on,
+        "applicant_name": t.applicant,
+        "n_transfers": len(t.transfers),
+        "stub": False,
+    }
     rs.add("trademark", s, key=reg, props=props)
     rs.add("applied_for_trademark", s, uid=uids["applicant"], key=reg, on=t.filed_on)
     rs.add("owns_trademark", s, uid=uids.get("owner", uids["applicant"]), key=reg)
@@ -163,8 +243,15 @@ def _trademark(rs: RowSet, t: Trademark, uids: dict[str, str]) -> None:
 def _patent(rs: RowSet, p: Patent, uids: dict[str, str]) -> None:
     s = p.source
     number = normalize_patent_no(p.number)
-    props = {"title": p.title, "kind": p.kind, "filed_on": p.filed_on, "granted_on": p.granted_on,
-             "status": p.status, "invalidated_on": p.invalidated_on, "stub": False}
+    props = {
+        "title": p.title,
+        "kind": p.kind,
+        "filed_on": p.filed_on,
+        "granted_on": p.granted_on,
+        "status": p.status,
+        "invalidated_on": p.invalidated_on,
+        "stub": False,
+    }
     rs.add("patent", s, key=number, props=props)
     for k in range(len(p.applicants)):
         rs.add("applied_for_patent", s, uid=uids[f"applicant:{k}"], key=number, on=p.filed_on)
@@ -176,12 +263,24 @@ def _patent(rs: RowSet, p: Patent, uids: dict[str, str]) -> None:
 
 def _penalty(rs: RowSet, p: Penalty, uids: dict[str, str]) -> None:
     s = p.source
-    props = {"authority": p.authority, "decided_on": p.decided_on, "violation": p.violation,
-             "illegal_revenue": p.illegal_revenue, "illegal_gain": p.illegal_gain,
-             "sales_amount": p.sales_amount, "fine": p.fine, "confiscated": p.confiscated,
-             "transferred_to_police": p.transferred_to_police, "party_name": p.party, "uscc": p.uscc,
-             "n_marks": len(p.marks), "sections": json.dumps(p.sections, ensure_ascii=False),
-             "source": s.sha256, "path": s.path, "stub": False}
+    props = {
+        "authority": p.authority,
+        "decided_on": p.decided_on,
+        "violation": p.violation,
+        "illegal_revenue": p.illegal_revenue,
+        "illegal_gain": p.illegal_gain,
+        "sales_amount": p.sales_amount,
+        "fine": p.fine,
+        "confiscated": p.confiscated,
+        "transferred_to_police": p.transferred_to_police,
+        "party_name": p.party,
+        "uscc": p.uscc,
+        "n_marks": len(p.marks),
+        "sections": json.dumps(p.sections, ensure_ascii=False),
+        "source": s.sha256,
+        "path": s.path,
+        "stub": False,
+    }
     key = clean(p.decision_no)
     rs.add("penalty", s, key=key, props=props)
     rs.add("penalised_in", s, uid=uids["party"], key=key)
@@ -229,12 +328,16 @@ _IDENT_STEP = {"Address": "located_at", "Phone": "has_phone", "Email": "has_emai
 
 
 def _identifier(rs: RowSet, s: SourceRef, uid: str, label: str, value: str) -> None:
-    if not value:
-        return
+    if not value or (label == "Address" and not address_is_specific(value)):
+        return  # a region-only address ties unrelated parties together; the mention keeps the text
     rs.add(label.lower(), s, value=value)
     rs.add(_IDENT_STEP[label], s, uid=uid, value=value)
 
 
 _BUILDERS: dict[type, Any] = {
-    Judgment: _judgment, Trademark: _trademark, Patent: _patent, Penalty: _penalty, Company: _company,
+    Judgment: _judgment,
+    Trademark: _trademark,
+    Patent: _patent,
+    Penalty: _penalty,
+    Company: _company,
 }

@@ -14,6 +14,7 @@ from datetime import date
 from ipclue.models import Company, Judgment, Patent, Penalty, Record, SourceRef, TextMention, Trademark
 
 ANONYMISED = re.compile(r"某|×|\*|＊|ｘ|X{2,}|\d$")
+MASK_ONLY = re.compile(r"^[某×*＊ｘxX○〇…\s]+$")  # "＊＊": not even a surname is left
 
 
 @dataclass(slots=True)
@@ -41,14 +42,26 @@ class Mention:
     def anonymised(self) -> bool:
         return self.kind == "person" and bool(ANONYMISED.search(self.name))
 
+    @property
+    def masked(self) -> bool:
+        """A fully masked name says nothing: two of them are not the same person even in one record."""
+        return bool(MASK_ONLY.match(self.name))
+
 
 def mention_id(source: SourceRef, slot: str) -> str:
     return f"{source.sha256[:20]}:{source.line or 0}:{slot}"
 
 
 def _m(src: SourceRef, slot: str, name: str, kind: str, context: str, **kw: object) -> Mention:
-    return Mention(id=mention_id(src, slot), source=src.sha256, slot=slot, name=name.strip(),
-                   kind=kind, context=context, **kw)  # type: ignore[arg-type]
+    return Mention(
+        id=mention_id(src, slot),
+        source=src.sha256,
+        slot=slot,
+        name=name.strip(),
+        kind=kind,
+        context=context,
+        **kw,  # type: ignore[arg-type]
+    )
 
 
 def mentions_of(record: Record) -> list[Mention]:
@@ -70,14 +83,42 @@ def mentions_of(record: Record) -> list[Mention]:
 def _judgment(j: Judgment) -> Iterator[Mention]:
     s = j.source
     for i, p in enumerate(j.parties):
-        yield _m(s, f"party:{i}", p.name, p.kind, "judgment.party", role=p.role, uscc=p.uscc,
-                 address=p.address, birth_date=p.birth_date, id_fragment=p.id_fragment, span=p.span)
+        business = p.trade_name if p.kind == "person" else None
+        yield _m(
+            s,
+            f"party:{i}",
+            p.name,
+            p.kind,
+            "judgment.party",
+            role=p.role,
+            uscc=p.uscc,
+            address=p.address,
+            birth_date=p.birth_date,
+            id_fragment=p.id_fragment,
+            span=p.span,
+            organization=business,
+        )
+        if business:  # 张三，系某某商行经营者: the 字号 is the business the operator is sued for
+            yield _m(s, f"party:{i}:trade", business, "org", "judgment.trade_name")
         if p.legal_representative:
-            yield _m(s, f"party:{i}:lr", p.legal_representative, "person", "judgment.legal_rep",
-                     organization=p.name if p.kind == "org" else p.trade_name)
+            yield _m(
+                s,
+                f"party:{i}:lr",
+                p.legal_representative,
+                "person",
+                "judgment.legal_rep",
+                organization=p.name if p.kind == "org" else p.trade_name,
+            )
         for k, a in enumerate(p.agents):
-            yield _m(s, f"party:{i}:agent:{k}", a.name, "person", "judgment.agent",
-                     organization=a.organization, span=a.span)
+            yield _m(
+                s,
+                f"party:{i}:agent:{k}",
+                a.name,
+                "person",
+                "judgment.agent",
+                organization=a.organization,
+                span=a.span,
+            )
             if a.organization:
                 yield _m(s, f"party:{i}:agent:{k}:org", a.organization, "org", "judgment.firm")
     yield from _text_orgs(s, j.mentioned_orgs, "judgment.text_org")
@@ -85,8 +126,15 @@ def _judgment(j: Judgment) -> Iterator[Mention]:
 
 def _trademark(t: Trademark) -> Iterator[Mention]:
     s = t.source
-    yield _m(s, "applicant", t.applicant, _kind_of(t.applicant), "trademark.applicant",
-             uscc=t.applicant_uscc, address=t.applicant_address)
+    yield _m(
+        s,
+        "applicant",
+        t.applicant,
+        _kind_of(t.applicant),
+        "trademark.applicant",
+        uscc=t.applicant_uscc,
+        address=t.applicant_address,
+    )
     if t.owner and t.owner != t.applicant:
         yield _m(s, "owner", t.owner, _kind_of(t.owner), "trademark.owner")
     for k, tr in enumerate(t.transfers):
@@ -121,22 +169,26 @@ def _text_orgs(s: SourceRef, orgs: list[TextMention], context: str) -> Iterator[
 
 def _company(c: Company) -> Iterator[Mention]:
     s = c.source
-    yield _m(s, "self", c.name, "org", "company.self", uscc=c.uscc, address=c.address,
-             phone=c.phone, email=c.email)
+    yield _m(
+        s, "self", c.name, "org", "company.self", uscc=c.uscc, address=c.address, phone=c.phone, email=c.email
+    )
     for k, former in enumerate(c.former_names):
         yield _m(s, f"former:{k}", former, "org", "company.former_name", uscc=c.uscc)
     if c.legal_representative:
         yield _m(s, "lr", c.legal_representative, "person", "company.legal_rep", organization=c.name)
     for k, sh in enumerate(c.shareholders):
-        yield _m(s, f"shareholder:{k}", sh.name, sh.kind, "company.shareholder", uscc=sh.uscc,
-                 organization=c.name)
+        yield _m(
+            s, f"shareholder:{k}", sh.name, sh.kind, "company.shareholder", uscc=sh.uscc, organization=c.name
+        )
     for k, off in enumerate(c.officers):
         yield _m(s, f"officer:{k}", off.name, "person", "company.officer", organization=c.name)
     if c.parent:
         yield _m(s, "parent", c.parent, "org", "company.parent")
 
 
-_ORG_HINT = re.compile(r"公司|集团|厂|店|商行|经营部|中心|事务所|研究院|研究所|协会|大学|学院|银行|合作社|工作室|门市部|超市|商场")
+_ORG_HINT = re.compile(
+    r"公司|集团|厂|店|商行|经营部|中心|事务所|研究院|研究所|协会|大学|学院|银行|合作社|工作室|门市部|超市|商场"
+)
 
 
 def _kind_of(name: str) -> str:

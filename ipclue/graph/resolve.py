@@ -94,6 +94,12 @@ class KeyResolver:
             rule, key = keyed
             return Link(f"per-{digest(key)}", rule, 0.9, key)
         if m.anonymised:
-            return Link(f"per-a{digest(m.id)}", "person:anonymised-singleton", 1.0, "anonymised name: never merged")
-        return Link(f"per-d{digest(m.name, m.source)}", "person:name-in-document", 0.8,
-                    "same name within one document only")
+            return Link(
+                f"per-a{digest(m.id)}", "person:anonymised-singleton", 1.0, "anonymised name: never merged"
+            )
+        return Link(
+            f"per-d{digest(m.name, m.source)}",
+            "person:name-in-document",
+            0.8,
+            "same name within one document only",
+        )

@@ -27,10 +27,13 @@ def ring(ctx: Ctx) -> None:
     orgs = []
     for i in range(rng.randint(2, 4)):
         rep = boss if i == 0 or rng.random() < 0.5 else world.person(boss.region)
-        org = world.org(
-            "company", region=boss.region, rep=rep, address=address if i == 0 or rng.random() < 0.7 else None
-        )
-        org.phone, org.reserved = phone if rng.random() < 0.8 else org.phone, True
+        same_address = i == 0 or rng.random() < 0.7
+        org = world.org("company", region=boss.region, rep=rep, address=address if same_address else None)
+        # The first company registers both; every other one the address or the phone (often both),
+        # so each is tied to the first by a registered identifier, not only by its shareholder's
+        # name (a name alone never identifies a person across companies).
+        same_phone = rng.random() < 0.8 or i == 0 or not same_address
+        org.phone, org.reserved = phone if same_phone else org.phone, True
         org.shareholders = [(boss, float(rng.choice((60, 80, 100))))]
         population.finish_company(world, org, ctx.pools)
         orgs.append(org)
@@ -231,8 +234,12 @@ def bulk(ctx: Ctx) -> None:
         for c in cls
     ]
     agent, claimed = _agent(ctx), rng.choice((30000, 50000, 100000))
-    for _ in range(rng.randint(10, 30)):
+    n, judged = rng.randint(10, 30), 0
+    for _ in range(n):
         outcome = rng.choices(("withdrawn", "mediated", "partly_upheld"), (45, 30, 25))[0]
+        if outcome == "partly_upheld":  # most suits end withdrawn or settled: at most a third judged
+            judged += 1
+            outcome = outcome if judged <= n // 3 else "withdrawn"
         case = suits.civil(
             ctx,
             plaintiff,

@@ -131,9 +131,13 @@ def office(world: World, pools: Pools, n: int) -> None:
     pools.office_users = users
 
 
-def lawyer(rng: random.Random, pools: Pools, big_share: float = 0.08,
-           avoid: Collection[int] = ()) -> tuple[Person, Org]:
-    """A lawyer and firm for an ordinary client: the big firm takes a share; firms in ``avoid`` (eids) never."""
+def lawyer(
+    rng: random.Random, pools: Pools, big_share: float = 0.08, avoid: Collection[int] = ()
+) -> tuple[Person, Org]:
+    """A lawyer and firm for an ordinary client.
+
+    The big firm takes a share; firms in ``avoid`` (eids) never.
+    """
     for _ in range(20):
         firm = pools.big_firm if pools.big_firm and rng.random() < big_share else rng.choice(pools.firms[1:])
         if firm.eid not in avoid:

@@ -15,8 +15,13 @@ DOC_TYPE = {"withdrawn": "ruling", "mediated": "mediation"}
 Agents = list[tuple[Person, Org | None]]
 
 
-def agents_for(ctx: Ctx, party: Party, p_lawyer: float = 0.75, other_side: Sequence[tuple[Person, Org | None]] = ()) -> Agents:
-    """Zero to two agents: lawyers of one firm (never the other side's firm: 律师法 第三十九条), or an employee."""
+def agents_for(
+    ctx: Ctx, party: Party, p_lawyer: float = 0.75, other_side: Sequence[tuple[Person, Org | None]] = ()
+) -> Agents:
+    """Zero to two agents: lawyers of one firm, or an employee.
+
+    Never the other side's firm (律师法 第三十九条).
+    """
     rng = ctx.rng
     if rng.random() < p_lawyer:
         taken = {firm.eid for _, firm in other_side if firm is not None}

@@ -34,7 +34,9 @@ def test_linked_opponents_flags_linked_pair_with_same_agent(graph: Graph) -> Non
     assert len(hits) == 1 and hits[0].score >= 0.9
     assert any(e.get("path") == "sample/judgment-1001.txt" for e in hits[0].evidence)
     assert "同一代理人" in hits[0].reason
-    assert "深圳市南山区科技园一路1号" in hits[0].reason or "同一法定代表人" in hits[0].reason  # names the link
+    assert (
+        "深圳市南山区科技园一路1号" in hits[0].reason or "同一法定代表人" in hits[0].reason
+    )  # names the link
 
 
 def test_linked_opponents_ignores_contested_sister_dispute_and_generic_address(graph: Graph) -> None:
@@ -125,6 +127,38 @@ def test_false_litigation_ring_groups_linked_parties(graph: Graph) -> None:
     assert len([e for e in hits[0].evidence if e["label"] == "Case"]) == 3
 
 
+def _pair_suits(addresses: str) -> list[Record]:
+    """甲 v 乙 and 丙 v 丁 (no litigant in common), settled; company i at addresses[i]."""
+    records: list[Record] = [
+        company(f"{c}电子有限公司", 70 + i, address=f"某市某区{a}路1号")
+        for i, (c, a) in enumerate(zip("甲乙丙丁", addresses, strict=True))
+    ]
+    records += [
+        judgment(
+            f"(2022)某01民初7{i}号",
+            f"{p}电子有限公司",
+            f"{d}电子有限公司",
+            outcome=outcome,
+            on=D(2022, 3 + i, 1),
+            claimed=2_000_000,
+        )
+        for i, (p, d, outcome) in enumerate((("甲", "乙", "mediated"), ("丙", "丁", "withdrawn")))
+    ]
+    return records
+
+
+def test_false_litigation_ring_joins_disjoint_suits_among_companies_at_one_address(graph: Graph) -> None:
+    """Used to be missed (v2): the two suits shared no litigant, so each was a ring of one case."""
+    hits = (
+        no_errors(load_and_run(graph, _pair_suits("东东东东"), "false-litigation-ring")).detectors[0].results
+    )
+    assert [{s.key for s in h.subjects} for h in hits] == [{uid(70), uid(71), uid(72), uid(73)}]
+
+
+def test_false_litigation_ring_keeps_unrelated_linked_pairs_apart(graph: Graph) -> None:
+    assert flagged(no_errors(load_and_run(graph, _pair_suits("东东西西"), "false-litigation-ring"))) == []
+
+
 def test_false_litigation_ring_ignores_unrelated_clients_of_one_big_firm(graph: Graph) -> None:
     records: list[Record] = [company(f"{c}实业有限公司", i) for i, c in enumerate("甲乙丙", 1)]
     records += [
@@ -160,6 +194,31 @@ def test_serial_infringer_after_prior_penalty(graph: Graph) -> None:
         ),
     ]
     assert flagged(no_errors(load_and_run(graph, records, "serial-infringer"))) == [{uid(4)}]
+
+
+def test_serial_infringer_counts_a_sole_trader_sued_under_its_operators_name(graph: Graph) -> None:
+    """Used to be missed: 被告丁某，系某区丁丁商行经营者 — the suit reached the operator, an
+    anonymised person of that record only, and never the 字号 penalised before."""
+    suit = judgment(
+        "(2021)某01民初19号",
+        "权利人有限公司",
+        "丁某",
+        outcome="partly_upheld",
+        on=D(2021, 2, 1),
+        marks=("30000001",),
+        d_kind="person",
+    )
+    operator = suit.parties[1].model_copy(update={"sole_trader": True, "trade_name": "某区丁丁商行"})
+    records: list[Record] = [
+        company("某区丁丁商行", 7),
+        company("权利人有限公司", 3),
+        mark("30000001", "权利标", "权利人有限公司", D(2015, 1, 1)),
+        penalty("某市监罚〔2020〕1号", "某区丁丁商行", 7, D(2020, 3, 1), revenue=1000.0),
+        suit.model_copy(update={"parties": [suit.parties[0], operator]}),
+    ]
+    hits = no_errors(load_and_run(graph, records, "serial-infringer")).detectors[0].results
+    assert len(hits) == 1 and uid(7) in {s.key for s in hits[0].subjects}
+    assert len(hits[0].evidence) == 2
 
 
 def test_serial_infringer_ignores_unrelated_penalties_and_suit(graph: Graph) -> None:
@@ -319,6 +378,27 @@ def test_trademark_squatting_ignores_a_large_legitimate_filer(graph: Graph) -> N
     records += [
         mark(f"3000{i:04d}", f"乐享{c}", "大型集团股份有限公司", D(2020, 1, 1 + i), classes=(1 + i % 12,))
         for i, c in enumerate("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥")
+    ]
+    assert flagged(no_errors(load_and_run(graph, records, "trademark-squatting"))) == []
+
+
+def test_trademark_squatting_ignores_a_large_filer_of_its_own_trade_name(graph: Graph) -> None:
+    """Used to be flagged (v2): a company filing its own 字号 in many classes, which another
+    company's earlier marks happen to contain (联贝天 ⊃ 贝天, 贝天优品 ⊃ 天优)."""
+    records: list[Record] = [company("上海市贝天食品有限公司", 31), company("联贝智能科技有限公司", 32)]
+    records += [
+        mark("31000001", "联贝天", "联贝智能科技有限公司", D(2010, 1, 1)),
+        mark("31000002", "天优", "联贝智能科技有限公司", D(2011, 1, 1)),
+    ]
+    records += [
+        mark(
+            f"3100{i + 10:04d}",
+            "贝天" if i % 3 else "贝天优品",
+            "上海市贝天食品有限公司",
+            D(2020, 1, 1 + i),
+            classes=(1 + i % 12,),
+        )
+        for i in range(20)
     ]
     assert flagged(no_errors(load_and_run(graph, records, "trademark-squatting"))) == []
 

@@ -38,3 +38,17 @@ def test_every_row_carries_its_source_for_provenance() -> None:
     for step, rows in _rows().items():
         for row in rows:
             assert row.get("src") or row.get("srcs"), step
+
+
+def test_a_region_only_address_makes_no_address_node() -> None:
+    from ipclue.models import Company, SourceRef
+
+    src = SourceRef(path="companies.jsonl", sha256="a" * 64, kind="company", line=1)
+    coarse = Company(name="甲有限公司", address="福建省福州市仓山区", source=src)
+    street = Company(
+        name="乙有限公司", address="福州市仓山区金山大道618号", source=src.model_copy(update={"line": 2})
+    )
+    records = [coarse, street]
+    mentions = [m for r in records for m in mentions_of(r)]
+    rows = dict(build_rows(records, mentions, KeyResolver().resolve(mentions)).by_step())
+    assert [r["value"] for r in rows["located_at"]] == ["福州市仓山区金山大道618号"]

@@ -91,6 +91,16 @@ def test_components_merge_rows_sharing_a_party() -> None:
     assert out[0]["score"] == pytest.approx(0.7)
 
 
+def test_components_merge_rows_sharing_a_tie() -> None:
+    rows = [
+        {"subjects": ["a", "b"], "evidence": [{"ties": ["addr1", "p1"]}], "score": 0.8, "reason": "1"},
+        {"subjects": ["c", "d"], "evidence": [{"ties": ["addr1"]}], "score": 0.6, "reason": "2"},
+        {"subjects": ["x", "y"], "evidence": [{"ties": ["addr2"]}], "score": 0.9, "reason": "3"},
+    ]
+    out = components(rows, {"min_component_rows": 2})
+    assert len(out) == 1 and [s["key"] for s in out[0]["subjects"]] == ["a", "b", "c", "d"]
+
+
 def _mark(reg: str, text: str, who: str, year: int) -> Mark:
     return Mark(reg, text, pinyin_of(text), date(year, 1, 1), frozenset({who}))
 

@@ -1,4 +1,5 @@
 from ipclue.normalize import (
+    address_is_specific,
     clean,
     masked_uscc,
     normalize_case_no,
@@ -43,3 +44,22 @@ def test_registration_and_patent_numbers() -> None:
 
 def test_clean_unifies_width_and_brackets() -> None:
     assert clean("深圳市某某（集团）有限公司") == clean("深圳市某某(集团)有限公司")
+
+
+def test_an_address_is_specific_only_below_the_district() -> None:
+    for region in (
+        "福建省福州市仓山区",
+        "江苏省无锡市",
+        "上海市",
+        "广东省深圳市宝安区福永街道",
+        "浙江省玉环县大麦屿经济开发区",
+    ):
+        assert not address_is_specific(region), region
+    for place in (
+        "上海市保定路527号",
+        "广东省中山市东升镇坦背胜龙村",
+        "哈尔滨市道里区井街胡同2号",
+        "北京市朝阳区建国路八十八号",
+        "湖南省湘潭市高新区迅达大道迅达科技园",
+    ):
+        assert address_is_specific(place), place

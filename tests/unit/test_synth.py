@@ -243,6 +243,27 @@ def test_penalty_patterns_respect_the_2004_thresholds(corpus: Path, truth: dict[
         assert revenue < 50000 and gain < 30000 and not moved
 
 
+def test_every_ring_company_shares_an_identifier_with_the_first(corpus: Path, truth: dict[str, Any]) -> None:
+    """A shareholder's name alone ties nothing: each ring company registers the ring's phone or address."""
+    companies = {c["uscc"]: c for c in lines(corpus / "registry/companies.jsonl")}
+    rings = [p for p in truth["patterns"] if p["kind"] == "false_litigation_ring"]
+    assert rings
+    for ring in rings:
+        first, *others = [companies[s["uscc"]] for s in ring["subjects"] if s["kind"] == "org"]
+        assert others and first["phone"]
+        for org in others:  # a registry record may drop its address; the judgments still give it
+            assert org["phone"] == first["phone"] or org["address"] in (first["address"], None)
+
+
+def test_bulk_enforcement_suits_are_mostly_withdrawn_or_settled(truth: dict[str, Any]) -> None:
+    outcome = {d["id"]: d.get("outcome") for d in truth["documents"]}
+    plans = [p for p in truth["patterns"] if p["kind"] == "bulk_enforcement"]
+    assert plans
+    for plan in plans:
+        ends = [outcome[d] for d in plan["documents"]]
+        assert sum(o in ("withdrawn", "mediated") for o in ends) >= 2 * len(ends) / 3
+
+
 def test_invalidation_comes_after_the_judgments(corpus: Path, truth: dict[str, Any]) -> None:
     rights = {r["reg_no"]: r for r in lines(corpus / "registry/trademarks.jsonl")}
     rights |= {r["number"]: r for r in lines(corpus / "registry/patents.jsonl")}

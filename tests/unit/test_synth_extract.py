@@ -85,8 +85,10 @@ def test_no_firm_acts_for_both_sides_except_in_planted_rings(corpus: tuple[Path,
     both_sides = []
     for d in (d for d in truth["documents"] if d["kind"] == "judgment"):
         rec = judgment.extract_judgment(text.read_document(root / d["file"]))
-        firms = {side: {a.organization for p in rec.parties if p.role in roles for a in p.agents if a.organization}
-                 for side, roles in (("a", _SIDE_A), ("b", _SIDE_B))}
+        firms = {
+            side: {a.organization for p in rec.parties if p.role in roles for a in p.agents if a.organization}
+            for side, roles in (("a", _SIDE_A), ("b", _SIDE_B))
+        }
         if firms["a"] & firms["b"] and rec.case_no not in planted:
             both_sides.append(rec.case_no)
     assert both_sides == []

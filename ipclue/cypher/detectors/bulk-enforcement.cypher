@@ -3,7 +3,7 @@
 // title: 批量维权诉讼（供审查，非指控） / Bulk enforcement litigation (for review, not accusation)
 // family: bulk_enforcement
 // severity: low
-// version: 2
+// version: 3
 // legal_basis: 最高人民法院关于知识产权侵权诉讼中被告以原告滥用权利为由请求赔偿合理开支问题的批复 (法释〔2021〕11号); 民事诉讼法 (2023) 第十三条 (诚信原则)
 // description: 同一原告在短期内就同一权利（同一商标文字的各类别注册视为同一权利）起诉大量小微被告，且撤诉/调解比例高；仅供审查，不构成指控。
 // params:
@@ -11,7 +11,7 @@
 //   min_defendants: {default: 8, doc: "distinct defendants sued on the same right within the window"}
 //   min_settle_share: {default: 0.6, doc: "share of those cases withdrawn or mediated"}
 //   settle_outcomes: {default: [withdrawn, mediated], doc: "outcomes counted as withdrawal or settlement"}
-//   small_name_pattern: {default: ".*(商行|商店|经营部|便利店|超市|门市部|批发部|小卖部|个体|店)$", doc: "an organisation named like this is a small trader (persons are small too)"}
+//   small_name_pattern: {default: ".*(商行|电器行|车行|琴行|商店|经营部|便利店|超市|门市部|批发部|小卖部|个体|店)$", doc: "an organisation named like this is a small trader (persons are small too)"}
 //   same_mark_text: {default: true, doc: "registrations of the same mark text (one brand in several Nice classes) count as one right"}
 //   min_score: {default: 0.0, doc: "hits scoring lower are dropped"}
 // ---

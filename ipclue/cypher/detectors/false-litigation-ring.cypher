@@ -3,9 +3,9 @@
 // title: 关联主体互诉团伙 / Ring of linked parties litigating among themselves
 // family: false_litigation
 // severity: high
-// version: 2
+// version: 3
 // legal_basis: 最高人民法院 最高人民检察院关于办理虚假诉讼刑事案件适用法律若干问题的解释 (2018) 第一条、第二条; 民事诉讼法 (2023) 第一百一十五条
-// description: 关联主体之间反复诉讼（连通分量），按调解/撤诉比例、缺席或不抗辩、共同代理人、诉请金额、起诉前新取得权利评分。
+// description: 关联主体之间反复诉讼（连通分量：共同当事人，或共同的地址、电话、邮箱、法定代表人、股东、高管），按调解/撤诉比例、缺席或不抗辩、共同代理人、诉请金额、起诉前新取得权利评分。
 // analytics: components
 // params:
 //   max_hops: {default: 2, doc: "link hops between the two parties of a case (at most 3)"}
@@ -46,7 +46,11 @@ RETURN [{label: 'Party', key: a.uid}, {label: 'Party', key: b.uid}] AS subjects,
   [{label: 'Case', key: c.case_no, source: c.source, sections: c.sections, outcome: c.outcome,
     plaintiff: a.uid, defendant: b.uid, absent_defendant: absent, same_agent: same_agent, claimed: c.claimed,
     right_obtained_shortly_before: fresh_right,
-    link: CASE WHEN p IS NULL THEN null ELSE [n IN nodes(p) | coalesce(n.name, n.value)] END}] AS evidence,
+    link: CASE WHEN p IS NULL THEN null ELSE [n IN nodes(p) | coalesce(n.name, n.value)] END,
+    ties: reduce(t = [], x IN [a, b] | t + [(x)-[:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|BRANCH_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL]-(n)
+           WHERE NOT coalesce(n.generic, false)
+             AND COUNT { (n)-[:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL]-() } <= $max_degree
+           | coalesce(n.uid, n.value)])}] AS evidence,
   CASE WHEN s > 1.0 THEN 1.0 ELSE s END AS score,
   c.case_no + '：' + a.name + ' 诉 ' + b.name
     + CASE WHEN passive THEN '，' + c.outcome + '结案' ELSE '' END

@@ -3,15 +3,16 @@
 // title: 恶意抢注商标 / Bad-faith trademark squatting
 // family: trademark_squatting
 // severity: medium
-// version: 2
+// version: 3
 // legal_basis: 商标法 (2019) 第四条 (不以使用为目的的恶意商标注册申请)、第三十二条 (在先权利 / 抢先注册)、第四十四条 (以欺骗或不正当手段取得注册的宣告无效); 规范商标申请注册行为若干规定 (国家市场监督管理总局令第17号, 2019) 第三条、第八条 (not in the corpus)
-// description: 申请人（含关联申请人）短期内跨多个类别大量申请商标（必要条件，商标法第四条），且摹仿他人在先商标、分散转让或以抢注商标起诉。
+// description: 申请人（含关联申请人）短期内跨多个类别大量申请商标（必要条件，商标法第四条），且摹仿他人在先商标（以申请人自身字号为基础的商标不计）、分散转让或以抢注商标起诉。
 // prepare: similar_marks
 // params:
 //   window_days: {default: 365, doc: "filings within this many days count together"}
 //   min_marks: {default: 15, doc: "marks filed within the window for volume"}
 //   min_classes: {default: 5, doc: "distinct Nice classes within the window for volume"}
 //   min_copied: {default: 2, doc: "marks similar to another applicant's earlier mark that, with volume, make a hit (a few look-alike marks alone are ordinary: trade names repeat)"}
+//   own_name_chars: {default: 2, doc: "a mark whose first this many characters occur in its applicant's own name is built on the applicant's own 字号 and never counts as copying, however it resembles others' marks (trade names repeat); 0 turns this off"}
 //   min_assignees: {default: 3, doc: "distinct outside assignees that make transfers scattered"}
 //   max_degree: {default: 25, doc: "a shared identifier linked to more parties than this does not group applicants"}
 //   case_level_links: {default: [same_agent, same_firm], doc: "LINKED kinds that come from one case (an agent or firm on both sides): not a tie between the parties, so they do not group"}
@@ -39,8 +40,10 @@ WITH anchor, xs, marks, head(collect({n: size(win), classes: n_classes, first: w
 WITH anchor, xs, marks, best, [x IN xs | x.uid] AS uids
 CALL (marks, uids) {
   UNWIND marks AS t
+  WITH t, $own_name_chars > 0 AND size(coalesce(t.mark, '')) >= $own_name_chars
+       AND EXISTS { MATCH (a:Party)-[:APPLIED_FOR]->(t) WHERE a.uid IN uids AND a.name CONTAINS left(t.mark, $own_name_chars) } AS own_name
   OPTIONAL MATCH (t)-[s:SIMILAR_TO]->(o:Trademark)
-  WHERE NOT EXISTS { MATCH (q:Party)-[:APPLIED_FOR|OWNS]->(o) WHERE q.uid IN uids }
+  WHERE NOT own_name AND NOT EXISTS { MATCH (q:Party)-[:APPLIED_FOR|OWNS]->(o) WHERE q.uid IN uids }
   WITH t, collect({o: o, s: s}) AS sims
   OPTIONAL MATCH (asg:Party)-[:ASSIGNED]->(t) WHERE NOT asg.uid IN uids
   WITH t, sims, collect(DISTINCT asg) AS asgs

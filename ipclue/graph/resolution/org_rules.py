@@ -3,7 +3,8 @@
 Scores: ``org:uscc`` 1.0, ``org:name-exact`` 0.95 (0.7 when ambiguous), ``org:name-variant``
 0.85 (+0.1 corroborated), ``org:name-homophone`` 0.6 + 0.3·similarity (+0.1 corroborated),
 ``org:legal-form+corroborated`` 0.75. A full USCC that differs is a hard negative; a masked
-USCC only ever corroborates.
+USCC only ever corroborates; a variant or homophone that is the only candidate is not joined
+when the two sides' addresses contradict.
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ OrgRule = Callable[[Profile, OrgName, list[Profile]], Decision | None]
 def uscc_conflict(ev: Profile, cand: Profile) -> bool:
     """Hard negative: both carry full USCCs and none is shared."""
     return bool(ev.usccs and cand.usccs and not ev.usccs & cand.usccs)
+
+
+def address_conflict(ev: Profile, cand: Profile) -> bool:
+    """Counter-evidence: both sides know (non-generic) addresses and share none."""
+    return bool(ev.addresses and cand.addresses and not ev.addresses & cand.addresses)
 
 
 def corroboration(ev: Profile, cand: Profile) -> str | None:
@@ -142,7 +148,8 @@ def _pinyin_match(name: OrgName, cand: Profile, *, same_form: bool) -> OrgName |
 def _unique_or_corroborated(
     ev: Profile, name: OrgName, hits: list[tuple[Profile, OrgName]], rule: str, score: float
 ) -> Decision | None:
-    """One candidate: join it; several: join only the single corroborated one."""
+    """One candidate: join it unless its addresses contradict; several: join only the single
+    corroborated one."""
     if not hits:
         return None
     backed = [(c, n, why) for c, n in hits if (why := corroboration(ev, c))]
@@ -154,7 +161,7 @@ def _unique_or_corroborated(
             min(1.0, score + 0.1),
             f"{name.key} ~ {other.key} ({describe_difference(name, other)}); {why}",
         )
-    if len(hits) == 1:
+    if len(hits) == 1 and not address_conflict(ev, hits[0][0]):
         cand, other = hits[0]
         return Decision(
             cand.uid,
