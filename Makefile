@@ -27,5 +27,5 @@ format:
 
 check: lint typecheck test
 
-bench:            ## the benchmarks at 10k parties (see bench/README.md)
+bench:            ## the benchmarks at 10k parties (see README.md, Benchmarks)
 	$(PY) bench/run_all.py --parties 10000

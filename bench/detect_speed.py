@@ -14,7 +14,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.detect_quality import build
+from detect_quality import build  # bench/ is on sys.path when run as a script
+
 from ipclue.detect import load_catalog, run_detectors
 from ipclue.detect.params import explain_params
 from ipclue.graph.db import Graph, open_graph

@@ -41,8 +41,9 @@ def _uscc(i: int) -> str:
 
 
 def _src(kind: str, i: int) -> SourceRef:
-    return SourceRef(path=f"bench/{kind}/{i}", sha256=hashlib.sha256(f"{kind}{i}".encode()).hexdigest(),
-                     kind="bench")
+    return SourceRef(
+        path=f"bench/{kind}/{i}", sha256=hashlib.sha256(f"{kind}{i}".encode()).hexdigest(), kind="bench"
+    )
 
 
 def synthetic(parties: int, seed: int = 7) -> Iterator[Record]:
@@ -52,14 +53,21 @@ def synthetic(parties: int, seed: int = 7) -> Iterator[Record]:
     for i in range(n_companies):
         person = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
         holders = [Shareholder(name=f"控股{rng.randrange(n_companies)}有限公司", kind="org", pct=30.0)]
-        yield Company(name=f"测试{i}科技有限公司", uscc=_uscc(i), legal_representative=person,
-                      address=f"某市某区{rng.randrange(n_companies)}号", phone=f"0755{i:08d}",
-                      shareholders=[Shareholder(name=person, kind="person", pct=70.0), *holders],
-                      source=_src("company", i))
+        yield Company(
+            name=f"测试{i}科技有限公司",
+            uscc=_uscc(i),
+            legal_representative=person,
+            address=f"某市某区{rng.randrange(n_companies)}号",
+            phone=f"0755{i:08d}",
+            shareholders=[Shareholder(name=person, kind="person", pct=70.0), *holders],
+            source=_src("company", i),
+        )
     for k in range(n_companies // 2):
         a, b = rng.randrange(n_companies), rng.randrange(n_companies)
         yield Judgment(
-            case_no=f"(2020)测{k}号", case_no_raw=f"（2020）测{k}号", court="某市中级人民法院",
+            case_no=f"(2020)测{k}号",
+            case_no_raw=f"（2020）测{k}号",
+            court="某市中级人民法院",
             decided_on=date(2020, 1 + k % 12, 1 + k % 28),
             parties=[
                 PartyMention(name=f"测试{a}科技有限公司", role="plaintiff", role_text="原告", kind="org"),
@@ -96,7 +104,12 @@ def main() -> int:
     ap.add_argument("--parties", type=int, default=100_000)
     ap.add_argument("--naive-sample", type=int, default=3000, help="records for the naive loader")
     ap.add_argument("--batch", type=int, default=5000)
-    ap.add_argument("--workers", type=int, default=1, help="concurrent write transactions per step (2+ risks deadlock retries on shared nodes)")
+    ap.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="concurrent write transactions per step (2+ risks deadlock retries on shared nodes)",
+    )
     args = ap.parse_args()
     settings = Settings()
     server = ManagedNeo4j(settings, instance="bench") if not settings.neo4j_uri else None
@@ -135,25 +148,34 @@ def _batched(graph: Graph, records: list[Record], batch: int, workers: int) -> L
         done += n
         print(f"  batched: {done:,}/{len(records):,} records", file=sys.stderr)
 
-    report = Loader(graph, batch_size=batch, resolver=KeyResolver(), workers=workers).load(records, progress)
+    report = Loader(graph, batch_size=batch, workers=workers).load(
+        records, progress
+    )  # strong keys + graph lookup
     print(file=sys.stderr)
     return report
 
 
-def _print(report: LoadReport, parties: int, rels: int, naive_rels: int, naive_s: float,
-           args: argparse.Namespace) -> None:
+def _print(
+    report: LoadReport, parties: int, rels: int, naive_rels: int, naive_s: float, args: argparse.Namespace
+) -> None:
     b_rec = report.records / report.seconds
     b_rel = rels / report.seconds
     n_rel = naive_rels / naive_s
     n_rec = args.naive_sample / naive_s
     print("| loader | records | parties | relationships | seconds | records/s | relationships/s |")
     print("|---|---:|---:|---:|---:|---:|---:|")
-    print(f"| batched (UNWIND, {args.batch}/tx) | {report.records:,} | {parties:,} | {rels:,} "
-          f"| {report.seconds:.1f} | {b_rec:,.0f} | {b_rel:,.0f} |")
-    print(f"| naive (1 row/tx) | {args.naive_sample:,} | – | {naive_rels:,} | {naive_s:.1f} "
-          f"| {n_rec:,.0f} | {n_rel:,.0f} |")
+    print(
+        f"| batched (UNWIND, {args.batch}/tx) | {report.records:,} | {parties:,} | {rels:,} "
+        f"| {report.seconds:.1f} | {b_rec:,.0f} | {b_rel:,.0f} |"
+    )
+    print(
+        f"| naive (1 row/tx) | {args.naive_sample:,} | – | {naive_rels:,} | {naive_s:.1f} "
+        f"| {n_rec:,.0f} | {n_rel:,.0f} |"
+    )
     print(f"\nbatched / naive: {b_rel / n_rel:.1f}x relationships/s, {b_rec / n_rec:.1f}x records/s")
-    slowest = ", ".join(f"{k} {v:.1f}s" for k, v in sorted(report.step_seconds.items(), key=lambda kv: -kv[1])[:5])
+    slowest = ", ".join(
+        f"{k} {v:.1f}s" for k, v in sorted(report.step_seconds.items(), key=lambda kv: -kv[1])[:5]
+    )
     print(f"slowest steps (batched): {slowest}")
 
 

@@ -38,8 +38,12 @@ def _inputs(folder: Path) -> list[Path]:
 def stage_generate(out: Path, parties: int, seed: int) -> Row:
     summary = generate(out, parties, seed, "bench")
     docs = sum(summary.documents.values())
-    return ("generate", f"{docs:,} documents, {sum(summary.registry.values()):,} registry records",
-            summary.seconds, f"{docs / summary.seconds:,.0f} documents/s")
+    return (
+        "generate",
+        f"{docs:,} documents, {sum(summary.registry.values()):,} registry records",
+        summary.seconds,
+        f"{docs / summary.seconds:,.0f} documents/s",
+    )
 
 
 def stage_extract(out: Path) -> Row:
@@ -49,23 +53,41 @@ def stage_extract(out: Path) -> Row:
         rejected += isinstance(item, Rejection)
         records += not isinstance(item, Rejection)
     seconds = time.perf_counter() - start
-    return ("extract (all kinds)", f"{records:,} records, {rejected:,} rejected", seconds,
-            f"{records / seconds:,.0f} records/s")
+    return (
+        "extract (all kinds)",
+        f"{records:,} records, {rejected:,} rejected",
+        seconds,
+        f"{records / seconds:,.0f} records/s",
+    )
 
 
-def stage_ingest(graph: Graph, out: Path) -> Row:
+def stage_ingest(graph: Graph, out: Path) -> list[Row]:
     report = ingest(graph, _inputs(out), quarantine_dir=out.parent / "quarantine")
     rels = sum(v for k, v in counts(graph).items() if k.startswith("rel:"))
-    return ("ingest (extract + resolve + load + derive)", f"{report.loaded:,} records, {rels:,} relationships",
-            report.seconds, f"{report.loaded / report.seconds:,.0f} records/s, {rels / report.seconds:,.0f} rels/s")
+    parties = counts(graph).get("node:Party", 0)
+    total = (
+        "ingest (extract + resolve + load + derive)",
+        f"{report.loaded:,} records, {rels:,} relationships",
+        report.seconds,
+        f"{report.loaded / report.seconds:,.0f} records/s, {rels / report.seconds:,.0f} rels/s",
+    )
+    parts = [
+        (f"  of which {stage}", f"{parties:,} parties" if stage == "resolve" else "", seconds, "")
+        for stage, seconds in report.stage_seconds.items()
+    ]
+    return [total, *parts]
 
 
-def stage_detect(graph: Graph) -> Row:
+def stage_detect(graph: Graph) -> list[Row]:
     report = run_detectors(graph)
     hits = sum(r.hits for r in report.detectors)
-    slowest = max(report.detectors, key=lambda r: r.seconds)
-    return ("detect (all detectors)", f"{hits:,} flags from {len(report.detectors)} detectors", report.seconds,
-            f"slowest: {slowest.detector} {slowest.seconds:.1f} s")
+    total = (
+        "detect (all detectors)",
+        f"{hits:,} flags from {len(report.detectors)} detectors",
+        report.seconds,
+        "",
+    )
+    return [total, *((f"  {r.detector}", f"{r.hits:,} flags", r.seconds, "") for r in report.detectors)]
 
 
 def stage_api(graph: Graph, requests: int, clients: int) -> list[Row]:
@@ -84,8 +106,14 @@ def stage_api(graph: Graph, requests: int, clients: int) -> list[Row]:
             api_bench.drive(base, key, make_url, clients, clients * 2, time.monotonic() + 10)
             lat, errors, secs = api_bench.drive(base, key, make_url, clients, requests, time.monotonic() + 60)
             pcts = "/".join(f"{api_bench.pct(lat, q):.0f}" for q in (50, 95, 99))
-            rows.append((f"API {name} ({clients} clients)", f"{len(lat)} requests, {errors} errors", secs,
-                         f"{len(lat) / secs:,.0f} req/s, p50/p95/p99 {pcts} ms"))
+            rows.append(
+                (
+                    f"API {name} ({clients} clients)",
+                    f"{len(lat)} requests, {errors} errors",
+                    secs,
+                    f"{len(lat) / secs:,.0f} req/s, p50/p95/p99 {pcts} ms",
+                )
+            )
     finally:
         server.terminate()
         server.wait(10)
@@ -112,8 +140,8 @@ def main() -> int:
             out = Path(tmp) / "corpus"
             rows.append(stage_generate(out, args.parties, args.seed))
             rows.append(stage_extract(out))
-            rows.append(stage_ingest(graph, out))
-            rows.append(stage_detect(graph))
+            rows.extend(stage_ingest(graph, out))
+            rows.extend(stage_detect(graph))
             rows.extend(stage_api(graph, args.api_requests, args.clients))
     finally:
         graph.close()

@@ -16,8 +16,8 @@ from ipclue.extractors.dispatch import extract_paths, iter_inputs
 from ipclue.extractors.quarantine import Quarantine
 from ipclue.graph.db import Graph
 from ipclue.graph.load import Loader
-from ipclue.graph.schema import ensure_schema
 from ipclue.graph.resolution import GraphResolver, derive
+from ipclue.graph.schema import ensure_schema
 from ipclue.models import Record, Rejection
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
@@ -34,15 +34,26 @@ class IngestReport(BaseModel):
     rows: dict[str, int] = Field(default_factory=dict)
     derived: dict[str, int] = Field(default_factory=dict)
     seconds: float = 0.0
-    examples: list[Rejection] = Field(default_factory=list, description="the first rejections, for a quick look")
+    stage_seconds: dict[str, float] = Field(
+        default_factory=dict, description="extract (read input), resolve, write, derive: where the time went"
+    )
+    examples: list[Rejection] = Field(
+        default_factory=list, description="the first rejections, for a quick look"
+    )
 
 
 def default_quarantine(home: Path) -> Path:
     return home / "quarantine" / datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
 
 
-def ingest(graph: Graph, paths: Sequence[Path], *, quarantine_dir: Path, progress: Progress | None = None,
-           batch_size: int = 5000) -> IngestReport:
+def ingest(
+    graph: Graph,
+    paths: Sequence[Path],
+    *,
+    quarantine_dir: Path,
+    progress: Progress | None = None,
+    batch_size: int = 5000,
+) -> IngestReport:
     """Extract every input, quarantine what cannot be used, load the rest, derive party links."""
     start = time.perf_counter()
     ensure_schema(graph)
@@ -70,6 +81,10 @@ def ingest(graph: Graph, paths: Sequence[Path], *, quarantine_dir: Path, progres
     report.rows = dict(loaded.rows)
     report.quarantined = quarantine.summary()
     report.quarantine_file = str(quarantine.path) if quarantine.counts else None
+    clock = time.perf_counter()
     report.derived = derive(graph)
+    took = loaded.stage_seconds() | {"derive": time.perf_counter() - clock}
+    took["extract"] = took.pop("input")
+    report.stage_seconds = {k: round(v, 2) for k, v in took.items()}
     report.seconds = round(time.perf_counter() - start, 2)
     return report

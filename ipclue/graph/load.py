@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import time
 import zlib
-from concurrent.futures import ThreadPoolExecutor
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -28,8 +28,13 @@ from ipclue.graph.resolve import KeyResolver, Resolver
 from ipclue.models import Record, Rejection
 
 Progress = Callable[[int], None]
+RESOLVE_STEP = "(resolve and build rows)"
 # Steps with a CREATE variant: their key column and the query telling which keys exist.
 _FAST_PATH = {"party": ("uid", "load/existing_parties"), "mention": ("id", "load/existing_mentions")}
+# Steps that only write nodes of their own label by a unique key: they take no lock another of them
+# wants, so with workers > 1 they run together, each split by key. Steps writing relationships lock
+# both end nodes and run one at a time (two writers on them deadlock on shared parties and sources).
+NODE_STEPS = frozenset({"source", "party", "address", "phone", "email"})
 
 
 @dataclass(slots=True)
@@ -41,6 +46,13 @@ class LoadReport:
     step_seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     rejections: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
+    input_seconds: float = 0.0  # waiting for the record iterator (extraction, when it streams)
+
+    def stage_seconds(self) -> dict[str, float]:
+        """Reading input, resolving (and building rows), writing: where the load's time went."""
+        resolve = self.step_seconds.get(RESOLVE_STEP, 0.0)
+        write = sum(self.step_seconds.values()) - resolve
+        return {"input": self.input_seconds, "resolve": resolve, "write": write}
 
     @property
     def relationships(self) -> int:
@@ -61,8 +73,9 @@ def graph_lookup(graph: Graph) -> Callable[[list[str]], dict[str, str]]:
 class Loader:
     """Writes records to a graph; ``resolver`` defaults to strong keys plus graph lookup."""
 
-    def __init__(self, graph: Graph, *, batch_size: int = 5000, resolver: Resolver | None = None,
-                 workers: int = 1) -> None:
+    def __init__(
+        self, graph: Graph, *, batch_size: int = 5000, resolver: Resolver | None = None, workers: int = 1
+    ) -> None:
         self.graph = graph
         self.batch_size = batch_size
         self.resolver = resolver or KeyResolver(graph_lookup(graph))
@@ -71,7 +84,13 @@ class Loader:
     def load(self, records: Iterable[Record], progress: Progress | None = None) -> LoadReport:
         report = LoadReport()
         start = time.perf_counter()
-        for chunk in _chunks(records, self.batch_size):
+        chunks = _chunks(records, self.batch_size)
+        while True:
+            clock = time.perf_counter()
+            chunk = next(chunks, None)
+            report.input_seconds += time.perf_counter() - clock
+            if chunk is None:
+                break
             self.load_chunk(chunk, report)
             if progress:
                 progress(len(chunk))
@@ -83,13 +102,25 @@ class Loader:
         mentions: list[Mention] = [m for rec in chunk for m in mentions_of(rec)]
         links = self.resolver.resolve(mentions)
         steps = build_rows(chunk, mentions, links).by_step()
-        report.step_seconds["(resolve and build rows)"] += time.perf_counter() - clock
+        report.step_seconds[RESOLVE_STEP] += time.perf_counter() - clock
+        nodes = [(step, rows) for step, rows in steps if step in NODE_STEPS]
+        if self.workers > 1:
+            with ThreadPoolExecutor(self.workers) as pool:
+                list(pool.map(lambda sr: self._step(sr[0], sr[1], report), nodes))
+        else:
+            for step, rows in nodes:
+                self._step(step, rows, report)
         for step, rows in steps:
-            clock = time.perf_counter()
-            for variant, part in self._split_new(step, rows):
-                report.rows[step] += self._write_step(variant, part, report.rejections)
-            report.step_seconds[step] += time.perf_counter() - clock
+            if step not in NODE_STEPS:
+                self._step(step, rows, report)
         report.records += len(chunk)
+
+    def _step(self, step: str, rows: list[Row], report: LoadReport) -> None:
+        clock = time.perf_counter()
+        for variant, part in self._split_new(step, rows):
+            parts = _partition(part, self.workers) if step in NODE_STEPS else [part]
+            report.rows[step] += self._write_parts(variant, parts, report.rejections)
+        report.step_seconds[step] += time.perf_counter() - clock
 
     def _split_new(self, step: str, rows: list[Row]) -> list[tuple[str, list[Row]]]:
         """For parties and mentions, rows of keys not yet in the graph take the CREATE fast path."""
@@ -101,9 +132,8 @@ class Loader:
         new = [r for r in rows if r[key] not in known]
         return [(s, part) for s, part in ((step, old), (f"{step}_new", new)) if part]
 
-    def _write_step(self, step: str, rows: list[Row], rejections: list[Rejection]) -> int:
-        """Rows partitioned by the node they lock first, partitions written concurrently."""
-        parts = _partition(rows, self.workers) if len(rows) > self.batch_size else [rows]
+    def _write_parts(self, step: str, parts: list[list[Row]], rejections: list[Rejection]) -> int:
+        """Each part in its own transactions; parts (disjoint keys) written concurrently."""
 
         def write_part(part: list[Row]) -> int:
             return sum(self._write(step, batch, rejections) for batch in _chunks(part, self.batch_size))
@@ -139,8 +169,13 @@ def _rejection(step: str, row: Row, exc: Exception) -> Rejection:
     where = str(row.get("where", "?"))
     path, _, line = where.rpartition(":") if where.count(":") == 1 else (where, "", "")
     message = getattr(exc, "message", None) or str(exc)
-    return Rejection(path=path or where, line=int(line) if line.isdigit() else None, stage="load",
-                     reason=f"refused-by-database:{step}", detail=str(message)[:500])
+    return Rejection(
+        path=path or where,
+        line=int(line) if line.isdigit() else None,
+        stage="load",
+        reason=f"refused-by-database:{step}",
+        detail=str(message)[:500],
+    )
 
 
 def _partition(rows: list[Row], n: int) -> list[list[Row]]:

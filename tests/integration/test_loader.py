@@ -6,7 +6,7 @@ import hashlib
 
 from ipclue.graph.db import Graph
 from ipclue.graph.load import Loader
-from ipclue.graph.schema import counts
+from ipclue.graph.schema import counts, wipe
 from ipclue.models import Judgment, PartyMention, SourceRef
 from ipclue.sample import sample_records
 
@@ -30,6 +30,17 @@ def test_loading_twice_leaves_identical_counts(graph: Graph) -> None:
     assert not first.rejections and not second.rejections
     assert counts(graph) == after_first
     assert after_first["node:Party"] == 6 and after_first["rel:PARTY_TO"] == 2
+
+
+def test_concurrent_node_writers_load_the_same_graph(graph: Graph) -> None:
+    records = [_judgment(f"(2020)测{n}号", n) for n in range(40)] + sample_records()
+    Loader(graph, batch_size=7).load(records)
+    serial = counts(graph)
+    wipe(graph)
+    report = Loader(graph, batch_size=7, workers=2).load(records)
+    assert not report.rejections
+    assert counts(graph) == serial
+    assert serial["node:Party"] == 86 and serial["rel:PARTY_TO"] == 82
 
 
 def test_every_node_names_its_source(graph: Graph) -> None:

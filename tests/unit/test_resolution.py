@@ -143,3 +143,60 @@ def test_judgements_replay() -> None:
     assert out["m2"] == Link("s1", "judgement:split", 1.0, "split by a user")
     assert out["m3"] == links["m3"]
     assert Judgements(aliases={"a": "b", "b": "a"}).target("a") == "b"
+
+
+def test_fully_masked_names_are_not_one_person_even_in_one_record() -> None:
+    from ipclue.graph.mentions import mentions_of
+    from ipclue.graph.resolution.evidence import person_groups
+    from ipclue.models import Judgment, PartyMention, SourceRef
+
+    src = SourceRef(path="j.txt", sha256="b" * 64, kind="judgment")
+    j = Judgment(
+        case_no="(2020)沪01民初1号",
+        case_no_raw="（2020）沪01民初1号",
+        court="上海市第一中级人民法院",
+        source=src,
+        parties=[
+            PartyMention(
+                name="上海甲有限公司",
+                role="plaintiff",
+                role_text="原告",
+                kind="org",
+                legal_representative="＊＊",
+            ),
+            PartyMention(
+                name="天津乙有限公司",
+                role="defendant",
+                role_text="被告",
+                kind="org",
+                legal_representative="＊＊",
+            ),
+            PartyMention(name="张某", role="defendant", role_text="被告", kind="person"),
+            PartyMention(name="张某", role="third_party", role_text="第三人", kind="person"),
+        ],
+    )
+    groups = person_groups([m for m in mentions_of(j) if m.kind == "person"])
+    names = sorted(key[1].split("#")[0] for key in groups)
+    assert names == ["**", "**", "张某"]  # 张某 twice in one record is one person; ＊＊ never is
+
+
+def test_same_name_lawyers_of_two_firms_in_one_record_are_two_people() -> None:
+    from ipclue.graph.mentions import mentions_of
+    from ipclue.graph.resolution.evidence import person_groups
+    from ipclue.models import Agent, Judgment, PartyMention, SourceRef
+
+    src = SourceRef(path="j.txt", sha256="c" * 64, kind="judgment")
+    a, b = Agent(name="陈静", organization="甲律师事务所"), Agent(name="陈静", organization="乙律师事务所")
+    j = Judgment(
+        case_no="(2020)沪01民初2号",
+        case_no_raw="（2020）沪01民初2号",
+        court="某法院",
+        source=src,
+        parties=[
+            PartyMention(name="上海甲有限公司", role="plaintiff", role_text="原告", kind="org", agents=[a]),
+            PartyMention(name="天津乙有限公司", role="defendant", role_text="被告", kind="org", agents=[b]),
+            PartyMention(name="陈静", role="defendant", role_text="被告", kind="person", agents=[b]),
+        ],
+    )
+    groups = person_groups([m for m in mentions_of(j) if m.kind == "person"])
+    assert sorted(len(ms) for ms in groups.values()) == [1, 1, 2]  # firm 甲, party 陈静, firm 乙 (twice)

@@ -13,8 +13,8 @@ from collections import defaultdict
 from ipclue.graph.mentions import Mention
 from ipclue.graph.resolution.orgs import analyse
 from ipclue.graph.resolution.profiles import Profile
-from ipclue.graph.resolve import Link, digest
-from ipclue.normalize import clean, normalize_address, valid_uscc
+from ipclue.graph.resolve import Link, digest, org_key
+from ipclue.normalize import address_is_specific, clean, normalize_address, valid_uscc
 
 GroupKey = tuple[str, str]
 
@@ -35,10 +35,17 @@ def org_groups(orgs: list[Mention]) -> dict[GroupKey, list[Mention]]:
 
 
 def person_groups(people: list[Mention]) -> dict[GroupKey, list[Mention]]:
-    """Person mentions by (record, name key)."""
+    """Person mentions by (record, name key). Within a record, an agent of a firm is one person
+    per firm (two lawyers 陈静 of two firms on opposite sides are two people, and neither is the
+    party 陈静), and a fully masked name stays alone (keyed by its slot)."""
     groups: dict[GroupKey, list[Mention]] = defaultdict(list)
     for m in people:
-        groups[(record_of(m), clean(m.name))].append(m)
+        name = clean(m.name)
+        if m.masked:
+            name = f"{name}#{m.slot}"
+        elif m.organization and m.context.endswith("agent"):
+            name = f"{name}@{org_key(m.organization)}"
+        groups[(record_of(m), name)].append(m)
     return groups
 
 
@@ -86,7 +93,7 @@ def person_evidence(
 ) -> Profile:
     """What a group of same-name person mentions in one record says about the person."""
     ev = Profile(uid="", kind="person", size=len(ms), anonymised=any(m.anonymised for m in ms))
-    ev.names.add(key[1])
+    ev.names.update(clean(m.name) for m in ms)
     for m in ms:
         if m.birth_date:
             ev.births.add(m.birth_date.isoformat())
@@ -111,4 +118,4 @@ def new_person_uid(ev: Profile, key: GroupKey) -> str:
 
 def _addresses(m: Mention, generic: set[str]) -> set[str]:
     value = normalize_address(m.address) if m.address else ""
-    return {value} if value and value not in generic else set()
+    return {value} if value and value not in generic and address_is_specific(value) else set()
