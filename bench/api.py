@@ -59,8 +59,21 @@ def free_port() -> int:
 
 def start_server(port: int, key: str, workers: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "IPCLUE_API_KEYS": f"{key}:investigator:bench"}
-    cmd = [sys.executable, "-m", "uvicorn", "ipclue.api.app:create_app", "--factory", "--host", "127.0.0.1",
-           "--port", str(port), "--log-level", "warning", "--workers", str(workers)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "ipclue.api.app:create_app",
+        "--factory",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        "--workers",
+        str(workers),
+    ]
     proc = subprocess.Popen(cmd, env=env)
     for _ in range(300):
         try:
@@ -88,8 +101,9 @@ def _far_pair(pairs: list[tuple[str, str]], rng: random.Random) -> tuple[str, st
     return (a, b) if a != b else pairs[0]
 
 
-def drive(base: str, key: str, make_url: Callable[[], str], clients: int, total: int,
-          deadline: float) -> tuple[list[float], int, float]:
+def drive(
+    base: str, key: str, make_url: Callable[[], str], clients: int, total: int, deadline: float
+) -> tuple[list[float], int, float]:
     urls = [make_url() for _ in range(total)]
     latencies: list[float] = []
     errors = 0
@@ -117,12 +131,17 @@ def pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
 
-def row(name: str, lat: list[float], errors: int, seconds: float) -> str:
+def row(name: str, lat: list[float], errors: int, seconds: float, client_cpu: float) -> str:
+    """One table row; ``client_cpu``: this process's CPU seconds for the run (the load generator's share)."""
     target = TARGETS.get(name)
     p95 = pct(lat, 95)
     verdict = "" if target is None else ("ok" if p95 <= target else "MISSED")
-    return (f"| {name} | {len(lat)} | {errors} | {len(lat) / seconds:.0f} | {pct(lat, 50):.1f} | {p95:.1f} | "
-            f"{pct(lat, 99):.1f} | {target or '-'} {verdict} |")
+    per_request = 1000 * client_cpu / max(len(lat), 1)
+    return (
+        f"| {name} | {len(lat)} | {errors} | {len(lat) / seconds:.0f} | {pct(lat, 50):.1f} | {p95:.1f} | "
+        f"{pct(lat, 99):.1f} | {target or '-'} {verdict} | {per_request:.2f} | "
+        f"{os.getloadavg()[0]:.1f} |"
+    )
 
 
 def main() -> None:
@@ -133,11 +152,15 @@ def main() -> None:
     ap.add_argument("--max-seconds", type=float, default=60, help="time budget per endpoint")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workers", type=int, default=4, choices=range(1, 17), help="uvicorn worker processes")
-    ap.add_argument("--no-load", action="store_true", help="use the data already in the graph")
+    ap.add_argument("--no-load", "--reuse", action="store_true", help="use the data already in the graph")
+    ap.add_argument("--load-only", action="store_true", help="generate, ingest and detect, then stop")
     args = ap.parse_args()
     graph = open_graph(get_settings())
     if not args.no_load:
         load(graph, args.parties, args.seed)
+    if args.load_only:
+        graph.close()
+        return
     pairs = [(r["a"], r["b"]) for r in graph.read(query("api/bench_pairs"))]
     graph.close()
     if not pairs:
@@ -154,14 +177,23 @@ def main() -> None:
 def report(base: str, key: str, pairs: list[tuple[str, str]], args: argparse.Namespace) -> None:
     rng = random.Random(args.seed)
     n = min(args.requests, 20000)
-    print(f"\n{args.parties} parties, {args.clients} clients, {n} requests per endpoint\n")
-    print("| endpoint | requests | errors | req/s | p50 ms | p95 ms | p99 ms | p95 target ms |")
-    print("|---|---:|---:|---:|---:|---:|---:|---|")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(
+        f"\n{args.parties} parties, {args.clients} clients, {n} requests per endpoint, "
+        f"{args.workers} workers, {os.cpu_count()} CPUs, load average {load}\n"
+    )
+    print(
+        "| endpoint | requests | errors | req/s | p50 ms | p95 ms | p99 ms | p95 target ms "
+        "| client CPU ms/req | load 1 min |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|")
     for name, make_url in endpoints(pairs, rng).items():
         drive(base, key, make_url, args.clients, args.clients * 2, time.monotonic() + 10)  # warm-up
-        lat, errors, seconds = drive(base, key, make_url, args.clients, min(args.requests, 20000),
-                                     time.monotonic() + args.max_seconds)
-        print(row(name, lat, errors, seconds), flush=True)
+        cpu = time.process_time()
+        lat, errors, seconds = drive(
+            base, key, make_url, args.clients, min(args.requests, 20000), time.monotonic() + args.max_seconds
+        )
+        print(row(name, lat, errors, seconds, time.process_time() - cpu), flush=True)
 
 
 if __name__ == "__main__":

@@ -23,16 +23,26 @@ PREFIX = "/api/v1"
 STATIC = Path(__file__).parent / "static"
 
 
-def create_app(*, graph: Graph | None = None, settings: ApiSettings | None = None,
-               keys: dict[str, Principal] | None = None) -> FastAPI:
+def create_app(
+    *,
+    graph: Graph | None = None,
+    settings: ApiSettings | None = None,
+    keys: dict[str, Principal] | None = None,
+) -> FastAPI:
     """The service. ``graph`` is opened from the settings at start-up when not given (and closed after)."""
     settings = settings or get_api_settings()
     table = keys if keys is not None else configured_keys(settings)
     if not table:
         raise ConfigError("no API keys: set IPCLUE_API_KEYS (key:role:name,…) or start with `ipclue serve`")
-    app = FastAPI(title="ipclue", version="1", lifespan=_lifespan(graph, settings),
-                  openapi_url=f"{PREFIX}/openapi.json", docs_url=f"{PREFIX}/docs", redoc_url=None,
-                  responses=problems.PROBLEM_RESPONSES)
+    app = FastAPI(
+        title="ipclue",
+        version="1",
+        lifespan=_lifespan(graph, settings),
+        openapi_url=f"{PREFIX}/openapi.json",
+        docs_url=f"{PREFIX}/docs",
+        redoc_url=None,
+        responses=problems.PROBLEM_RESPONSES,
+    )
     app.state.settings, app.state.keys = settings, table
     app.state.audit = AuditLog(settings.audit_file())
     for module in (meta, parties, records, flags, jobs):

@@ -33,8 +33,15 @@ class AuditLog:
         path.parent.mkdir(parents=True, exist_ok=True)
 
     def record(self, who: Principal, request_id: str, action: str, subject: str, **detail: Any) -> None:
-        entry = AuditEntry(at=datetime.now(UTC).isoformat(timespec="milliseconds"), request_id=request_id,
-                           actor=who.name, role=who.role, action=action, subject=subject, detail=detail)
+        entry = AuditEntry(
+            at=datetime.now(UTC).isoformat(timespec="milliseconds"),
+            request_id=request_id,
+            actor=who.name,
+            role=who.role,
+            action=action,
+            subject=subject,
+            detail=detail,
+        )
         line = (entry.model_dump_json() + "\n").encode("utf-8")
         with self._lock:
             fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
@@ -43,8 +50,9 @@ class AuditLog:
             finally:
                 os.close(fd)
 
-    def query(self, *, since: datetime | None = None, actor: str | None = None, limit: int = 100) -> list[
-            AuditEntry]:
+    def query(
+        self, *, since: datetime | None = None, actor: str | None = None, limit: int = 100
+    ) -> list[AuditEntry]:
         """The newest ``limit`` entries at or after ``since`` by ``actor``, newest first."""
         if not self.path.exists():
             return []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -19,7 +19,7 @@ INVESTIGATORS: tuple[Role, ...] = ("investigator", "supervisor", "admin")
 SUPERVISORS: tuple[Role, ...] = ("supervisor", "admin")
 
 
-def authenticate(
+async def authenticate(
     request: Request,
     api_key: Annotated[str | None, Depends(api_key_header)],
     token: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
@@ -35,10 +35,13 @@ def authenticate(
     return principal
 
 
-def require(*roles: Role) -> Callable[[Principal], Principal]:
-    """A dependency admitting only callers with one of ``roles`` (403 otherwise)."""
+def require(*roles: Role) -> Callable[[Principal], Awaitable[Principal]]:
+    """A dependency admitting only callers with one of ``roles`` (403 otherwise).
 
-    def check(principal: Annotated[Principal, Depends(authenticate)]) -> Principal:
+    Checks (like :func:`authenticate`) are ``async``: they never block, so they need no thread hop.
+    """
+
+    async def check(principal: Annotated[Principal, Depends(authenticate)]) -> Principal:
         if principal.role not in roles:
             raise Forbidden(f"role {principal.role!r} may not do this (needs one of: {', '.join(roles)})")
         return principal

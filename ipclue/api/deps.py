@@ -1,4 +1,8 @@
-"""Request-scoped dependencies as ``Annotated`` aliases: the graph, the audit trail, paging."""
+"""Request-scoped dependencies as ``Annotated`` aliases: the graph, the audit trail, paging.
+
+They are ``async`` because they never block: FastAPI runs a plain ``def`` dependency in its thread
+pool, one hop per dependency and request, which costs more than the work itself.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +17,12 @@ from ipclue.api.config import ApiSettings, Principal
 from ipclue.graph.db import Graph
 
 
-def get_graph(request: Request) -> Graph:
+async def get_graph(request: Request) -> Graph:
     graph: Graph = request.app.state.graph
     return graph
 
 
-def get_settings(request: Request) -> ApiSettings:
+async def get_settings(request: Request) -> ApiSettings:
     settings: ApiSettings = request.app.state.settings
     return settings
 
@@ -35,7 +39,7 @@ class Auditor:
         self.log.record(self.who, self.request_id, action, subject, **detail)
 
 
-def get_auditor(request: Request, who: Annotated[Principal, Depends(authenticate)]) -> Auditor:
+async def get_auditor(request: Request, who: Annotated[Principal, Depends(authenticate)]) -> Auditor:
     return Auditor(request.app.state.audit, who, getattr(request.state, "request_id", "-"))
 
 

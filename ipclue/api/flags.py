@@ -28,6 +28,17 @@ def engine() -> ModuleType:
         raise EngineMissing(f"the detection engine cannot be imported: {exc}") from exc
 
 
+def list_flags(graph: Graph, *, limit: int, cursor: str | None, **filters: Any) -> dict[str, Any]:
+    """A page of flags, best score first; ``next_cursor`` resumes after the last one.
+
+    ``ipclue.detect.list_flags``'s query and page, read through the API's one-round-trip path.
+    """
+    det = engine()
+    page = fetch_one(graph, "flags/list", **det.list_params(limit=limit, cursor=cursor, **filters))
+    out: dict[str, Any] = det.flag_page(page["flags"] if page else [], limit).model_dump(mode="json")
+    return out
+
+
 def flag_detail(graph: Graph, flag_id: str) -> dict[str, Any]:
     detail: dict[str, Any] = engine().get_flag(graph, flag_id).model_dump(mode="json")
     detail["subgraph"] = evidence_subgraph(graph, detail)
@@ -43,8 +54,16 @@ def evidence_subgraph(graph: Graph, detail: dict[str, Any]) -> dict[str, Any]:
         return {"nodes": [], "edges": []}
     nodes = [node_out(n) for n in row["nodes"]]
     ids = {n["eid"]: out["id"] for n, out in zip(row["nodes"], nodes, strict=True)}
-    edges = [{"id": e["rid"], "source": ids[e["start"]], "target": ids[e["end"]], "type": e["type"],
-              "props": {k: v for k, v in e["props"].items() if k != "sources"}} for e in row["edges"]]
+    edges = [
+        {
+            "id": e["rid"],
+            "source": ids[e["start"]],
+            "target": ids[e["end"]],
+            "type": e["type"],
+            "props": {k: v for k, v in e["props"].items() if k != "sources"},
+        }
+        for e in row["edges"]
+    ]
     return {"nodes": nodes, "edges": edges}
 
 
@@ -86,9 +105,28 @@ def risk_score(flags: list[dict[str, Any]]) -> float:
     return round(1.0 - rest, 4)
 
 
+_catalog_cache: list[tuple[tuple[tuple[str, int, int], ...], Any]] = []
+
+
+def detector_catalog() -> Any:
+    """``load_catalog()`` (about 30 ms of YAML and Cypher parsing), parsed again only when the set of
+    detector files or one of them changes."""
+    det = engine()
+    try:
+        files = importlib.import_module("ipclue.detect.catalog").detector_files()
+        stamp = tuple((str(path), st.st_mtime_ns, st.st_size) for path in files for st in [path.stat()])
+    except OSError:  # a file went away while we looked: no caching this time
+        return det.load_catalog()
+    if _catalog_cache and _catalog_cache[0][0] == stamp:
+        return _catalog_cache[0][1]
+    cat = det.load_catalog()
+    _catalog_cache[:] = [(stamp, cat)]
+    return cat
+
+
 def catalog(graph: Graph) -> dict[str, Any]:
     det = engine()
-    cat = det.load_catalog()
+    cat = detector_catalog()
     precision: dict[str, float | None] = det.detector_precision(graph)
     items = [_detector_out(d, precision.get(d.id)) for d in cat.detectors]
     return {"items": items, "errors": [e.model_dump(mode="json") for e in cat.errors]}
@@ -97,14 +135,22 @@ def catalog(graph: Graph) -> dict[str, Any]:
 def _detector_out(d: Any, precision: float | None) -> dict[str, Any]:
     h = d.header
     params = {k: v.model_dump(mode="json") for k, v in h.params.items()}
-    return {"id": h.id, "title": h.title, "family": h.family, "severity": h.severity, "version": h.version,
-            "legal_basis": h.legal_basis, "description": h.description, "params": params,
-            "precision": precision}
+    return {
+        "id": h.id,
+        "title": h.title,
+        "family": h.family,
+        "severity": h.severity,
+        "version": h.version,
+        "legal_basis": h.legal_basis,
+        "description": h.description,
+        "params": params,
+        "precision": precision,
+    }
 
 
 def dry_run(graph: Graph, detector_id: str, params: dict[str, Any]) -> dict[str, Any]:
     det = engine()
-    if det.load_catalog().get(detector_id) is None:
+    if detector_catalog().get(detector_id) is None:
         raise NotFound(f"no detector {detector_id!r}")
     report = det.run_detectors(graph, ids=[detector_id], params=params, dry_run=True)
     out: dict[str, Any] = report.model_dump(mode="json")

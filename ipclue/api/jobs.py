@@ -36,8 +36,15 @@ class Job:
     created_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
     def view(self) -> dict[str, Any]:
-        return {"id": self.id, "status": self.status, "progress": dict(self.progress), "report": self.report,
-                "error": self.error, "files": self.files, "created_at": self.created_at}
+        return {
+            "id": self.id,
+            "status": self.status,
+            "progress": dict(self.progress),
+            "report": self.report,
+            "error": self.error,
+            "files": self.files,
+            "created_at": self.created_at,
+        }
 
 
 def safe_name(name: str | None, index: int) -> str:
@@ -89,8 +96,9 @@ class Jobs:
         job.status = "running"
         paths = [self.folder(job.id) / name for name in job.files]
         try:
-            report = ingest_function()(self.graph, paths, quarantine_dir=self.root / job.id / "quarantine",
-                                       progress=_progress(job))
+            report = ingest_function()(
+                self.graph, paths, quarantine_dir=self.root / job.id / "quarantine", progress=_progress(job)
+            )
             job.report = report.model_dump(mode="json") if hasattr(report, "model_dump") else dict(report)
             job.status = "done"
         except Exception as exc:  # a job reports its failure instead of dying silently

@@ -12,14 +12,33 @@ import re
 from typing import Any
 
 MASK = "***"
-ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
-                       r"\d{3}[0-9Xx](?![0-9A-Za-z])")
+ID_NUMBER = re.compile(
+    r"(?<![0-9A-Za-z])\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+    r"\d{3}[0-9Xx](?![0-9A-Za-z])"
+)
 MOBILE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?!\d)")
 LANDLINE = re.compile(r"(?<![\d-])0\d{2,3}-?\d{7,8}(?!\d)")
 ALWAYS = frozenset({"id_fragment", "birth_date", "phone", "phones", "id_number"})
 PERSONAL = frozenset({"address", "addresses"})
-KEYS = frozenset({"uid", "uscc", "sha256", "case_no", "reg_no", "number", "decision_no", "id", "source",
-                  "target", "node", "request_id", "fingerprint", "mention_id", "path"})
+KEYS = frozenset(
+    {
+        "uid",
+        "uscc",
+        "sha256",
+        "case_no",
+        "reg_no",
+        "number",
+        "decision_no",
+        "id",
+        "source",
+        "target",
+        "node",
+        "request_id",
+        "fingerprint",
+        "mention_id",
+        "path",
+    }
+)
 
 
 def mask(data: Any) -> Any:

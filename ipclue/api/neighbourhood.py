@@ -7,14 +7,27 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ipclue.api.store import Row, fetch, fetch_one
+from ipclue.api.store import Row, fetch_one
 from ipclue.errors import NotFound
 from ipclue.graph.db import Graph
 
-KEY_OF = {"Party": "uid", "Case": "case_no", "Trademark": "reg_no", "Patent": "number",
-          "Penalty": "decision_no", "Address": "value", "Phone": "value", "Email": "value"}
-NAME_OF = {"Party": "name", "Case": "case_no", "Trademark": "mark", "Patent": "title",
-           "Penalty": "decision_no"}
+KEY_OF = {
+    "Party": "uid",
+    "Case": "case_no",
+    "Trademark": "reg_no",
+    "Patent": "number",
+    "Penalty": "decision_no",
+    "Address": "value",
+    "Phone": "value",
+    "Email": "value",
+}
+NAME_OF = {
+    "Party": "name",
+    "Case": "case_no",
+    "Trademark": "mark",
+    "Patent": "title",
+    "Penalty": "decision_no",
+}
 IDENTIFIERS = frozenset({"Address", "Phone", "Email"})
 SEVERITY = {"low": 1, "medium": 2, "high": 3, "critical": 4}
 
@@ -27,9 +40,16 @@ def node_out(hit: Row) -> dict[str, Any]:
     key = props.get(KEY_OF.get(label, ""))
     name = props.get(NAME_OF.get(label, "value")) or key
     ident = _opaque(label, key) if label in IDENTIFIERS else f"{label}:{key}"
-    return {"id": ident, "label": label, "key": key, "name": name, "kind": props.get("kind"),
-            "risk": top_severity(hit.get("risk") or []), "generic": bool(props.get("generic")),
-            "personal": bool(hit.get("personal"))}
+    return {
+        "id": ident,
+        "label": label,
+        "key": key,
+        "name": name,
+        "kind": props.get("kind"),
+        "risk": top_severity(hit.get("risk") or []),
+        "generic": bool(props.get("generic")),
+        "personal": bool(hit.get("personal")),
+    }
 
 
 def _opaque(label: str, key: Any) -> str:
@@ -69,17 +89,27 @@ class Expansion:
             return
         a, b = self.ids[centre], self.ids[hit["eid"]]
         source, target = (a, b) if hit["outgoing"] else (b, a)
-        self.edges[hit["rid"]] = {"id": hit["rid"], "source": source, "target": target, "type": hit["type"],
-                                  "props": _edge_props(hit["props"])}
+        self.edges[hit["rid"]] = {
+            "id": hit["rid"],
+            "source": source,
+            "target": target,
+            "type": hit["type"],
+            "props": _edge_props(hit),
+        }
 
     def result(self) -> dict[str, Any]:
-        return {"nodes": self.nodes, "edges": list(self.edges.values()), "collapsed": self.collapsed,
-                "truncated": self.truncated}
+        return {
+            "nodes": self.nodes,
+            "edges": list(self.edges.values()),
+            "collapsed": self.collapsed,
+            "truncated": self.truncated,
+        }
 
 
-def _edge_props(props: dict[str, Any]) -> dict[str, Any]:
-    out = dict(props)
-    out["n_sources"] = len(out.pop("sources", None) or [])
+def _edge_props(hit: Row) -> dict[str, Any]:
+    """The relationship's properties; its evidence as a count (the query leaves the list out)."""
+    out = {k: v for k, v in hit["props"].items() if k != "sources"}
+    out["n_sources"] = hit["n_sources"]
     return out
 
 
@@ -108,10 +138,18 @@ def neighbourhood(graph: Graph, uid: str, scope: Scope) -> dict[str, Any]:
 
 
 def _level(graph: Graph, found: Expansion, frontier: list[str], scope: Scope) -> list[str]:
-    rows = fetch(graph, "graph_expand", frontier=frontier, types=scope.types, cap=scope.cap,
-                 since=scope.since, until=scope.until)
+    level = fetch_one(
+        graph,
+        "graph_expand",
+        frontier=frontier,
+        seen=list(found.ids),
+        types=scope.types,
+        cap=scope.cap,
+        since=scope.since,
+        until=scope.until,
+    )
     nxt: list[str] = []
-    for row in rows:
+    for row in level["rows"] if level else []:
         for hit in row["hits"]:
             if found.add_node(hit):
                 nxt.append(hit["eid"])

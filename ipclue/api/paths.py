@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ipclue.api.neighbourhood import node_out
-from ipclue.api.store import Row, fetch
+from ipclue.api.store import Row, fetch_one
 from ipclue.errors import InvalidInput, NotFound
 from ipclue.graph.db import Graph
 
@@ -13,24 +13,15 @@ MAX_PATHS = 10
 
 
 def shortest_paths(graph: Graph, a: str, b: str, max_hops: int) -> dict[str, Any]:
+    """One query: both parties' existence, the paths and the documents behind every hop."""
     if a == b:
         raise InvalidInput("a and b must be two different parties")
-    _require_parties(graph, [a, b])
-    rows = fetch(graph, "paths", a=a, b=b, max_hops=max_hops, limit=MAX_PATHS)
-    sources = _sources(graph, rows)
-    return {"paths": [_path(row, sources) for row in rows]}
-
-
-def _require_parties(graph: Graph, uids: list[str]) -> None:
-    known = {r["uid"] for r in fetch(graph, "party_exists", uids=uids)}
-    missing = [u for u in uids if u not in known]
-    if missing:
-        raise NotFound(f"no party with uid {missing[0]!r}")
-
-
-def _sources(graph: Graph, rows: list[Row]) -> dict[str, str | None]:
-    shas = sorted({s for row in rows for hop in row["hops"] for s in hop["props"].get("sources") or []})
-    return {r["sha256"]: r["path"] for r in fetch(graph, "sources_by_sha", shas=shas)} if shas else {}
+    row = fetch_one(graph, "paths", a=a, b=b, max_hops=max_hops, limit=MAX_PATHS)
+    if row is None or not row["a_found"] or not row["b_found"]:
+        missing = a if row is None or not row["a_found"] else b
+        raise NotFound(f"no party with uid {missing!r}")
+    sources: dict[str, str | None] = {s["sha256"]: s["path"] for s in row["sources"]}
+    return {"paths": [_path(p, sources) for p in row["paths"]]}
 
 
 def _path(row: Row, sources: dict[str, str | None]) -> dict[str, Any]:
@@ -47,5 +38,10 @@ def _hop(hop: Row, ids: dict[str, str], sources: dict[str, str | None]) -> dict[
     for key in ("case_no", "role", "pct", "title", "on"):
         if props.get(key) is not None:
             evidence[key] = props[key]
-    return {"type": hop["type"], "from": ids[hop["start"]], "to": ids[hop["end"]], "props": props,
-            "evidence": evidence}
+    return {
+        "type": hop["type"],
+        "from": ids[hop["start"]],
+        "to": ids[hop["end"]],
+        "props": props,
+        "evidence": evidence,
+    }

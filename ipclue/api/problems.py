@@ -17,21 +17,45 @@ PROBLEM = "application/problem+json"
 log = logging.getLogger("ipclue.api")
 
 PROBLEM_SCHEMA: dict[str, Any] = {
-    "content": {PROBLEM: {"schema": {"type": "object", "properties": {
-        "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
-        "detail": {"type": "string"}, "instance": {"type": "string"}, "request_id": {"type": "string"},
-    }}}},
+    "content": {
+        PROBLEM: {
+            "schema": {
+                "type": "object",
+                "properties": {
+                    "type": {"type": "string"},
+                    "title": {"type": "string"},
+                    "status": {"type": "integer"},
+                    "detail": {"type": "string"},
+                    "instance": {"type": "string"},
+                    "request_id": {"type": "string"},
+                },
+            }
+        }
+    },
 }
 PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     code: {"description": text, **PROBLEM_SCHEMA}
-    for code, text in ((401, "Unauthorized"), (403, "Forbidden"), (404, "Not found"),
-                       (422, "Invalid input"), (503, "Database unavailable"), (504, "Query timed out"))
+    for code, text in (
+        (401, "Unauthorized"),
+        (403, "Forbidden"),
+        (404, "Not found"),
+        (422, "Invalid input"),
+        (503, "Database unavailable"),
+        (504, "Query timed out"),
+    )
 }
 
 
 def problem(request: Request, status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail,
-            "instance": request.url.path, "request_id": getattr(request.state, "request_id", None), **extra}
+    body = {
+        "type": "about:blank",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": request.url.path,
+        "request_id": getattr(request.state, "request_id", None),
+        **extra,
+    }
     headers = {"WWW-Authenticate": 'Bearer realm="ipclue"'} if status == 401 else None
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
@@ -61,7 +85,8 @@ def _database_problem(exc: Exception) -> tuple[int, str, str, dict[str, Any]] | 
 
 def _http_title(status: int) -> str:
     return {404: "Not found", 405: "Method not allowed", 401: "Unauthorized", 403: "Forbidden"}.get(
-        status, "HTTP error")
+        status, "HTTP error"
+    )
 
 
 async def handle(request: Request, exc: Exception) -> JSONResponse:

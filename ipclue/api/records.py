@@ -54,8 +54,14 @@ def source_text(graph: Graph, sha256: str, cap: int) -> dict[str, Any]:
     text, status = read_verified(src.get("path"), sha256)
     spans = [*row["spans"], *_section_spans(row["sections"])]
     spans.sort(key=lambda s: (s["start"], s["end"]))
-    return {"sha256": sha256, "path": src.get("path"), "kind": src.get("kind"), "text": text,
-            "text_status": status, "spans": spans}
+    return {
+        "sha256": sha256,
+        "path": src.get("path"),
+        "kind": src.get("kind"),
+        "text": text,
+        "text_status": status,
+        "spans": spans,
+    }
 
 
 def read_verified(path: str | None, sha256: str) -> tuple[str | None, str]:
@@ -87,6 +93,9 @@ def _section_spans(sections: list[str]) -> list[dict[str, Any]]:
     for text in sections:
         data = _loads(text)
         if isinstance(data, dict):
-            out += [{"start": int(v[0]), "end": int(v[1]), "label": f"section:{k}"}
-                    for k, v in data.items() if isinstance(v, list) and len(v) == 2]
+            out += [
+                {"start": int(v[0]), "end": int(v[1]), "label": f"section:{k}"}
+                for k, v in data.items()
+                if isinstance(v, list) and len(v) == 2
+            ]
     return out

@@ -1,21 +1,42 @@
-"""Running the API's Cypher (``cypher/api/<name>.cypher``) and turning driver values into JSON values."""
+"""Running the API's Cypher (``cypher/api/<name>.cypher``) and turning driver values into JSON values.
+
+Every request is a single auto-commit read: one network round trip (``execute_query`` wraps each
+query in an explicit transaction, which costs a second one and more server work), retried once when
+the driver says the failure is retryable (a stale pooled connection, a transient server error).
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from functools import cache
+from typing import Any, LiteralString
 
+from neo4j import READ_ACCESS, Query
+from neo4j.exceptions import DriverError, Neo4jError
 from neo4j.time import Date, DateTime, Duration, Time
 
 from ipclue.cypher import query
 from ipclue.graph.db import Graph
 
 Row = dict[str, Any]
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_TEMPORALS = (Date, DateTime, Time, date, datetime)
+
+
+@cache
+def api_query(name: str) -> LiteralString:
+    """The text of ``cypher/api/<name>.cypher`` (or ``cypher/<dir>/<name>.cypher``), read once per process."""
+    return query(name if "/" in name else f"api/{name}")
 
 
 def fetch(graph: Graph, name: str, **params: Any) -> list[Row]:
     """Rows of an API query, with temporal values as ISO strings."""
-    return [plain(row) for row in graph.read(query(f"api/{name}"), **params)]
+    try:
+        return _run(graph, api_query(name), params)
+    except (Neo4jError, DriverError) as exc:
+        if not exc.is_retryable():
+            raise
+        return _run(graph, api_query(name), params)
 
 
 def fetch_one(graph: Graph, name: str, **params: Any) -> Row | None:
@@ -23,13 +44,28 @@ def fetch_one(graph: Graph, name: str, **params: Any) -> Row | None:
     return rows[0] if rows else None
 
 
+def _run(graph: Graph, cypher: LiteralString, params: dict[str, Any]) -> list[Row]:
+    with graph.driver.session(database=graph.database, default_access_mode=READ_ACCESS) as session:
+        result = session.run(Query(cypher, timeout=graph.timeout), params)
+        keys = result.keys()
+        return [{key: plain(value) for key, value in zip(keys, record, strict=True)} for record in result]
+
+
 def plain(value: Any) -> Any:
+    """``value`` with driver temporals as ISO strings (maps and lists walked; scalars kept as they are)."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is dict:
+        return {k: plain(v) for k, v in value.items()}
+    if kind is list or kind is tuple:
+        return [plain(v) for v in value]
+    if isinstance(value, _TEMPORALS):
+        return value.isoformat()
+    if isinstance(value, Duration):
+        return str(value)
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
-    if isinstance(value, Date | DateTime | Time | date | datetime):
-        return value.isoformat()
-    if isinstance(value, Duration):
-        return str(value)
     return value

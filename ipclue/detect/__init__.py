@@ -31,7 +31,7 @@ from ipclue.detect.models import (
     Subject,
 )
 from ipclue.detect.runner import run_detectors
-from ipclue.detect.store import detector_precision, get_flag, list_flags, review_flag
+from ipclue.detect.store import detector_precision, flag_page, get_flag, list_flags, list_params, review_flag
 
 __all__ = [
     "Catalog",
@@ -49,8 +49,10 @@ __all__ = [
     "Status",
     "Subject",
     "detector_precision",
+    "flag_page",
     "get_flag",
     "list_flags",
+    "list_params",
     "load_catalog",
     "review_flag",
     "run_detectors",

@@ -99,23 +99,46 @@ def list_flags(
     cursor: str | None = None,
 ) -> FlagPage:
     """A page of flags (best score first); ``next_cursor`` resumes after the last one."""
-    if not 1 <= limit <= 1000:
-        raise InvalidInput("limit must be between 1 and 1000")
-    after_score, after_id = _decode_cursor(cursor)
-    rows = graph.read(
-        query("flags/list"),
+    params = list_params(
         detector=detector,
         family=family,
         severity=severity,
         status=status,
         party=party,
-        since=_as_datetime(since),
-        until=_as_datetime(until),
-        after_score=after_score,
-        after_id=after_id,
-        limit=limit + 1,
+        since=since,
+        until=until,
+        limit=limit,
+        cursor=cursor,
     )
-    items = [FlagSummary.model_validate(_summary_fields(r["flag"])) for r in rows[:limit]]
+    rows = graph.read(query("flags/list"), **params)
+    return flag_page(rows[0]["flags"] if rows else [], limit)
+
+
+def list_params(
+    *,
+    limit: int,
+    cursor: str | None,
+    since: date | datetime | None,
+    until: date | datetime | None,
+    **filters: str | None,
+) -> dict[str, Any]:
+    """The parameters of ``flags/list`` for these filters (checked) and cursor (decoded)."""
+    if not 1 <= limit <= 1000:
+        raise InvalidInput("limit must be between 1 and 1000")
+    after_score, after_id = _decode_cursor(cursor)
+    return {
+        **filters,
+        "since": _as_datetime(since),
+        "until": _as_datetime(until),
+        "after_score": after_score,
+        "after_id": after_id,
+        "limit": limit + 1,
+    }
+
+
+def flag_page(rows: list[dict[str, Any]], limit: int) -> FlagPage:
+    """Rows of ``flags/list`` (one more than ``limit`` when there is a next page) → a page."""
+    items = [FlagSummary.model_validate(_summary_fields(r)) for r in rows[:limit]]
     more = len(rows) > limit and items
     return FlagPage(items=items, next_cursor=_encode_cursor(items[-1]) if more else None)
 

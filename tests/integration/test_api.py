@@ -71,8 +71,12 @@ def test_neighbourhood_depth_and_types(client: TestClient) -> None:
     assert {"Party", "Case", "Trademark", "Address", "Phone"} <= labels
     ids = {n["id"] for n in g1["nodes"]}
     assert all(e["source"] in ids and e["target"] in ids for e in g1["edges"])
+    assert all("sources" not in e["props"] for e in g1["edges"])
+    assert any(e["props"]["n_sources"] >= 1 for e in g1["edges"])
     g2 = client.get(f"/api/v1/parties/{uid}/graph", params={"depth": 2}, headers=H).json()
     assert len(g2["nodes"]) > len(g1["nodes"])
+    assert len({n["id"] for n in g2["nodes"]}) == len(g2["nodes"]) and all(n["label"] for n in g2["nodes"])
+    assert {n["id"]: n for n in g1["nodes"]}.items() <= {n["id"]: n for n in g2["nodes"]}.items()
     only = client.get(f"/api/v1/parties/{uid}/graph", params={"depth": 2, "types": "LEGAL_REP_OF"}, headers=H)
     assert {e["type"] for e in only.json()["edges"]} == {"LEGAL_REP_OF"}
     assert client.get(f"/api/v1/parties/{uid}/graph", params={"depth": 4}, headers=H).status_code == 422
@@ -109,6 +113,8 @@ def test_paths_with_evidence(client: TestClient) -> None:
     assert client.get("/api/v1/paths", params={"a": a, "b": a}, headers=H).status_code == 422
     assert client.get("/api/v1/paths", params={"a": a, "b": b, "max_hops": 5}, headers=H).status_code == 422
     assert client.get("/api/v1/paths", params={"a": a, "b": "org-none"}, headers=H).status_code == 404
+    missing_a = client.get("/api/v1/paths", params={"a": "org-none", "b": b}, headers=H)
+    assert missing_a.status_code == 404 and "org-none" in missing_a.json()["detail"]
 
 
 def test_paths_skip_generic_identifiers(graph, client: TestClient) -> None:  # type: ignore[no-untyped-def]

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+
 import pytest
+from neo4j.time import Date, DateTime
 
 from ipclue.api.config import parse_keys
 from ipclue.api.jobs import safe_name
 from ipclue.api.masking import MASK, mask, mask_text
 from ipclue.api.search import core_name, lucene, name_keys, uscc_of
 from ipclue.api.stats import region_of
+from ipclue.api.store import plain
 from ipclue.errors import ConfigError
 
 GOOD = "k" * 20
@@ -28,9 +32,14 @@ def test_parse_keys_refuses(raw: str) -> None:
 
 
 def test_mask_walks_everything() -> None:
-    data = {"kind": "person", "address": "杭州", "birth_date": "1980-01-01", "uid": "per-1",
-            "mentions": [{"id_fragment": "110101198005061234", "context": "电话 13912345678"}],
-            "org": {"kind": "org", "address": "深圳", "phones": ["075588880001"]}}
+    data = {
+        "kind": "person",
+        "address": "杭州",
+        "birth_date": "1980-01-01",
+        "uid": "per-1",
+        "mentions": [{"id_fragment": "110101198005061234", "context": "电话 13912345678"}],
+        "org": {"kind": "org", "address": "深圳", "phones": ["075588880001"]},
+    }
     out = mask(data)
     assert out["address"] == MASK and out["birth_date"] == MASK and out["uid"] == "per-1"
     assert out["mentions"][0]["id_fragment"] == MASK and "13912345678" not in out["mentions"][0]["context"]
@@ -59,3 +68,18 @@ def test_regions() -> None:
 def test_safe_name() -> None:
     assert safe_name("../../etc/passwd", 0) == "passwd"
     assert safe_name("..", 3) == "upload-3" and safe_name("判决 1.txt", 0) == "判决_1.txt"
+
+
+def test_plain_turns_temporals_into_iso_strings() -> None:
+    row = {
+        "on": Date(2021, 3, 1),
+        "at": DateTime(2021, 3, 1, 8, 0, 0, tzinfo=UTC),
+        "py": date(2020, 1, 2),
+        "nested": [{"d": datetime(2020, 1, 2, 3, 4, 5)}, (1, "x", None, 2.5, True)],
+    }
+    assert plain(row) == {
+        "on": "2021-03-01",
+        "at": "2021-03-01T08:00:00.000000000+00:00",
+        "py": "2020-01-02",
+        "nested": [{"d": "2020-01-02T03:04:05"}, [1, "x", None, 2.5, True]],
+    }

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from ipclue.api.auth import Investigator, Reader
 from ipclue.api.deps import AuditDep, GraphDep, Limit
-from ipclue.api.flags import catalog, dry_run, engine, flag_detail
+from ipclue.api.flags import catalog, dry_run, engine, flag_detail, list_flags
 from ipclue.api.routers.params import UID_PATTERN, Moment
 from ipclue.api.routing import ApiRoute
 from ipclue.api.schemas import DryRun, FlagPage, Review
@@ -22,16 +22,32 @@ Status = Annotated[Literal["new", "reviewing", "confirmed", "dismissed", "referr
 
 
 @router.get("/flags", response_model=FlagPage)
-def flags(_: Reader, graph: GraphDep, detector: Name = None, family: Name = None, severity: Severity = None,
-          status: Status = None, party: Annotated[str | None, Query(pattern=UID_PATTERN)] = None,
-          since: Moment = None, until: Moment = None,
-          cursor: Annotated[str | None, Query(max_length=300, pattern=r"^[A-Za-z0-9_=-]+$")] = None,
-          limit: Limit = 50) -> dict[str, Any]:
+def flags(
+    _: Reader,
+    graph: GraphDep,
+    detector: Name = None,
+    family: Name = None,
+    severity: Severity = None,
+    status: Status = None,
+    party: Annotated[str | None, Query(pattern=UID_PATTERN)] = None,
+    since: Moment = None,
+    until: Moment = None,
+    cursor: Annotated[str | None, Query(max_length=300, pattern=r"^[A-Za-z0-9_=-]+$")] = None,
+    limit: Limit = 50,
+) -> dict[str, Any]:
     """A page of flags, best score first; send ``If-None-Match`` with the last ETag to get 304."""
-    page = engine().list_flags(graph, detector=detector, family=family, severity=severity, status=status,
-                               party=party, since=since, until=until, limit=limit, cursor=cursor)
-    out: dict[str, Any] = page.model_dump(mode="json")
-    return out
+    return list_flags(
+        graph,
+        detector=detector,
+        family=family,
+        severity=severity,
+        status=status,
+        party=party,
+        since=since,
+        until=until,
+        limit=limit,
+        cursor=cursor,
+    )
 
 
 @router.get("/flags/{flag_id}")
@@ -42,8 +58,9 @@ def flag(flag_id: FlagId, _: Reader, graph: GraphDep, audit: AuditDep) -> dict[s
 
 
 @router.post("/flags/{flag_id}/review")
-def review(flag_id: FlagId, body: Review, who: Investigator, graph: GraphDep,
-           audit: AuditDep) -> dict[str, Any]:
+def review(
+    flag_id: FlagId, body: Review, who: Investigator, graph: GraphDep, audit: AuditDep
+) -> dict[str, Any]:
     """Move a flag along new → reviewing → confirmed | dismissed → referred, with a note."""
     engine().review_flag(graph, flag_id, body.status, body.note, who.name)
     audit("review-flag", flag_id, status=body.status, note=body.note[:200])
@@ -57,8 +74,9 @@ def detectors(_: Reader, graph: GraphDep) -> dict[str, Any]:
 
 
 @router.post("/detectors/{detector_id}/dry-run")
-def detector_dry_run(detector_id: DetectorId, body: DryRun, _: Investigator, graph: GraphDep,
-                     audit: AuditDep) -> dict[str, Any]:
+def detector_dry_run(
+    detector_id: DetectorId, body: DryRun, _: Investigator, graph: GraphDep, audit: AuditDep
+) -> dict[str, Any]:
     """Run one detector with these parameters and return its hits without storing anything."""
     audit("dry-run", detector_id, params=sorted(body.params))
     return dry_run(graph, detector_id, body.params)

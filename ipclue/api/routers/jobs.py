@@ -24,8 +24,13 @@ def _jobs(request: Request) -> Jobs:
 
 
 @router.post("/jobs", response_model=JobCreated, status_code=202)
-def create_job(request: Request, files: Annotated[list[UploadFile], File(description="files to ingest")],
-               who: Investigator, settings: SettingsDep, audit: AuditDep) -> JobCreated:
+def create_job(
+    request: Request,
+    files: Annotated[list[UploadFile], File(description="files to ingest")],
+    who: Investigator,
+    settings: SettingsDep,
+    audit: AuditDep,
+) -> JobCreated:
     if not files or len(files) > MAX_FILES:
         raise InvalidInput(f"send between 1 and {MAX_FILES} files")
     names = _unique([safe_name(f.filename, i) for i, f in enumerate(files)])
@@ -60,6 +65,7 @@ def _save(jobs: Jobs, job: Job, files: list[UploadFile], budget: int) -> None:
 
 
 @router.get("/jobs/{job_id}", response_model=JobOut)
-def get_job(request: Request, job_id: Annotated[str, Path(pattern=r"^job-[0-9a-f]{16}$")],
-            _: Investigator) -> JobOut:
+def get_job(
+    request: Request, job_id: Annotated[str, Path(pattern=r"^job-[0-9a-f]{16}$")], _: Investigator
+) -> JobOut:
     return JobOut(**_jobs(request).get(job_id).view())

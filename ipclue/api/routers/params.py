@@ -9,11 +9,30 @@ from fastapi import Path, Query
 from pydantic import AfterValidator
 
 UID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{1,99}$"
-REL_TYPES = frozenset({
-    "PARTY_TO", "REPRESENTED_BY", "LEGAL_REP_OF", "SHAREHOLDER_OF", "OFFICER_OF", "MEMBER_OF", "BRANCH_OF",
-    "APPLIED_FOR", "OWNS", "ASSIGNED", "FILED_VIA", "INVENTOR_OF", "PENALISED_IN", "CONCERNS", "APPEAL_OF",
-    "LOCATED_AT", "HAS_PHONE", "HAS_EMAIL", "SIMILAR_TO", "LINKED",
-})
+REL_TYPES = frozenset(
+    {
+        "PARTY_TO",
+        "REPRESENTED_BY",
+        "LEGAL_REP_OF",
+        "SHAREHOLDER_OF",
+        "OFFICER_OF",
+        "MEMBER_OF",
+        "BRANCH_OF",
+        "APPLIED_FOR",
+        "OWNS",
+        "ASSIGNED",
+        "FILED_VIA",
+        "INVENTOR_OF",
+        "PENALISED_IN",
+        "CONCERNS",
+        "APPEAL_OF",
+        "LOCATED_AT",
+        "HAS_PHONE",
+        "HAS_EMAIL",
+        "SIMILAR_TO",
+        "LINKED",
+    }
+)
 
 Uid = Annotated[str, Path(pattern=UID_PATTERN, description="a party uid (org-…, per-…)")]
 UidQuery = Annotated[str, Query(pattern=UID_PATTERN, description="a party uid")]
@@ -21,8 +40,14 @@ RecordKey = Annotated[str, Path(min_length=1, max_length=120, description="the r
 Sha256 = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]
 Since = Annotated[date | None, Query(description="only relationships/records on or after this date")]
 Until = Annotated[date | None, Query(description="only relationships/records on or before this date")]
-Types = Annotated[str | None, Query(max_length=400, pattern=r"^[A-Z_]+(,[A-Z_]+)*$",
-                                    description="relationship types to follow, comma-separated")]
+Types = Annotated[
+    str | None,
+    Query(
+        max_length=400,
+        pattern=r"^[A-Z_]+(,[A-Z_]+)*$",
+        description="relationship types to follow, comma-separated",
+    ),
+]
 
 
 def _utc(moment: datetime | None) -> datetime | None:
@@ -35,5 +60,6 @@ def _utc(moment: datetime | None) -> datetime | None:
     return moment.astimezone(UTC) if offset is not None else moment.replace(tzinfo=UTC)
 
 
-Moment = Annotated[datetime | None, AfterValidator(_utc),
-                   Query(description="an ISO date-time (UTC when no offset is given)")]
+Moment = Annotated[
+    datetime | None, AfterValidator(_utc), Query(description="an ISO date-time (UTC when no offset is given)")
+]

@@ -23,8 +23,9 @@ PROFILE_CAP = 200
 
 
 @router.get("/parties", response_model=PartyHits)
-def search(_: Reader, graph: GraphDep, q: Annotated[str, Query(min_length=1, max_length=100)],
-           limit: Limit = 20) -> PartyHits:
+def search(
+    _: Reader, graph: GraphDep, q: Annotated[str, Query(min_length=1, max_length=100)], limit: Limit = 20
+) -> PartyHits:
     """Parties by name, alias or USCC; tolerant of width and company-form variants; best first."""
     if not q.strip():
         raise InvalidInput("q must not be blank")
@@ -58,13 +59,27 @@ def risk(uid: Uid, _: Reader, graph: GraphDep) -> dict[str, Any]:
 
 
 @router.get("/parties/{uid}/graph", response_model=Neighbourhood)
-def party_graph(uid: Uid, _: Reader, graph: GraphDep, settings: SettingsDep, audit: AuditDep,
-                depth: Annotated[int, Query(ge=1, le=3)] = 1, types: Types = None,
-                limit: Annotated[int, Query(ge=10, le=2000)] = 300, since: Since = None,
-                until: Until = None) -> dict[str, Any]:
+def party_graph(
+    uid: Uid,
+    _: Reader,
+    graph: GraphDep,
+    settings: SettingsDep,
+    audit: AuditDep,
+    depth: Annotated[int, Query(ge=1, le=3)] = 1,
+    types: Types = None,
+    limit: Annotated[int, Query(ge=10, le=2000)] = 300,
+    since: Since = None,
+    until: Until = None,
+) -> dict[str, Any]:
     """The neighbourhood up to ``depth`` hops; dense nodes are capped and reported in ``collapsed``."""
-    scope = Scope(depth=depth, types=_types(types), cap=settings.dense_cap,
-                  max_nodes=min(limit, settings.max_graph_nodes), since=since, until=until)
+    scope = Scope(
+        depth=depth,
+        types=_types(types),
+        cap=settings.dense_cap,
+        max_nodes=min(limit, settings.max_graph_nodes),
+        since=since,
+        until=until,
+    )
     audit("read-graph", uid, depth=depth)
     return neighbourhood(graph, uid, scope)
 
@@ -78,8 +93,14 @@ def _types(types: str | None) -> list[str]:
 
 
 @router.get("/paths", response_model=Paths)
-def paths(a: UidQuery, b: UidQuery, _: Reader, graph: GraphDep, audit: AuditDep,
-          max_hops: Annotated[int, Query(ge=1, le=4)] = 3) -> dict[str, Any]:
+def paths(
+    a: UidQuery,
+    b: UidQuery,
+    _: Reader,
+    graph: GraphDep,
+    audit: AuditDep,
+    max_hops: Annotated[int, Query(ge=1, le=4)] = 3,
+) -> dict[str, Any]:
     """Shortest paths between two parties (never through generic identifiers), with evidence per hop."""
     audit("read-paths", f"{a}|{b}", max_hops=max_hops)
     return shortest_paths(graph, a, b, max_hops)

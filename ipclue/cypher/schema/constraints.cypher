@@ -15,8 +15,6 @@ CREATE CONSTRAINT judgement_id IF NOT EXISTS FOR (n:Judgement) REQUIRE n.id IS U
 CREATE CONSTRAINT schema_meta IF NOT EXISTS FOR (n:SchemaMeta) REQUIRE n.name IS UNIQUE;
 CREATE INDEX party_uscc IF NOT EXISTS FOR (n:Party) ON (n.uscc);
 CREATE INDEX party_name_key IF NOT EXISTS FOR (n:Party) ON (n.name_key);
-CREATE INDEX party_kind IF NOT EXISTS FOR (n:Party) ON (n.kind);
-CREATE INDEX mention_source IF NOT EXISTS FOR (n:Mention) ON (n.source);
 CREATE INDEX mention_name_key IF NOT EXISTS FOR (n:Mention) ON (n.name_key);
 CREATE INDEX case_decided_on IF NOT EXISTS FOR (n:Case) ON (n.decided_on);
 CREATE INDEX penalty_decided_on IF NOT EXISTS FOR (n:Penalty) ON (n.decided_on);
@@ -24,8 +22,12 @@ CREATE INDEX trademark_mark IF NOT EXISTS FOR (n:Trademark) ON (n.mark);
 CREATE INDEX flag_detector IF NOT EXISTS FOR (n:Flag) ON (n.detector);
 CREATE INDEX flag_fingerprint IF NOT EXISTS FOR (n:Flag) ON (n.fingerprint);
 CREATE INDEX flag_status IF NOT EXISTS FOR (n:Flag) ON (n.status);
+CREATE INDEX flag_score IF NOT EXISTS FOR (n:Flag) ON (n.score);
 CREATE INDEX mention_block_variant IF NOT EXISTS FOR (n:Mention) ON (n.block_variant);
 CREATE INDEX mention_block_pinyin IF NOT EXISTS FOR (n:Mention) ON (n.block_pinyin);
 CREATE INDEX judgement_kind IF NOT EXISTS FOR (n:Judgement) ON (n.kind);
 CREATE FULLTEXT INDEX party_names IF NOT EXISTS FOR (n:Party) ON EACH [n.name, n.aliases_text, n.uscc]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
+// Dropped in version 3: no query looks these up, and every write paid for them.
+DROP INDEX party_kind IF EXISTS;
+DROP INDEX mention_source IF EXISTS;

@@ -1,2 +1,0 @@
-MATCH (p:Party) WHERE p.uid IN $uids
-RETURN p.uid AS uid, p.kind AS kind
