@@ -107,8 +107,8 @@ def main() -> int:
     ap.add_argument(
         "--workers",
         type=int,
-        default=1,
-        help="concurrent write transactions per step (2+ risks deadlock retries on shared nodes)",
+        default=2,
+        help="concurrent writers for the node-only steps (relationship steps are always serial)",
     )
     args = ap.parse_args()
     settings = Settings()

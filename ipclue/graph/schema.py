@@ -30,7 +30,8 @@ def counts(graph: Graph) -> dict[str, int]:
 def wipe(graph: Graph) -> None:
     """Delete all data (keeps the schema)."""
     with graph.driver.session(database=graph.database) as session:
-        session.run(query("schema/wipe")).consume()
+        for stmt in statements("schema/wipe"):
+            session.run(stmt).consume()
 
 
 def ensure_schema(graph: Graph) -> int:
