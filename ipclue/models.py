@@ -228,9 +228,7 @@ class Company(Record):
     source: SourceRef
 
 
-CanonicalRecord = Annotated[
-    Judgment | Trademark | Patent | Penalty | Company, Field(discriminator="type")
-]
+CanonicalRecord = Annotated[Judgment | Trademark | Patent | Penalty | Company, Field(discriminator="type")]
 RECORD_TYPES: dict[str, type[Record]] = {
     "judgment": Judgment,
     "trademark": Trademark,

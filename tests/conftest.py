@@ -41,8 +41,13 @@ def neo4j_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
     """NEO4J_URI if set; testcontainers when IPCLUE_TEST_DOCKER=1 and Docker answers; else managed."""
     settings = Settings()
     if settings.neo4j_uri and settings.neo4j_password:
-        yield Target(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password.get_secret_value(),
-                     settings.neo4j_database, False)
+        yield Target(
+            settings.neo4j_uri,
+            settings.neo4j_user,
+            settings.neo4j_password.get_secret_value(),
+            settings.neo4j_database,
+            False,
+        )
         return
     if os.environ.get("IPCLUE_TEST_DOCKER") == "1" and _docker_reachable():
         yield from _container_target()

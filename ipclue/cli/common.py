@@ -30,8 +30,14 @@ def graph_session(*, init: bool = True) -> Iterator[Graph]:
 
 
 def progress_bar(what: str) -> Progress:
-    return Progress(TextColumn(f"[bold]{what}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=err, transient=False)
+    return Progress(
+        TextColumn(f"[bold]{what}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    )
 
 
 def counts_table(counts: dict[str, int]) -> Table:

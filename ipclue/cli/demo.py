@@ -30,8 +30,10 @@ def _generate(folder: Path, parties: int, seed: int) -> None:
     from ipclue.synth import generate
 
     summary = generate(folder, parties, seed, "demo")
-    err.print(f"generated {sum(summary.documents.values()):,} documents and "
-              f"{sum(summary.registry.values()):,} registry records into {folder}")
+    err.print(
+        f"generated {sum(summary.documents.values()):,} documents and "
+        f"{sum(summary.registry.values()):,} registry records into {folder}"
+    )
 
 
 def _detect(graph: Graph) -> None:

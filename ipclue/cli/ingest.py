@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.progress import TaskID
@@ -14,8 +15,10 @@ from ipclue.settings import get_settings
 
 
 def ingest_command(
-    paths: list[Path] = typer.Argument(..., exists=True, help="files or directories to ingest"),
-    quarantine: Path = typer.Option(None, help="where rejected input goes (default: a new folder under IPCLUE_HOME)"),
+    paths: Annotated[list[Path], typer.Argument(exists=True, help="files or directories to ingest")],
+    quarantine: Annotated[
+        Path | None, typer.Option(help="where rejected input goes (default: a new folder under IPCLUE_HOME)")
+    ] = None,
 ) -> None:
     """Extract every input, quarantine what cannot be used (with the reason), resolve and load the rest."""
     qdir = quarantine or default_quarantine(get_settings().home)

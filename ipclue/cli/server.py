@@ -9,7 +9,9 @@ from ipclue.dbms.managed import ManagedNeo4j
 from ipclue.settings import get_settings
 
 err = Console(stderr=True)
-neo4j_app = typer.Typer(help="The managed local Neo4j 5.26 Community (no Docker needed).", no_args_is_help=True)
+neo4j_app = typer.Typer(
+    help="The managed local Neo4j 5.26 Community (no Docker needed).", no_args_is_help=True
+)
 
 
 def _server(instance: str | None) -> ManagedNeo4j:
@@ -17,7 +19,9 @@ def _server(instance: str | None) -> ManagedNeo4j:
 
 
 @neo4j_app.command()
-def start(instance: str = typer.Option(None, help="instance name (default: IPCLUE_INSTANCE or 'default')")) -> None:
+def start(
+    instance: str = typer.Option(None, help="instance name (default: IPCLUE_INSTANCE or 'default')"),
+) -> None:
     """Provision Neo4j from Maven Central if needed, start it on a free local port, wait until ready."""
     server = _server(instance)
     if not server.provisioned():
@@ -45,8 +49,10 @@ def status(instance: str = typer.Option(None, help="instance name")) -> None:
 
 
 @neo4j_app.command()
-def destroy(instance: str = typer.Option(None, help="instance name"),
-            yes: bool = typer.Option(False, "--yes", help="really delete the data")) -> None:
+def destroy(
+    instance: str = typer.Option(None, help="instance name"),
+    yes: bool = typer.Option(False, "--yes", help="really delete the data"),
+) -> None:
     """Stop the server and delete its data directory (the cached jars stay)."""
     if not yes:
         raise typer.BadParameter("add --yes to delete the instance's data")

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import LiteralString
 
 from ipclue.errors import ConfigError
 
 
-@lru_cache(maxsize=None)
+@cache
 def query(name: str) -> LiteralString:
     """The text of ``cypher/<name>.cypher`` (``name`` may contain a sub-folder: ``load/case``)."""
     ref = resources.files(__package__).joinpath(*f"{name}.cypher".split("/"))

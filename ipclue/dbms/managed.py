@@ -10,6 +10,7 @@ Layout under ``Settings.home``::
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -96,12 +97,22 @@ class ManagedNeo4j:
         if self.provisioned():
             return self.lib
         if not shutil.which("mvn"):
-            raise ServerError("mvn not found on PATH: Maven is needed once, to fetch Neo4j from Maven Central")
+            raise ServerError(
+                "mvn not found on PATH: Maven is needed once, to fetch Neo4j from Maven Central"
+            )
         work = self.lib.parent
         work.mkdir(parents=True, exist_ok=True)
         (work / "pom.xml").write_text(POM.format(version=self.version), encoding="utf-8")
-        cmd = ["mvn", "-B", "-q" if quiet else "-ntp", "-f", str(work / "pom.xml"),
-               "dependency:copy-dependencies", "-DincludeScope=runtime", f"-DoutputDirectory={self.lib}"]
+        cmd = [
+            "mvn",
+            "-B",
+            "-q" if quiet else "-ntp",
+            "-f",
+            str(work / "pom.xml"),
+            "dependency:copy-dependencies",
+            "-DincludeScope=runtime",
+            f"-DoutputDirectory={self.lib}",
+        ]
         done = subprocess.run(cmd, capture_output=quiet, text=True, check=False)
         if done.returncode != 0:
             raise ServerError(f"Maven could not fetch Neo4j {self.version}: {(done.stdout or '')[-2000:]}")
@@ -171,12 +182,27 @@ class ManagedNeo4j:
 
     def _spawn(self) -> subprocess.Popen[bytes]:
         s = self.settings
-        cmd = ["java", f"-Xms{s.heap}", f"-Xmx{s.heap}", "-XX:+UseG1GC", *JAVA_OPENS,
-               "-cp", f"{self.dir / 'plugins'}/*:{self.lib}/*", MAIN_CLASS,
-               f"--home-dir={self.dir}", f"--config-dir={self.dir / 'conf'}"]
+        cmd = [
+            "java",
+            f"-Xms{s.heap}",
+            f"-Xmx{s.heap}",
+            "-XX:+UseG1GC",
+            *JAVA_OPENS,
+            "-cp",
+            f"{self.dir / 'plugins'}/*:{self.lib}/*",
+            MAIN_CLASS,
+            f"--home-dir={self.dir}",
+            f"--config-dir={self.dir / 'conf'}",
+        ]
         log = (self.dir / "logs" / "console.log").open("ab")
-        return subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                start_new_session=True, cwd=self.dir)
+        return subprocess.Popen(
+            cmd,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+            cwd=self.dir,
+        )
 
     def _wait_ready(self, state: ServerState, proc: subprocess.Popen[bytes], timeout: float) -> None:
         deadline = time.monotonic() + timeout
@@ -186,7 +212,9 @@ class ManagedNeo4j:
             if _port_open(state.port) and _try_login(state):
                 return
             time.sleep(0.5)
-        raise ServerError(f"Neo4j did not answer on {state.uri} within {timeout:.0f}s; see {self.dir / 'logs'}")
+        raise ServerError(
+            f"Neo4j did not answer on {state.uri} within {timeout:.0f}s; see {self.dir / 'logs'}"
+        )
 
     def stop(self, *, timeout: float = 60.0) -> bool:
         """Stop the instance's Java process (TERM, then KILL); True if one was running."""
@@ -225,7 +253,9 @@ def _set_initial_password(state: ServerState) -> bool:
         with GraphDatabase.driver(state.uri, auth=("neo4j", "neo4j")) as driver:
             driver.execute_query(
                 "ALTER CURRENT USER SET PASSWORD FROM $old TO $new",
-                old="neo4j", new=state.password, database_="system",
+                old="neo4j",
+                new=state.password,
+                database_="system",
             )
     except (AuthError, ServiceUnavailable, OSError):
         return False
@@ -249,10 +279,8 @@ def _signal_group(pid: int, sig: signal.Signals) -> None:
     try:
         os.killpg(pid, sig)
     except (ProcessLookupError, PermissionError):
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, sig)
-        except ProcessLookupError:
-            pass
 
 
 def _free_port() -> int:

@@ -81,8 +81,10 @@ def serve(graph: Graph, home: Path, port: int | None = None) -> Iterator[str]:
     from ipclue.api.app import create_app
     from ipclue.api.config import ApiSettings, Principal, key_digest
 
-    keys: dict[str, Any] = {key_digest(k): Principal(name=f"e2e-{role}", role=role)  # type: ignore[arg-type]
-                            for role, k in KEYS.items()}
+    keys: dict[str, Any] = {
+        key_digest(k): Principal(name=f"e2e-{role}", role=role)  # type: ignore[arg-type]
+        for role, k in KEYS.items()
+    }
     settings = ApiSettings(home=home, audit_path=home / "audit.jsonl")
     app = create_app(graph=graph, settings=settings, keys=keys)
     port = port or free_port()

@@ -58,10 +58,21 @@ def test_browser_flows(prerequisites: None, graph: Graph, tmp_path: Path) -> Non
     artifacts = Path(os.environ.get("IPCLUE_E2E_ARTIFACTS", HERE / "artifacts"))
     artifacts.mkdir(parents=True, exist_ok=True)
     with serve(graph, tmp_path / "home") as url:
-        env = {**os.environ, "BASE_URL": url, "KEYS_JSON": json.dumps(KEYS), "ARTIFACTS": str(artifacts),
-               "CHROMIUM": CHROMIUM}
-        proc = subprocess.run(["node", str(HERE / "flows.mjs")], env=env, capture_output=True, text=True,
-                              timeout=600, check=False)
+        env = {
+            **os.environ,
+            "BASE_URL": url,
+            "KEYS_JSON": json.dumps(KEYS),
+            "ARTIFACTS": str(artifacts),
+            "CHROMIUM": CHROMIUM,
+        }
+        proc = subprocess.run(
+            ["node", str(HERE / "flows.mjs")],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
     (artifacts / "flows.log").write_text(proc.stdout + proc.stderr, encoding="utf-8")
     print(proc.stdout)
     assert proc.returncode == 0, (

@@ -14,15 +14,29 @@ from ipclue.graph.db import Graph, Target
 from ipclue.settings import get_settings
 
 TRADEMARKS = [
-    {"type": "trademark", "reg_no": "42000001", "mark": "青松", "classes": [25], "applicant": "杭州青松服饰有限公司",
-     "applicant_address": "杭州市西湖区文三路1号"},
-    {"type": "trademark", "reg_no": "42000002", "mark": "青松", "classes": [18], "applicant": "杭州青松服饰有限责任公司",
-     "applicant_address": "杭州市西湖区文三路1号"},
+    {
+        "type": "trademark",
+        "reg_no": "42000001",
+        "mark": "青松",
+        "classes": [25],
+        "applicant": "杭州青松服饰有限公司",
+        "applicant_address": "杭州市西湖区文三路1号",
+    },
+    {
+        "type": "trademark",
+        "reg_no": "42000002",
+        "mark": "青松",
+        "classes": [18],
+        "applicant": "杭州青松服饰有限责任公司",
+        "applicant_address": "杭州市西湖区文三路1号",
+    },
 ]
 
 
 @pytest.fixture()
-def cli(graph: Graph, neo4j_target: Target, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[CliRunner]:
+def cli(
+    graph: Graph, neo4j_target: Target, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> Iterator[CliRunner]:
     monkeypatch.setenv("NEO4J_URI", neo4j_target.uri)
     monkeypatch.setenv("NEO4J_USER", neo4j_target.user)
     monkeypatch.setenv("NEO4J_PASSWORD", neo4j_target.password)
@@ -50,8 +64,11 @@ def test_ingest_explain_split_and_merge_through_the_cli(cli: CliRunner, graph: G
     [uid] = _party_uids(graph)  # the two spellings of one company at one address are one party
     explained = cli.invoke(app, ["explain", uid])
     assert explained.exit_code == 0 and "org:" in explained.output
-    mention = graph.read("MATCH (m:Mention)-[:REFERS_TO]->(:Party {uid: $uid}) WHERE m.name ENDS WITH '有限责任公司' "
-                         "RETURN m.id AS id", uid=uid)[0]["id"]
+    mention = graph.read(
+        "MATCH (m:Mention)-[:REFERS_TO]->(:Party {uid: $uid}) WHERE m.name ENDS WITH '有限责任公司' "
+        "RETURN m.id AS id",
+        uid=uid,
+    )[0]["id"]
     split = cli.invoke(app, ["split", uid, "--mention", mention, "--note", "different company"])
     assert split.exit_code == 0, split.output
     assert len(_party_uids(graph)) == 2
