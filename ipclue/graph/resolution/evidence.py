@@ -9,6 +9,7 @@ birth dates, ID fragments and the uids of related organisations in the same reco
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from ipclue.graph.mentions import Mention
 from ipclue.graph.resolution.orgs import analyse
@@ -78,19 +79,29 @@ def new_org_uid(ev: Profile) -> str:
     return f"org-{min(ev.usccs)}" if ev.usccs else f"org-n{digest(min(ev.names))}"
 
 
-def org_uids_by_record(orgs: list[Mention], links: dict[str, Link]) -> dict[GroupKey, str]:
-    """(record, organisation key) → the uid its mention resolved to; (record, '@applicant') too,
-    so an inventor is corroborated by the applicants of the same patent."""
-    out = {(record_of(m), analyse(m.name).key): links[m.id].party_uid for m in orgs if m.id in links}
+@dataclass(slots=True)
+class RecordOrgs:
+    """Per record: organisation key → the uid it resolved to, and a patent's applicant uids."""
+
+    uids: dict[GroupKey, str] = field(default_factory=dict)
+    applicants: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+def org_uids_by_record(orgs: list[Mention], links: dict[str, Link]) -> RecordOrgs:
+    """Where each organisation mention went, by record; applicants kept apart, so an inventor is
+    corroborated by the applicants of the same patent."""
+    out = RecordOrgs()
     for m in orgs:
-        if m.context == "patent.applicant" and m.id in links:
-            out[(record_of(m), f"@applicant:{m.id}")] = links[m.id].party_uid
+        if m.id not in links:
+            continue
+        rec, uid = record_of(m), links[m.id].party_uid
+        out.uids[(rec, analyse(m.name).key)] = uid
+        if m.context == "patent.applicant":
+            out.applicants[rec].add(uid)
     return out
 
 
-def person_evidence(
-    key: GroupKey, ms: list[Mention], orgs: dict[GroupKey, str], generic: set[str]
-) -> Profile:
+def person_evidence(key: GroupKey, ms: list[Mention], orgs: RecordOrgs, generic: set[str]) -> Profile:
     """What a group of same-name person mentions in one record says about the person."""
     ev = Profile(uid="", kind="person", size=len(ms), anonymised=any(m.anonymised for m in ms))
     ev.names.update(clean(m.name) for m in ms)
@@ -100,12 +111,10 @@ def person_evidence(
         if m.id_fragment:
             ev.ids.add(clean(m.id_fragment).upper())
         ev.addresses.update(_addresses(m, generic))
-        if m.organization and (uid := orgs.get((key[0], analyse(m.organization).key))):
+        if m.organization and (uid := orgs.uids.get((key[0], analyse(m.organization).key))):
             ev.orgs.add(uid)
         if m.context == "patent.inventor":
-            ev.orgs.update(
-                uid for (rec, k), uid in orgs.items() if rec == key[0] and k.startswith("@applicant:")
-            )
+            ev.orgs.update(orgs.applicants.get(key[0], ()))
         ev.sources.add(m.source)
         ev.contexts.add(m.context)
     return ev

@@ -97,9 +97,7 @@ class GraphResolver:
 
     # people ------------------------------------------------------------------------------------
 
-    def _persons(
-        self, people: list[Mention], org_uids: dict[ev_.GroupKey, str], generic: set[str]
-    ) -> dict[str, Link]:
+    def _persons(self, people: list[Mention], org_uids: ev_.RecordOrgs, generic: set[str]) -> dict[str, Link]:
         groups = ev_.person_groups(people)
         evidence = {k: ev_.person_evidence(k, ms, org_uids, generic) for k, ms in groups.items()}
         self._fetch_persons([e for e in evidence.values() if persons.has_evidence(e) and not e.anonymised])
