@@ -218,10 +218,8 @@ export function runLayout(cy: Core, animate = false, name: LayoutName = "concent
     } as cytoscape.LayoutOptions;
   } else {
     opts = {
-      // Small graphs (a flag's evidence) get room for their long Chinese labels; big ones stay compact.
-      name: "cose", animate, animationDuration: 400, randomize: false, nodeDimensionsIncludeLabels: n <= 30,
-      nodeRepulsion: () => (n > 60 ? 10000 : 8000), nodeOverlap: 20,
-      idealEdgeLength: () => (n > 60 ? 60 : n <= 12 ? 150 : 75),
+      name: "cose", animate, animationDuration: 400, randomize: false, nodeDimensionsIncludeLabels: false,
+      nodeRepulsion: () => (n > 60 ? 10000 : 8000), nodeOverlap: 20, idealEdgeLength: () => (n > 60 ? 60 : 75),
       edgeElasticity: () => 100, gravity: 1.2, numIter: 2000, padding: 24, fit: true, componentSpacing: 60,
     } as cytoscape.LayoutOptions;
   }
