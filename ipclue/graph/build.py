@@ -98,9 +98,8 @@ class RowSet:
 
     def by_step(self) -> list[tuple[str, list[Row]]]:
         self.rows["party"] = list(self._parties.values())
-        self.rows["mention"] = list(
-            {r["id"]: r for r in self.rows["mention"]}.values()
-        )  # a record given twice
+        unique = {r["id"]: r for r in self.rows["mention"]}  # a record given twice
+        self.rows["mention"] = list(unique.values())
         return [(step, self.rows[step]) for step in STEPS if self.rows.get(step)]
 
 

@@ -107,12 +107,8 @@ class Loader:
         steps = build_rows(chunk, mentions, links).by_step()
         report.step_seconds[RESOLVE_STEP] += time.perf_counter() - clock
         nodes = [(step, rows) for step, rows in steps if step in NODE_STEPS]
-        if self.workers > 1:
-            with ThreadPoolExecutor(self.workers) as pool:
-                list(pool.map(lambda sr: self._step(sr[0], sr[1], report), nodes))
-        else:
-            for step, rows in nodes:
-                self._step(step, rows, report)
+        with ThreadPoolExecutor(self.workers) as pool:  # one worker: one step after the other
+            list(pool.map(lambda sr: self._step(sr[0], sr[1], report), nodes))
         for step, rows in steps:
             if step not in NODE_STEPS:
                 self._step(step, rows, report)

@@ -47,6 +47,11 @@ class Mention:
         """A fully masked name says nothing: two of them are not the same person even in one record."""
         return bool(MASK_ONLY.match(self.name))
 
+    @property
+    def firm(self) -> str | None:
+        """The law firm or service office of an agent (委托代理人); None for anyone else."""
+        return self.organization if self.context.endswith("agent") else None
+
 
 def mention_id(source: SourceRef, slot: str) -> str:
     return f"{source.sha256[:20]}:{source.line or 0}:{slot}"

@@ -50,8 +50,8 @@ def person_key(m: Mention) -> tuple[str, str] | None:
         return "person:name+id", f"{m.name}|id|{m.id_fragment}"
     if m.birth_date:
         return "person:name+birth", f"{m.name}|b|{m.birth_date.isoformat()}"
-    if m.organization and m.context.endswith("agent"):
-        return "person:lawyer=name+firm", f"{m.name}|firm|{org_key(m.organization)}"
+    if m.firm:
+        return "person:lawyer=name+firm", f"{m.name}|firm|{org_key(m.firm)}"
     if m.organization:
         return "person:name+company", f"{m.name}|org|{org_key(m.organization)}"
     return None

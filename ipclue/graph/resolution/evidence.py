@@ -44,8 +44,8 @@ def person_groups(people: list[Mention]) -> dict[GroupKey, list[Mention]]:
         name = clean(m.name)
         if m.masked:
             name = f"{name}#{m.slot}"
-        elif m.organization and m.context.endswith("agent"):
-            name = f"{name}@{org_key(m.organization)}"
+        elif m.firm:
+            name = f"{name}@{org_key(m.firm)}"
         groups[(record_of(m), name)].append(m)
     return groups
 
@@ -104,7 +104,7 @@ def org_uids_by_record(orgs: list[Mention], links: dict[str, Link]) -> RecordOrg
 def person_evidence(key: GroupKey, ms: list[Mention], orgs: RecordOrgs, generic: set[str]) -> Profile:
     """What a group of same-name person mentions in one record says about the person."""
     ev = Profile(uid="", kind="person", size=len(ms), anonymised=any(m.anonymised for m in ms))
-    ev.names.update(clean(m.name) for m in ms)
+    ev.names.add(clean(ms[0].name))  # one name per group: person_groups keyed it
     for m in ms:
         if m.birth_date:
             ev.births.add(m.birth_date.isoformat())
