@@ -63,6 +63,7 @@ def _lifespan(given: Graph | None, settings: ApiSettings):  # type: ignore[no-un
         try:
             yield
         finally:
+            app.state.jobs.close()
             if given is None:
                 base.close()
 

@@ -1,4 +1,4 @@
-"""Ingest jobs: uploaded files saved under the ipclue home, ingested in a background thread."""
+"""Ingest jobs: uploaded files saved under the ipclue home, ingested one at a time in a background thread."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 import secrets
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -63,13 +64,19 @@ def ingest_function() -> Callable[..., Any]:
 
 
 class Jobs:
-    """Jobs in memory (newest ``MAX_JOBS_KEPT``), each run on its own daemon thread."""
+    """Jobs in memory (newest ``MAX_JOBS_KEPT``), run one after the other on one worker thread.
+
+    One at a time: two ingests resolving into the same graph would contend for the same parties.
+    ``close()`` (the app's shutdown) cancels what is still queued and waits for the running job, so
+    no ingest keeps writing after the service has stopped.
+    """
 
     def __init__(self, graph: Graph, home: Path) -> None:
         self.graph = graph
         self.root = home / "jobs"
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
+        self._worker = ThreadPoolExecutor(1, thread_name_prefix="ingest-job")
 
     def folder(self, job_id: str) -> Path:
         return self.root / job_id / "in"
@@ -84,7 +91,14 @@ class Jobs:
         return job
 
     def start(self, job: Job) -> None:
-        threading.Thread(target=self._run, args=(job,), name=job.id, daemon=True).start()
+        self._worker.submit(self._run, job)
+
+    def close(self) -> None:
+        """Cancel the queued jobs, wait for the running one."""
+        self._worker.shutdown(wait=True, cancel_futures=True)
+        for job in list(self._jobs.values()):
+            if job.status == "queued":
+                job.status, job.error = "cancelled", "the service stopped before the job started"
 
     def get(self, job_id: str) -> Job:
         job = self._jobs.get(job_id)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import importlib.util
 import time
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from ipclue.graph.db import Graph
-from tests.integration.test_api_support import auth, client, run_detection, uid_of  # noqa: F401
+from tests.integration.test_api_support import auth, client, make_client, run_detection, uid_of  # noqa: F401
 
 pytestmark = pytest.mark.skipif(
     importlib.util.find_spec("ipclue.detect") is None,
@@ -130,3 +131,23 @@ def test_upload_job_ingests(client: TestClient) -> None:
     assert job["report"]["files"] == 2 and all("/" not in f for f in job["files"])
     assert uid_of(client, "上传测试科技有限公司")
     assert client.get("/api/v1/jobs/job-0000000000000000", headers=H).status_code == 404
+
+
+@pytest.mark.skipif(importlib.util.find_spec("ipclue.pipeline") is None, reason="ipclue.pipeline not ready")
+def test_shutdown_leaves_no_job_writing(graph: Graph, tmp_path: Path) -> None:
+    """Jobs run one at a time; stopping the service cancels the queued ones and waits for the running one."""
+    line = '{"type": "company", "name": "停机测试有限公司"}\n'.encode()
+    with make_client(graph, tmp_path) as client:
+        ids = [
+            client.post("/api/v1/jobs", files=[("files", (f"c{i}.jsonl", line, "application/json"))], headers=H)
+            .json()["id"]
+            for i in range(4)
+        ]
+        jobs = client.app.state.jobs  # type: ignore[attr-defined]
+    statuses = [jobs.get(i).status for i in ids]
+    finished = [s for s in statuses if s != "cancelled"]
+    assert set(finished) <= {"done", "failed"}, statuses  # nothing queued or running is left behind
+    assert statuses == finished + ["cancelled"] * (len(statuses) - len(finished)), statuses  # in order
+    before = graph.read("MATCH (n) RETURN count(n) AS n")[0]["n"]
+    time.sleep(0.5)
+    assert graph.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == before
