@@ -138,11 +138,8 @@ def test_shutdown_leaves_no_job_writing(graph: Graph, tmp_path: Path) -> None:
     """Jobs run one at a time; stopping the service cancels the queued ones and waits for the running one."""
     line = '{"type": "company", "name": "停机测试有限公司"}\n'.encode()
     with make_client(graph, tmp_path) as client:
-        ids = [
-            client.post("/api/v1/jobs", files=[("files", (f"c{i}.jsonl", line, "application/json"))], headers=H)
-            .json()["id"]
-            for i in range(4)
-        ]
+        uploads = [[("files", (f"c{i}.jsonl", line, "application/json"))] for i in range(4)]
+        ids = [client.post("/api/v1/jobs", files=f, headers=H).json()["id"] for f in uploads]
         jobs = client.app.state.jobs  # type: ignore[attr-defined]
     statuses = [jobs.get(i).status for i in ids]
     finished = [s for s in statuses if s != "cancelled"]
