@@ -171,6 +171,23 @@ class Patent(Record):
     source: SourceRef
 
 
+class Copyright(Record):
+    """著作权登记: a registered program (软著, 2016SR309930) or work (作品, 国作登字-2016-F-00269796)."""
+
+    type: Literal["copyright"] = "copyright"
+    reg_no: str
+    kind: Literal["software", "work"]
+    title: str
+    short_name: str | None = None
+    category: str | None = None  # works: 美术/音乐/文字 …; software: the classification code
+    version: str | None = None
+    owners: list[str] = Field(min_length=1)
+    finished_on: date | None = None  # 创作完成日期
+    published_on: date | None = None  # 首次发表日期
+    registered_on: date | None = None  # 登记日期
+    source: SourceRef
+
+
 class Penalty(Record):
     """行政处罚决定书, as structured fields."""
 
@@ -228,11 +245,14 @@ class Company(Record):
     source: SourceRef
 
 
-CanonicalRecord = Annotated[Judgment | Trademark | Patent | Penalty | Company, Field(discriminator="type")]
+CanonicalRecord = Annotated[
+    Judgment | Trademark | Patent | Copyright | Penalty | Company, Field(discriminator="type")
+]
 RECORD_TYPES: dict[str, type[Record]] = {
     "judgment": Judgment,
     "trademark": Trademark,
     "patent": Patent,
+    "copyright": Copyright,
     "penalty": Penalty,
     "company": Company,
 }

@@ -70,6 +70,11 @@ def normalize_reg_no(raw: str) -> str:
     return re.sub(r"\D", "", to_halfwidth(raw))
 
 
+def normalize_copyright_no(raw: str) -> str:
+    """Copyright registration number: half-width, no spaces, upper case (2016sr309930 → 2016SR309930)."""
+    return clean(raw).upper()
+
+
 def normalize_patent_no(raw: str) -> str:
     """Patent number as ZL + digits + . + check: ZL 2019 1 0001234.5 → ZL201910001234.5."""
     s = clean(raw).upper().replace("。", ".")

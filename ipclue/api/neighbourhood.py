@@ -16,6 +16,7 @@ KEY_OF = {
     "Case": "case_no",
     "Trademark": "reg_no",
     "Patent": "number",
+    "Copyright": "reg_no",
     "Penalty": "decision_no",
     "Address": "value",
     "Phone": "value",
@@ -26,6 +27,7 @@ NAME_OF = {
     "Case": "case_no",
     "Trademark": "mark",
     "Patent": "title",
+    "Copyright": "title",
     "Penalty": "decision_no",
 }
 IDENTIFIERS = frozenset({"Address", "Phone", "Email"})

@@ -1,4 +1,4 @@
-"""Record pages (case, trademark, patent, penalty) and source documents with their spans."""
+"""Record pages (case, trademark, patent, copyright, penalty) and source documents with their spans."""
 
 from __future__ import annotations
 
@@ -10,13 +10,20 @@ from typing import Any
 from ipclue.api.store import fetch_one
 from ipclue.errors import NotFound
 from ipclue.graph.db import Graph
-from ipclue.normalize import clean, normalize_case_no, normalize_patent_no, normalize_reg_no
+from ipclue.normalize import (
+    clean,
+    normalize_case_no,
+    normalize_copyright_no,
+    normalize_patent_no,
+    normalize_reg_no,
+)
 
 MAX_SOURCE_BYTES = 5_000_000
 KINDS = {
     "case": ("Case", normalize_case_no),
     "trademark": ("Trademark", normalize_reg_no),
     "patent": ("Patent", normalize_patent_no),
+    "copyright": ("Copyright", normalize_copyright_no),
     "penalty": ("Penalty", clean),
 }
 

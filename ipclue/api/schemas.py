@@ -84,6 +84,7 @@ class Profile(Out):
     cases: list[dict[str, Any]] = []
     trademarks: list[dict[str, Any]] = []
     patents: list[dict[str, Any]] = []
+    copyrights: list[dict[str, Any]] = []
     penalties: list[dict[str, Any]] = []
     flags: list[FlagBrief] = []
 

@@ -18,14 +18,15 @@ from typing import Any, TypeAlias, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from ipclue.models import Company, Judgment, Patent, Penalty, Rejection, Trademark
+from ipclue.models import Company, Copyright, Judgment, Patent, Penalty, Rejection, Trademark
 
-CanonicalRecordModel: TypeAlias = Judgment | Trademark | Patent | Penalty | Company
+CanonicalRecordModel: TypeAlias = Judgment | Trademark | Patent | Copyright | Penalty | Company
 Item: TypeAlias = CanonicalRecordModel | Rejection
 MODELS: dict[str, type[CanonicalRecordModel]] = {
     "judgment": Judgment,
     "trademark": Trademark,
     "patent": Patent,
+    "copyright": Copyright,
     "penalty": Penalty,
     "company": Company,
 }
@@ -36,6 +37,8 @@ _NAME_TYPES = {
     "trademarks": "trademark",
     "patent": "patent",
     "patents": "patent",
+    "copyright": "copyright",
+    "copyrights": "copyright",
     "penalty": "penalty",
     "penalties": "penalty",
     "company": "company",

@@ -1,10 +1,10 @@
-"""Qichacha (企查查) API JSON → Trademark, Patent and Company records.
+"""Qichacha (企查查) API JSON → Trademark, Patent, Copyright and Company records.
 
-Shapes are recognised by their keys. Trademarks, patents, a company profile (with its
-branches), outbound investments and annual reports (with their investments) map to
-records; everything else (copyright registrations, judgment lists, announcements, hearing
-notices, abnormal-operation and serious-violation lists) becomes a Rejection with reason
-``unsupported-record``, one per item, so nothing is dropped silently.
+Shapes are recognised by their keys. Trademarks, patents, software and works copyright
+registrations, a company profile (with its branches), outbound investments and annual
+reports (with their investments) map to records; everything else (judgment lists,
+announcements, hearing notices, abnormal-operation and serious-violation lists) becomes a
+Rejection with reason ``unsupported-record``, one per item, so nothing is dropped silently.
 
 ``SourceRef.line`` of a record is its 1-based ordinal among the records of the file
 (one item can yield several records: a profile and its branches); ``kind`` names the shape.
@@ -21,8 +21,18 @@ from typing import Any
 from pydantic import ValidationError
 
 from ipclue.extractors.canonical import CanonicalRecordModel, Item, error_summary
-from ipclue.models import Company, Officer, PartyKind, Patent, Rejection, Shareholder, SourceRef, Trademark
-from ipclue.normalize import normalize_patent_no, normalize_reg_no, valid_uscc
+from ipclue.models import (
+    Company,
+    Copyright,
+    Officer,
+    PartyKind,
+    Patent,
+    Rejection,
+    Shareholder,
+    SourceRef,
+    Trademark,
+)
+from ipclue.normalize import normalize_copyright_no, normalize_patent_no, normalize_reg_no, valid_uscc
 
 Obj = dict[str, Any]
 Mapper = Callable[[Obj, str | None], Iterator[CanonicalRecordModel]]
@@ -47,6 +57,7 @@ _LABEL_KEYS = ("RegisterNo", "CaseNo", "Name", "Party", "Year", "Type", "AddReas
 _DATE = re.compile(r"(\d{4})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
 _PCT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _AGENCY_CODE = re.compile(r"\s+\d{5}$")
+_OWNERS_SPLIT = re.compile(r"\s*[;；、]\s*")
 _ORG_HINT = re.compile(r"公司|企业|合伙|集团|中心|研究|大学|学院|银行|基金|厂|店|所|社|行$|局|委员会")
 
 
@@ -180,6 +191,42 @@ def _patent(item: Obj, _investor: str | None) -> Iterator[CanonicalRecordModel]:
     )
 
 
+def _software_copyright(item: Obj, _investor: str | None) -> Iterator[CanonicalRecordModel]:
+    """软件著作权: RegisterNo, Name, ShortName, VersionNo, Owner, Category, PublishDate, RegisterAperDate."""
+    yield Copyright(
+        kind="software",
+        reg_no=_need(normalize_copyright_no(str(item.get("RegisterNo") or ""))),
+        title=_need(str(item.get("Name") or "").strip()),
+        short_name=_text(item.get("ShortName")),
+        category=_text(item.get("Category")),
+        version=_text(item.get("VersionNo")),
+        owners=owners(item.get("Owner")),
+        published_on=to_date(item.get("PublishDate")),
+        registered_on=to_date(item.get("RegisterAperDate")),
+        source=_src("software_copyright"),
+    )
+
+
+def _works_copyright(item: Obj, _investor: str | None) -> Iterator[CanonicalRecordModel]:
+    """作品著作权: RegisterNo, Name, Category (美术/音乐 …), Owner, FinishDate, PublishDate, RegisterDate."""
+    yield Copyright(
+        kind="work",
+        reg_no=_need(normalize_copyright_no(str(item.get("RegisterNo") or ""))),
+        title=_need(str(item.get("Name") or "").strip()),
+        category=_text(item.get("Category")),
+        owners=owners(item.get("Owner")),
+        finished_on=to_date(item.get("FinishDate")),
+        published_on=to_date(item.get("PublishDate")),
+        registered_on=to_date(item.get("RegisterDate")),
+        source=_src("works_copyright"),
+    )
+
+
+def owners(value: object) -> list[str]:
+    """著作权人: one name, or several separated by ；/;/、 (empty → [], which validation refuses)."""
+    return [name for name in _OWNERS_SPLIT.split(str(value or "").strip()) if name]
+
+
 def patent_kind(desc: str) -> Any:
     """发明公布/发明授权 → invention, 实用新型 → utility, 外观设计 → design."""
     kinds = (("实用新型", "utility"), ("外观", "design"), ("发明", "invention"))
@@ -282,6 +329,8 @@ def _report_partner(p: Obj) -> Shareholder:
 _MAPPERS: dict[str, Mapper] = {
     "trademark": _trademark,
     "patent": _patent,
+    "software_copyright": _software_copyright,
+    "works_copyright": _works_copyright,
     "company_profile": _profile,
     "outbound_investment": _investment,
     "annual_report": _annual_report,

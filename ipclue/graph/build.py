@@ -13,11 +13,22 @@ from typing import Any
 
 from ipclue.graph.mentions import Mention
 from ipclue.graph.resolve import Link, org_key
-from ipclue.models import Company, Judgment, Patent, Penalty, Record, SourceRef, TextMention, Trademark
+from ipclue.models import (
+    Company,
+    Copyright,
+    Judgment,
+    Patent,
+    Penalty,
+    Record,
+    SourceRef,
+    TextMention,
+    Trademark,
+)
 from ipclue.normalize import (
     address_is_specific,
     clean,
     normalize_address,
+    normalize_copyright_no,
     normalize_email,
     normalize_patent_no,
     normalize_phone,
@@ -34,6 +45,7 @@ STEPS: tuple[str, ...] = (
     "case",
     "trademark",
     "patent",
+    "copyright",
     "penalty",
     "address",
     "phone",
@@ -52,6 +64,7 @@ STEPS: tuple[str, ...] = (
     "applied_for_patent",
     "inventor_of",
     "filed_via_patent",
+    "owns_copyright",
     "penalised_in",
     "mentioned_in",
     "concerns_trademark",
@@ -260,6 +273,24 @@ def _patent(rs: RowSet, p: Patent, uids: dict[str, str]) -> None:
         rs.add("filed_via_patent", s, uid=uids["agency"], key=number)
 
 
+def _copyright(rs: RowSet, c: Copyright, uids: dict[str, str]) -> None:
+    s = c.source
+    key = normalize_copyright_no(c.reg_no)
+    props = {
+        "kind": c.kind,
+        "title": c.title,
+        "short_name": c.short_name,
+        "category": c.category,
+        "version": c.version,
+        "finished_on": c.finished_on,
+        "published_on": c.published_on,
+        "registered_on": c.registered_on,
+    }
+    rs.add("copyright", s, key=key, props=props)
+    for k in range(len(c.owners)):
+        rs.add("owns_copyright", s, uid=uids[f"owner:{k}"], key=key, on=c.registered_on)
+
+
 def _penalty(rs: RowSet, p: Penalty, uids: dict[str, str]) -> None:
     s = p.source
     props = {
@@ -337,6 +368,7 @@ _BUILDERS: dict[type, Any] = {
     Judgment: _judgment,
     Trademark: _trademark,
     Patent: _patent,
+    Copyright: _copyright,
     Penalty: _penalty,
     Company: _company,
 }

@@ -11,7 +11,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from ipclue.models import Company, Judgment, Patent, Penalty, Record, SourceRef, TextMention, Trademark
+from ipclue.models import (
+    Company,
+    Copyright,
+    Judgment,
+    Patent,
+    Penalty,
+    Record,
+    SourceRef,
+    TextMention,
+    Trademark,
+)
 
 ANONYMISED = re.compile(r"某|×|\*|＊|ｘ|X{2,}|\d$")
 MASK_ONLY = re.compile(r"^[某×*＊ｘxX○〇…\s]+$")  # "＊＊": not even a surname is left
@@ -78,6 +88,8 @@ def mentions_of(record: Record) -> list[Mention]:
             return list(_trademark(record))
         case Patent():
             return list(_patent(record))
+        case Copyright():
+            return list(_copyright(record))
         case Penalty():
             return list(_penalty(record))
         case Company():
@@ -156,6 +168,11 @@ def _patent(p: Patent) -> Iterator[Mention]:
         yield _m(s, f"inventor:{k}", name, "person", "patent.inventor")
     if p.agency:
         yield _m(s, "agency", p.agency, "org", "patent.agency")
+
+
+def _copyright(c: Copyright) -> Iterator[Mention]:
+    for k, name in enumerate(c.owners):
+        yield _m(c.source, f"owner:{k}", name, _kind_of(name), "copyright.owner")
 
 
 def _penalty(p: Penalty) -> Iterator[Mention]:

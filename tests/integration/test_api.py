@@ -140,6 +140,28 @@ def test_records(client: TestClient) -> None:
     assert client.get("/api/v1/patents/ZL2019", headers=H).status_code == 404
 
 
+def test_copyright_on_profile_record_page_and_graph(graph, client: TestClient) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from ipclue.graph.load import Loader
+    from ipclue.models import Copyright, SourceRef
+
+    work = Copyright(
+        reg_no="国作登字-2020-F-00000001", kind="work", title="星河图形", category="美术", owners=[STAR],
+        registered_on=date(2020, 6, 1), source=SourceRef(path="sample/works.json", sha256="d" * 64, line=1),
+    )  # fmt: skip
+    assert not Loader(graph).load([work]).rejections
+    star = uid_of(client, STAR)
+    profile = client.get(f"/api/v1/parties/{star}", headers=H).json()
+    assert [c["reg_no"] for c in profile["copyrights"]] == ["国作登字-2020-F-00000001"]
+    assert profile["trademarks"]  # the same party as before: the owner resolved to the trademark applicant
+    page = client.get("/api/v1/copyrights/" + quote("国作登字-2020-F-00000001", safe=""), headers=H).json()
+    assert page["record"]["title"] == "星河图形" and page["parties"][0]["uid"] == star
+    nodes = client.get(f"/api/v1/parties/{star}/graph?depth=1", headers=H).json()["nodes"]
+    assert any(n["label"] == "Copyright" and n["name"] == "星河图形" for n in nodes)
+    assert client.get("/api/v1/stats", headers=auth("supervisor")).json()["totals"]["copyrights"] == 1
+
+
 def test_source_text_is_verified_against_its_hash(graph, client: TestClient, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import hashlib
 

@@ -85,3 +85,32 @@ def test_real_civil_judgments_load_or_are_quarantined_with_a_reason(
         "OR COUNT { (:Party)-[:PARTY_TO]->(c) } < 2) RETURN c.case_no AS case_no"
     )
     assert thin == []
+
+
+def test_real_registry_copyrights_join_the_owner_of_the_trademarks(
+    graph: Graph, corpus: Path, tmp_path: Path
+) -> None:
+    """Qichacha software and works copyrights load as Copyright nodes owned by the resolved party."""
+    registry = corpus / "registry"
+    names = (
+        "qcc_trademark_records.json",
+        "qcc_software_copyright_records.json",
+        "qcc_works_copyright_records.json",
+    )
+    files = [registry / n for n in names]
+    report = ingest(graph, files, quarantine_dir=tmp_path / "q")
+    assert report.loaded == 23 and Quarantine(tmp_path / "q").read() == []
+    assert counts(graph)["node:Copyright"] == 20
+    owners = graph.read(
+        "MATCH (p:Party)-[r:OWNS]->(c:Copyright) "
+        "RETURN p.name AS name, c.kind AS kind, count(c) AS n, "
+        "  COUNT { (p)-[:OWNS]->(:Trademark) } AS marks, collect(r.on)[0] IS NOT NULL AS dated "
+        "ORDER BY name, kind"
+    )
+    # 北京小米科技有限责任公司 became 小米科技有限责任公司: a dropped region prefix resolves to one party
+    assert sorted((r["kind"], r["n"]) for r in owners) == [("software", 10), ("work", 10)]
+    software, works = sorted(owners, key=lambda r: r["kind"])
+    assert software["name"] == "苏州朗动网络科技有限公司" and software["marks"] == 3  # across both registers
+    assert "小米科技有限责任公司" in works["name"] and all(r["dated"] for r in owners)
+    sources = graph.read("MATCH (c:Copyright)-[:FROM_SOURCE]->(s:Source) RETURN count(DISTINCT s) AS n")
+    assert sources[0]["n"] == 2

@@ -1,4 +1,4 @@
-"""Qichacha (企查查) API JSON → Trademark / Patent / Company, everything else rejected and counted."""
+"""Qichacha (企查查) API JSON → Trademark / Patent / Copyright / Company; other shapes rejected, counted."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from ipclue.extractors.qichacha import extract_qichacha, looks_like_qichacha, shape_of
-from ipclue.models import Company, Patent, Rejection, Trademark
+from ipclue.models import Company, Copyright, Patent, Rejection, Trademark
 
 REGISTRY = Path(__file__).parents[2].parent / "shared" / "corpus" / "registry"
 SHA = "c" * 64
@@ -92,8 +92,6 @@ def test_annual_reports_link_investor_as_shareholder() -> None:
 @pytest.mark.parametrize(
     ("name", "shape", "count"),
     [
-        ("qcc_software_copyright_records.json", "software_copyright", 10),
-        ("qcc_works_copyright_records.json", "works_copyright", 10),
         ("qcc_judgment_list_with_case_roles.json", "judgment_list", 10),
         ("qcc_court_announcements.json", "court_announcement", 10),
         ("qcc_hearing_notices.json", "hearing_notice", 10),
@@ -106,6 +104,52 @@ def test_unsupported_shapes_are_rejected_one_per_item(name: str, shape: str, cou
     assert len(items) == count
     assert all(isinstance(r, Rejection) and r.reason == "unsupported-record" for r in items)
     assert items[0].detail.startswith(f"qichacha {shape}: ") and items[-1].line == count
+
+
+def test_software_copyrights() -> None:
+    items = _run("qcc_software_copyright_records.json")
+    assert len(items) == 10 and all(isinstance(c, Copyright) and c.kind == "software" for c in items)
+    first = items[0]
+    assert (first.reg_no, first.title, first.short_name) == (
+        "2016SR309930",
+        "朗动网络企查查网页版软件",
+        "企查查网页版",
+    )
+    assert (first.version, first.category, first.owners) == (
+        "V3.0.0",
+        "30200-0000",
+        ["苏州朗动网络科技有限公司"],
+    )
+    assert (first.published_on, first.registered_on, first.finished_on) == (
+        date(2016, 5, 27),
+        date(2016, 10, 27),
+        None,
+    )
+    assert first.source.kind == "qichacha:software_copyright" and items[-1].source.line == 10
+    assert len({c.reg_no for c in items}) == 10
+
+
+def test_works_copyrights() -> None:
+    items = _run("qcc_works_copyright_records.json")
+    assert len(items) == 10 and all(isinstance(c, Copyright) and c.kind == "work" for c in items)
+    first = items[0]
+    assert (first.reg_no, first.title, first.category) == ("国作登字-2016-F-00269796", "MIJIA及图形", "美术")
+    assert first.finished_on == date(2015, 5, 13) and first.published_on == date(2015, 5, 14)
+    assert first.registered_on == date(2016, 5, 17) and first.version is None
+    assert Counter(c.owners[0] for c in items) == Counter(
+        {"北京小米科技有限责任公司": 7, "小米科技有限责任公司": 3}
+    )
+
+
+def test_copyright_owners_split_and_missing_owner_rejected() -> None:
+    owners = "甲科技有限公司；乙科技有限公司"
+    item = {"RegisterNo": "２０２０ｓｒ０００１２３", "Name": "某软件", "Owner": owners,
+            "VersionNo": "V1.0", "RegisterAperDate": "2020-01-02T00:00:00+08:00"}  # fmt: skip
+    (rec,) = extract_qichacha([item], path="c.json", sha256=SHA)
+    assert isinstance(rec, Copyright) and rec.reg_no == "2020SR000123"
+    assert rec.owners == ["甲科技有限公司", "乙科技有限公司"]
+    (bad,) = extract_qichacha([{**item, "Owner": " "}], path="c.json", sha256=SHA)
+    assert isinstance(bad, Rejection) and bad.reason == "invalid-record" and "owners" in (bad.detail or "")
 
 
 def test_wrapped_response_unknown_shape_and_invalid_item() -> None:

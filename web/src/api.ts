@@ -90,6 +90,7 @@ export interface Party {
   uid: string; name: string; kind?: string; uscc?: string | null; aliases?: string[];
   identifiers?: { addresses?: unknown[]; phones?: unknown[]; emails?: unknown[] };
   mentions?: Mention[]; cases?: CaseRow[]; trademarks?: Record<string, unknown>[]; patents?: Record<string, unknown>[];
+  copyrights?: Record<string, unknown>[];
   penalties?: Record<string, unknown>[]; flags?: Record<string, unknown>[];
 }
 export interface GNode { id: string; label: string; key?: string; name?: string; kind?: string; risk?: string | number | null; generic?: boolean; [k: string]: unknown }

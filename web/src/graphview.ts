@@ -10,6 +10,7 @@ export const KIND_COLOURS: Record<string, string> = {
   Case: "#7b4fc9",
   Trademark: "#e08a12",
   Patent: "#8a5a2b",
+  Copyright: "#b8860b",
   Penalty: "#c8414b",
   Address: "#7d8794",
   Phone: "#7d8794",
@@ -131,7 +132,7 @@ export function makeCy(container: HTMLElement, elements: ElementDefinition[]): C
       { selector: "node.org", style: { shape: "round-rectangle", width: 30, height: 24 } },
       { selector: "node.person", style: { shape: "ellipse" } },
       { selector: "node.Case", style: { shape: "diamond", width: 28, height: 28 } },
-      { selector: "node.Trademark, node.Patent", style: { shape: "hexagon" } },
+      { selector: "node.Trademark, node.Patent, node.Copyright", style: { shape: "hexagon" } },
       { selector: "node.Penalty", style: { shape: "octagon" } },
       { selector: "node.Address, node.Phone, node.Email", style: { shape: "triangle", width: 20, height: 20 } },
       { selector: "node.risk-some", style: { "border-color": "#f0a020" } },
@@ -241,7 +242,7 @@ export function legend(): HTMLElement {
     { class: "legend" },
     item(KIND_COLOURS.org, `${labelName("Party")}·${t("kind_org")}`),
     item(KIND_COLOURS.person, `${labelName("Party")}·${t("kind_person")}`),
-    ...["Case", "Trademark", "Patent", "Penalty", "Address"].map((k) => item(KIND_COLOURS[k], labelName(k))),
+    ...["Case", "Trademark", "Patent", "Copyright", "Penalty", "Address"].map((k) => item(KIND_COLOURS[k], labelName(k))),
     item("#fff", t("risk_high"), "border:3px solid #d11f2f"),
     item("#c3c9d0", t("generic_id"), "border:2px dashed #8a939c"),
   );
@@ -256,6 +257,7 @@ export function nodeRoute(n: Record<string, unknown>): string[] | null {
     case "Case": return ["record", "case", key];
     case "Trademark": return ["record", "trademark", key];
     case "Patent": return ["record", "patent", key];
+    case "Copyright": return ["record", "copyright", key];
     case "Penalty": return ["record", "penalty", key];
     case "Source": return ["source", key];
     case "Flag": return ["flags", key];

@@ -47,7 +47,8 @@ export function table(headers: string[], rows: (Node | string)[][], testid?: str
 }
 
 /** The record route for a key field of a record; null when the record has no page of its own. */
-export function recordLink(kind: "case" | "trademark" | "patent" | "penalty", id: string, text?: string): HTMLElement {
+export type RecordKind = "case" | "trademark" | "patent" | "copyright" | "penalty";
+export function recordLink(kind: RecordKind, id: string, text?: string): HTMLElement {
   return h("a", { href: href(["record", kind, id]) }, text ?? id);
 }
 

@@ -43,7 +43,7 @@ def profile(uid: Uid, _: Reader, graph: GraphDep, audit: AuditDep) -> dict[str, 
 
 def _profile(row: dict[str, Any]) -> dict[str, Any]:
     ids = {k: row[k] for k in ("addresses", "phones", "emails")}
-    rest = {k: row[k] for k in ("cases", "trademarks", "patents", "penalties", "flags")}
+    rest = {k: row[k] for k in ("cases", "trademarks", "patents", "copyrights", "penalties", "flags")}
     return {**row["party"], "identifiers": ids, "mentions": [_mention(m) for m in row["mentions"]], **rest}
 
 

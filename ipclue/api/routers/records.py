@@ -1,4 +1,4 @@
-"""Cases, trademarks, patents, penalties (keys URL-encoded) and source documents."""
+"""Cases, trademarks, patents, copyrights, penalties (keys URL-encoded) and source documents."""
 
 from __future__ import annotations
 
@@ -31,6 +31,11 @@ def trademark(reg_no: RecordKey, _: Reader, graph: GraphDep) -> dict[str, Any]:
 @router.get("/patents/{number:path}", response_model=RecordOut)
 def patent(number: RecordKey, _: Reader, graph: GraphDep) -> dict[str, Any]:
     return record(graph, "patent", number, CAP)
+
+
+@router.get("/copyrights/{reg_no:path}", response_model=RecordOut)
+def copyright_(reg_no: RecordKey, _: Reader, graph: GraphDep) -> dict[str, Any]:
+    return record(graph, "copyright", reg_no, CAP)
 
 
 @router.get("/penalties/{decision_no:path}", response_model=RecordOut)

@@ -22,6 +22,9 @@ RETURN p {.uid, .name, .kind, .uscc, .anonymised, aliases: coalesce(p.aliases, [
             WITH t, collect(DISTINCT type(r)) AS rels
             RETURN t {.number, .title, .kind, .status, .filed_on, relations: rels} AS t
             LIMIT $cap } AS patents,
+  COLLECT { MATCH (p)-[r:OWNS]->(t:Copyright)
+            RETURN t {.reg_no, .kind, .title, .category, .version, .registered_on, relations: [type(r)]} AS t
+            ORDER BY t.registered_on DESC LIMIT $cap } AS copyrights,
   COLLECT { MATCH (p)-[:PENALISED_IN]->(x:Penalty)
             RETURN x {.decision_no, .authority, .decided_on, .violation, .fine, .illegal_revenue,
                       .transferred_to_police} AS x

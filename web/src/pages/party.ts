@@ -4,7 +4,7 @@ import { fmtDate, fmtNum, h } from "../dom";
 import { relName, t, tv } from "../i18n";
 import { half, titles } from "../catalog";
 import { href } from "../router";
-import { kindBadge, kv, loading, recordLink, section, sevBadge, sourceLink, statusBadge, table } from "../ui";
+import { kindBadge, kv, loading, recordLink, type RecordKind, section, sevBadge, sourceLink, statusBadge, table } from "../ui";
 
 function spanOf(m: Mention): { start?: number; end?: number } {
   const s = m.span;
@@ -67,6 +67,9 @@ export async function renderParty(main: HTMLElement, uid: string): Promise<void>
     h("div", { class: "cols" },
       section(t("trademarks"), p.trademarks?.length ?? 0, recTable(p.trademarks, "trademark", "reg_no", ["mark", "classes", "status", "relations", "registered_on"])),
       section(t("patents"), p.patents?.length ?? 0, recTable(p.patents, "patent", "number", ["title", "kind", "status", "relations", "filed_on"]))),
+    ...(p.copyrights?.length
+      ? [section(t("copyrights"), p.copyrights.length, recTable(p.copyrights, "copyright", "reg_no", ["title", "category", "version", "registered_on"]))]
+      : []),
     section(t("penalties"), p.penalties?.length ?? 0, recTable(p.penalties, "penalty", "decision_no", ["authority", "decided_on", "violation", "illegal_revenue", "fine", "transferred_to_police"])),
   );
 }
@@ -80,7 +83,7 @@ function contextCell(m: Mention): Node {
   return h("span", { class: "ctx" }, ctx.slice(0, i), h("mark", {}, m.name), ctx.slice(i + m.name.length));
 }
 
-function recTable(rows: Record<string, unknown>[] | undefined, kind: "trademark" | "patent" | "penalty", keyField: string, cols: string[]): HTMLElement {
+function recTable(rows: Record<string, unknown>[] | undefined, kind: RecordKind, keyField: string, cols: string[]): HTMLElement {
   if (!rows?.length) return h("p", { class: "muted" }, t("none"));
   const present = cols.filter((c) => rows.some((r) => r[c] != null));
   return table([t(keyField), ...present.map((c) => t(c))], rows.map((r) => [

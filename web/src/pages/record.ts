@@ -4,7 +4,7 @@ import { labelName, t } from "../i18n";
 import { href } from "../router";
 import { kindBadge, loading, renderValue, section, sourceLink, table } from "../ui";
 
-const ROUTES: Record<string, string> = { case: "cases", trademark: "trademarks", patent: "patents", penalty: "penalties" };
+const ROUTES: Record<string, string> = { case: "cases", trademark: "trademarks", patent: "patents", copyright: "copyrights", penalty: "penalties" };
 
 interface RecordOut {
   record?: Record<string, unknown>;
@@ -13,7 +13,7 @@ interface RecordOut {
   [k: string]: unknown;
 }
 
-/** Cases, trademarks, patents and penalties: the record, its parties (linked) and its sources. */
+/** Cases, trademarks, patents, copyrights and penalties: the record, its parties (linked) and its sources. */
 export async function renderRecord(main: HTMLElement, kind: string, id: string): Promise<void> {
   const base = ROUTES[kind];
   if (!base) throw new Error(`unknown record kind ${kind}`);
