@@ -108,7 +108,7 @@ def main() -> int:
         "--workers",
         type=int,
         default=2,
-        help="concurrent writers for the node-only steps (relationship steps are always serial)",
+        help="concurrent writers per step (node steps split by key, relationship steps node-disjoint)",
     )
     args = ap.parse_args()
     settings = Settings()

@@ -33,8 +33,14 @@ RESOLVE_STEP = "(resolve and build rows)"
 _FAST_PATH = {"party": ("uid", "load/existing_parties"), "mention": ("id", "load/existing_mentions")}
 # Steps that only write nodes of their own label by a unique key: they take no lock another of them
 # wants, so with workers > 1 they run together, each split by key. Steps writing relationships lock
-# both end nodes and run one at a time (two writers on them deadlock on shared parties and sources).
+# both end nodes: two writers sharing a node wait on (or deadlock over) each other, so a relationship
+# step is split into node-disjoint parts (rows joined by any node they touch stay together), written
+# concurrently, one step after the other.
 NODE_STEPS = frozenset({"source", "party", "address", "phone", "email"})
+# The row columns naming a node a load statement matches or merges (``src`` only where the statement
+# matches the Source node; elsewhere it is a property).
+_NODE_COLUMNS = ("uid", "to", "key", "target", "value", "id")
+_MIN_SPLIT = 500  # rows below which one writer does the step (splitting costs more than it saves)
 
 
 @dataclass(slots=True)
@@ -73,7 +79,9 @@ def graph_lookup(graph: Graph) -> Callable[[list[str]], dict[str, str]]:
 class Loader:
     """Writes records to a graph; ``resolver`` defaults to strong keys plus graph lookup.
 
-    ``workers``: concurrent writers for the node-only steps (2 measured 14% faster than 1 on 2 cores).
+    ``workers``: concurrent writers per step — node steps split by key, relationship steps into
+    node-disjoint parts (on 2 cores: 2 writers for node steps measured 14% faster than 1; splitting the
+    relationship steps as well, another ~15% at 30k parties).
     """
 
     def __init__(
@@ -117,9 +125,16 @@ class Loader:
     def _step(self, step: str, rows: list[Row], report: LoadReport) -> None:
         clock = time.perf_counter()
         for variant, part in self._split_new(step, rows):
-            parts = _partition(part, self.workers) if step in NODE_STEPS else [part]
-            report.rows[step] += self._write_parts(variant, parts, report.rejections)
+            report.rows[step] += self._write_parts(variant, self._parts(variant, part), report.rejections)
         report.step_seconds[step] += time.perf_counter() - clock
+
+    def _parts(self, step: str, rows: list[Row]) -> list[list[Row]]:
+        if self.workers == 1 or len(rows) < _MIN_SPLIT:
+            return [rows]
+        if step in NODE_STEPS:
+            return _partition(rows, self.workers)
+        columns = _NODE_COLUMNS + (("src",) if "Source {sha256: row.src}" in query(f"load/{step}") else ())
+        return node_disjoint(rows, self.workers, columns)
 
     def _split_new(self, step: str, rows: list[Row]) -> list[tuple[str, list[Row]]]:
         """For parties and mentions, rows of keys not yet in the graph take the CREATE fast path."""
@@ -183,6 +198,37 @@ def _partition(rows: list[Row], n: int) -> list[list[Row]]:
     for row in rows:
         key = row.get("uid") or row.get("key") or row.get("sha256") or row.get("value") or row.get("id")
         parts[zlib.crc32(str(key).encode()) % n].append(row)
+    return [p for p in parts if p]
+
+
+def node_disjoint(rows: list[Row], n: int, columns: Sequence[str]) -> list[list[Row]]:
+    """At most ``n`` parts, balanced, such that no node (a value in ``columns``) is in two parts.
+
+    Rows touching a common node form one component (union-find); components are dealt out largest
+    first to the lightest part. A component too big to balance just makes its part the larger one.
+    """
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = x = parent[parent[x]]
+        return x
+
+    anchors = []
+    for row in rows:
+        keys = [f"{c}\x1f{row[c]}" if c == "src" else str(row[c]) for c in columns if row.get(c) is not None]
+        root = find(keys[0]) if keys else f"row\x1f{id(row)}"
+        for key in keys[1:]:
+            other = find(key)
+            if other != root:
+                parent[other] = root
+        anchors.append(root)
+    groups: dict[str, list[Row]] = defaultdict(list)
+    for row, anchor in zip(rows, anchors, strict=True):
+        groups[find(anchor)].append(row)
+    parts: list[list[Row]] = [[] for _ in range(n)]
+    for group in sorted(groups.values(), key=len, reverse=True):
+        min(parts, key=len).extend(group)
     return [p for p in parts if p]
 
 
