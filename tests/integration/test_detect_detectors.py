@@ -34,9 +34,21 @@ def test_linked_opponents_flags_linked_pair_with_same_agent(graph: Graph) -> Non
     assert len(hits) == 1 and hits[0].score >= 0.9
     assert any(e.get("path") == "sample/judgment-1001.txt" for e in hits[0].evidence)
     assert "同一代理人" in hits[0].reason
-    assert (
-        "深圳市南山区科技园一路1号" in hits[0].reason or "同一法定代表人" in hits[0].reason
-    )  # names the link
+    assert "经共同地址「深圳市南山区科技园一路1号」相关联" in hits[0].reason  # names the link in words
+
+
+def test_linked_opponents_reason_names_the_common_shareholder(graph: Graph) -> None:
+    """Two hops around one node read as that node: 同一股东「…」, not two relationship names."""
+    records: list[Record] = [
+        company("母集团有限公司", 70),
+        company("子一科技有限公司", 71, owner=("母集团有限公司", 70)),
+        company("子二科技有限公司", 72, owner=("母集团有限公司", 70)),
+        judgment(
+            "(2022)某01民初70号", "子一科技有限公司", "子二科技有限公司", outcome="mediated", on=D(2022, 3, 1)
+        ),
+    ]
+    (hit,) = no_errors(load_and_run(graph, records, "linked-opponents")).detectors[0].results
+    assert "却经同一股东「母集团有限公司」相关联" in hit.reason, hit.reason
 
 
 def test_linked_opponents_ignores_contested_sister_dispute_and_generic_address(graph: Graph) -> None:
