@@ -153,6 +153,12 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workers", type=int, default=4, choices=range(1, 17), help="uvicorn worker processes")
     ap.add_argument("--no-load", "--reuse", action="store_true", help="use the data already in the graph")
+    ap.add_argument(
+        "--driver",
+        choices=("python", "wrk"),
+        default="python",
+        help="load generator: httpx threads in this process, or wrk (native; apt-get install wrk)",
+    )
     ap.add_argument("--load-only", action="store_true", help="generate, ingest and detect, then stop")
     args = ap.parse_args()
     graph = open_graph(get_settings())
@@ -187,6 +193,9 @@ def report(base: str, key: str, pairs: list[tuple[str, str]], args: argparse.Nam
         "| client CPU ms/req | load 1 min |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|")
+    if args.driver == "wrk":
+        report_wrk(base, key, pairs, args, rng)
+        return
     for name, make_url in endpoints(pairs, rng).items():
         drive(base, key, make_url, args.clients, args.clients * 2, time.monotonic() + 10)  # warm-up
         cpu = time.process_time()
@@ -194,6 +203,30 @@ def report(base: str, key: str, pairs: list[tuple[str, str]], args: argparse.Nam
             base, key, make_url, args.clients, min(args.requests, 20000), time.monotonic() + args.max_seconds
         )
         print(row(name, lat, errors, seconds, time.process_time() - cpu), flush=True)
+
+
+def report_wrk(
+    base: str, key: str, pairs: list[tuple[str, str]], args: argparse.Namespace, rng: random.Random
+) -> None:
+    """The same endpoints driven by wrk for --max-seconds each (after a 5 s warm-up)."""
+    import api_wrk
+
+    if not api_wrk.available():
+        raise SystemExit("--driver wrk needs wrk on PATH (apt-get install wrk)")
+    print("| endpoint | requests | errors | req/s | p50 ms | p95 ms | p99 ms | p95 target ms | load 1 min |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|---:|")
+    for name, make_url in endpoints(pairs, rng).items():
+        urls = [make_url() for _ in range(2000)]
+        api_wrk.run(base, key, urls, args.clients, 5)
+        r = api_wrk.run(base, key, urls, args.clients, args.max_seconds)
+        target = TARGETS.get(name)
+        verdict = "" if target is None else ("ok" if r["p95"] <= target else "MISSED")
+        print(
+            f"| {name} | {r['requests']:.0f} | {r['errors']:.0f} | {r['requests'] / r['seconds']:.0f} "
+            f"| {r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} | {target or '-'} {verdict} "
+            f"| {os.getloadavg()[0]:.1f} |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@ import importlib
 from types import ModuleType
 from typing import Any
 
+from fastapi import Response
+
 from ipclue.api.neighbourhood import SEVERITY, node_out
 from ipclue.api.store import fetch_one
 from ipclue.errors import IpclueError, NotFound
@@ -28,15 +30,16 @@ def engine() -> ModuleType:
         raise EngineMissing(f"the detection engine cannot be imported: {exc}") from exc
 
 
-def list_flags(graph: Graph, *, limit: int, cursor: str | None, **filters: Any) -> dict[str, Any]:
+def list_flags(graph: Graph, *, limit: int, cursor: str | None, **filters: Any) -> Response:
     """A page of flags, best score first; ``next_cursor`` resumes after the last one.
 
-    ``ipclue.detect.list_flags``'s query and page, read through the API's one-round-trip path.
+    ``ipclue.detect.list_flags``'s query and page, read through the API's one-round-trip path, and
+    serialised once by pydantic (the page is already validated: no second pass through FastAPI).
     """
     det = engine()
     page = fetch_one(graph, "flags/list", **det.list_params(limit=limit, cursor=cursor, **filters))
-    out: dict[str, Any] = det.flag_page(page["flags"] if page else [], limit).model_dump(mode="json")
-    return out
+    body = det.flag_page(page["flags"] if page else [], limit).model_dump_json()
+    return Response(body, media_type="application/json")
 
 
 def flag_detail(graph: Graph, flag_id: str) -> dict[str, Any]:

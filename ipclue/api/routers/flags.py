@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from ipclue.api.auth import Investigator, Reader
 from ipclue.api.deps import AuditDep, GraphDep, Limit
@@ -34,7 +34,7 @@ def flags(
     until: Moment = None,
     cursor: Annotated[str | None, Query(max_length=300, pattern=r"^[A-Za-z0-9_=-]+$")] = None,
     limit: Limit = 50,
-) -> dict[str, Any]:
+) -> Response:
     """A page of flags, best score first; send ``If-None-Match`` with the last ETag to get 304."""
     return list_flags(
         graph,
