@@ -33,12 +33,13 @@ def engine() -> ModuleType:
 def list_flags(graph: Graph, *, limit: int, cursor: str | None, **filters: Any) -> Response:
     """A page of flags, best score first; ``next_cursor`` resumes after the last one.
 
-    ``ipclue.detect.list_flags``'s query and page, read through the API's one-round-trip path, and
-    serialised once by pydantic (the page is already validated: no second pass through FastAPI).
+    ``ipclue.detect.list_flags``'s query and page, read through the API's one-round-trip path and
+    encoded straight from the stored fields (``flag_page_json``: no model per flag, no second pass
+    through FastAPI).
     """
     det = engine()
     page = fetch_one(graph, "flags/list", **det.list_params(limit=limit, cursor=cursor, **filters))
-    body = det.flag_page(page["flags"] if page else [], limit).model_dump_json()
+    body = det.flag_page_json(page["flags"] if page else [], limit)
     return Response(body, media_type="application/json")
 
 

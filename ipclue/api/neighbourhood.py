@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ipclue.api.store import Row, fetch_one
+from ipclue.api.store import Row, fetch_one, fetch_one_raw
 from ipclue.errors import NotFound
 from ipclue.graph.db import Graph
 
@@ -110,7 +110,7 @@ class Expansion:
 
 def _edge_props(hit: Row) -> dict[str, Any]:
     """The relationship's properties; its evidence as a count (the query leaves the list out)."""
-    out = {k: v for k, v in hit["props"].items() if k != "sources"}
+    out = {k: v for k, v in hit["props"].items() if v is not None}
     out["n_sources"] = hit["n_sources"]
     return out
 
@@ -140,7 +140,7 @@ def neighbourhood(graph: Graph, uid: str, scope: Scope) -> dict[str, Any]:
 
 
 def _level(graph: Graph, found: Expansion, frontier: list[str], scope: Scope) -> list[str]:
-    level = fetch_one(
+    level = fetch_one_raw(
         graph,
         "graph_expand",
         frontier=frontier,

@@ -31,7 +31,15 @@ from ipclue.detect.models import (
     Subject,
 )
 from ipclue.detect.runner import run_detectors
-from ipclue.detect.store import detector_precision, flag_page, get_flag, list_flags, list_params, review_flag
+from ipclue.detect.store import (
+    detector_precision,
+    flag_page,
+    flag_page_json,
+    get_flag,
+    list_flags,
+    list_params,
+    review_flag,
+)
 
 __all__ = [
     "Catalog",
@@ -50,6 +58,7 @@ __all__ = [
     "Subject",
     "detector_precision",
     "flag_page",
+    "flag_page_json",
     "get_flag",
     "list_flags",
     "list_params",

@@ -5,14 +5,17 @@ from __future__ import annotations
 from ipclue.cypher import query, statements
 from ipclue.graph.db import Graph
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def apply_schema(graph: Graph) -> int:
-    """Create every constraint and index that is missing, await them, record the version."""
+    """Create every constraint and index that is missing, await them, migrate older data, record the
+    version."""
     for stmt in statements("schema/constraints"):
         graph.write(stmt)
     graph.write("CALL db.awaitIndexes(300)")
+    for stmt in statements("schema/migrate"):
+        graph.write(stmt)
     graph.write(query("schema/version_set"), version=SCHEMA_VERSION)
     return SCHEMA_VERSION
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from ipclue.api.auth import Reader
 from ipclue.api.deps import AuditDep, GraphDep, Limit, SettingsDep
@@ -15,7 +15,7 @@ from ipclue.api.routers.params import REL_TYPES, Since, Types, Uid, UidQuery, Un
 from ipclue.api.routing import ApiRoute
 from ipclue.api.schemas import Neighbourhood, PartyHits, Paths, Profile, Risk
 from ipclue.api.search import search_parties
-from ipclue.api.store import fetch_one
+from ipclue.api.store import fetch_one, json_response
 from ipclue.errors import InvalidInput, NotFound
 
 router = APIRouter(route_class=ApiRoute, tags=["parties"])
@@ -70,7 +70,7 @@ def party_graph(
     limit: Annotated[int, Query(ge=10, le=2000)] = 300,
     since: Since = None,
     until: Until = None,
-) -> dict[str, Any]:
+) -> Response:
     """The neighbourhood up to ``depth`` hops; dense nodes are capped and reported in ``collapsed``."""
     scope = Scope(
         depth=depth,
@@ -81,7 +81,7 @@ def party_graph(
         until=until,
     )
     audit("read-graph", uid, depth=depth)
-    return neighbourhood(graph, uid, scope)
+    return json_response(neighbourhood(graph, uid, scope))
 
 
 def _types(types: str | None) -> list[str]:

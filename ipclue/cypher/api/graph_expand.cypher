@@ -2,7 +2,8 @@
 // Provenance nodes (Mention, Source), flags and the schema marker are never part of the picture.
 // Neighbours in $seen are drawn already: they come back without their projection, risk or personal flag.
 // The label and `seen` tests sit inside the subqueries so that the planner checks them before expanding.
-// Relationship props come without their `sources` list (only its size, n_sources, is shown); the total
+// Relationship props come without their `sources` list (only its size, n_sources, is shown), and dates
+// and times come as ISO strings (the driver's temporal types cost more in Python than the rest); the total
 // is counted only when the cap was reached, since below it the hits are all there is. One row holding
 // the level (in frontier order): each streamed record costs the driver more than its fields.
 UNWIND $frontier AS eid
@@ -18,11 +19,11 @@ CALL (n) {
   WITH r, m, elementId(m) AS mid
   WITH r, m, mid, mid IN $seen AS seen
   RETURN collect({
-    rid: elementId(r), type: type(r), outgoing: startNode(r) = n, props: r {.*, sources: null},
+    rid: elementId(r), type: type(r), outgoing: startNode(r) = n, props: r {.*, sources: null, on: toString(r.on), computed_at: toString(r.computed_at)},
     n_sources: size(coalesce(r.sources, [])), eid: mid,
     labels: CASE WHEN seen THEN null ELSE labels(m) END,
     node: CASE WHEN seen THEN null
-               ELSE m {.uid, .name, .kind, .uscc, .generic, .case_no, .court, .decided_on, .reg_no, .mark, .number,
+               ELSE m {.uid, .name, .kind, .uscc, .generic, .case_no, .court, decided_on: toString(m.decided_on), .reg_no, .mark, .number,
                        .title, .decision_no, .authority, .value} END,
     risk: COLLECT { MATCH (m:Party)<-[:FLAGS]-(f:Flag) WHERE NOT seen AND coalesce(f.status, 'new') <> 'dismissed'
                     RETURN f.severity },
