@@ -188,14 +188,14 @@ def report(base: str, key: str, pairs: list[tuple[str, str]], args: argparse.Nam
         f"\n{args.parties} parties, {args.clients} clients, {n} requests per endpoint, "
         f"{args.workers} workers, {os.cpu_count()} CPUs, load average {load}\n"
     )
+    if args.driver == "wrk":
+        report_wrk(base, key, pairs, args, rng)
+        return
     print(
         "| endpoint | requests | errors | req/s | p50 ms | p95 ms | p99 ms | p95 target ms "
         "| client CPU ms/req | load 1 min |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|")
-    if args.driver == "wrk":
-        report_wrk(base, key, pairs, args, rng)
-        return
     for name, make_url in endpoints(pairs, rng).items():
         drive(base, key, make_url, args.clients, args.clients * 2, time.monotonic() + 10)  # warm-up
         cpu = time.process_time()

@@ -11,26 +11,23 @@ _USCC_RE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
 _SPACE_RE = re.compile(r"\s+")
 
 
+# Full-width ASCII (U+FF01..U+FF5E) and the ideographic space to their half-width forms.
+_HALFWIDTH = {0x3000: " ", **{code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}}
+_BRACKETS = {"〔": "(", "〕": ")", "[": "(", "]": ")", "【": "(", "】": ")"}
+# What ``clean`` maps in one pass: half-width first, then the brackets (so ［ becomes "(" too).
+_CLEAN = {code: _BRACKETS.get(half, half) for code, half in _HALFWIDTH.items()} | {
+    ord(k): v for k, v in _BRACKETS.items()
+}
+
+
 def to_halfwidth(text: str) -> str:
     """Full-width ASCII (Ａ１（）) to half-width; leaves CJK untouched."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if code == 0x3000:
-            out.append(" ")
-        elif 0xFF01 <= code <= 0xFF5E:
-            out.append(chr(code - 0xFEE0))
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_HALFWIDTH)
 
 
 def clean(text: str) -> str:
     """NFKC-ish clean-up for matching: half-width, no spaces, unified brackets."""
-    text = unicodedata.normalize("NFC", to_halfwidth(text))
-    text = text.replace("〔", "(").replace("〕", ")").replace("[", "(").replace("]", ")")
-    text = text.replace("【", "(").replace("】", ")")
-    return _SPACE_RE.sub("", text)
+    return _SPACE_RE.sub("", unicodedata.normalize("NFC", text.translate(_CLEAN)))
 
 
 def uscc_check_char(first17: str) -> str | None:

@@ -28,6 +28,8 @@ from ipclue.graph.resolve import KeyResolver, Resolver
 from ipclue.models import Record, Rejection
 
 Progress = Callable[[int], None]
+Steps = list[tuple[str, list[Row]]]
+Prepared = tuple[list[Record], Steps]
 RESOLVE_STEP = "(resolve and build rows)"
 # Steps with a CREATE variant: their key column and the query telling which keys exist.
 _FAST_PATH = {"party": ("uid", "load/existing_parties"), "mention": ("id", "load/existing_mentions")}
@@ -93,34 +95,51 @@ class Loader:
         self.workers = max(1, workers)
 
     def load(self, records: Iterable[Record], progress: Progress | None = None) -> LoadReport:
+        """Load every record, chunk by chunk. With a resolver that reads only nodes
+        (``reads_only_nodes``), the next chunk is read and resolved while this chunk's relationship
+        steps are written; otherwise each chunk waits for the previous one to be written in full."""
         report = LoadReport()
         start = time.perf_counter()
         chunks = _chunks(records, self.batch_size)
-        while True:
-            clock = time.perf_counter()
-            chunk = next(chunks, None)
-            report.input_seconds += time.perf_counter() - clock
-            if chunk is None:
-                break
-            self.load_chunk(chunk, report)
-            if progress:
-                progress(len(chunk))
+        ahead = bool(getattr(self.resolver, "reads_only_nodes", False))
+        with ThreadPoolExecutor(1) as preparer:
+            prepared = self._prepare(chunks, report)
+            while prepared is not None:
+                chunk, steps = prepared
+                self._write_nodes(steps, report)
+                following = preparer.submit(self._prepare, chunks, report) if ahead else None
+                self._write_relationships(steps, report)
+                report.records += len(chunk)
+                if progress:
+                    progress(len(chunk))
+                prepared = following.result() if following else self._prepare(chunks, report)
         report.seconds = time.perf_counter() - start
         return report
 
-    def load_chunk(self, chunk: Sequence[Record], report: LoadReport) -> None:
+    def _prepare(self, chunks: Iterator[list[Record]], report: LoadReport) -> Prepared | None:
+        """The next chunk and its rows per step, or None at the end of the input."""
+        clock = time.perf_counter()
+        chunk = next(chunks, None)
+        report.input_seconds += time.perf_counter() - clock
+        return None if chunk is None else (chunk, self._resolve(chunk, report))
+
+    def _resolve(self, chunk: Sequence[Record], report: LoadReport) -> Steps:
         clock = time.perf_counter()
         mentions: list[Mention] = [m for rec in chunk for m in mentions_of(rec)]
         links = self.resolver.resolve(mentions)
         steps = build_rows(chunk, mentions, links).by_step()
         report.step_seconds[RESOLVE_STEP] += time.perf_counter() - clock
+        return steps
+
+    def _write_nodes(self, steps: Steps, report: LoadReport) -> None:
         nodes = [(step, rows) for step, rows in steps if step in NODE_STEPS]
         with ThreadPoolExecutor(self.workers) as pool:  # one worker: one step after the other
             list(pool.map(lambda sr: self._step(sr[0], sr[1], report), nodes))
+
+    def _write_relationships(self, steps: Steps, report: LoadReport) -> None:
         for step, rows in steps:
             if step not in NODE_STEPS:
                 self._step(step, rows, report)
-        report.records += len(chunk)
 
     def _step(self, step: str, rows: list[Row], report: LoadReport) -> None:
         clock = time.perf_counter()

@@ -60,6 +60,10 @@ def person_key(m: Mention) -> tuple[str, str] | None:
 class KeyResolver:
     """Strong keys only. ``lookup`` maps org name keys to uids already in the graph (incremental)."""
 
+    # It reads Party nodes only (through ``lookup``), never mentions or relationships: the loader may
+    # resolve the next chunk once this chunk's node steps are written, while its relationships load.
+    reads_only_nodes = True
+
     def __init__(self, lookup: NameLookup | None = None) -> None:
         self.lookup = lookup
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 
 from ipclue.graph.db import Graph
-from ipclue.graph.load import Loader
+from ipclue.graph.load import Loader, graph_lookup
+from ipclue.graph.resolve import KeyResolver
 from ipclue.graph.schema import counts, wipe
-from ipclue.models import Judgment, PartyMention, SourceRef
+from ipclue.models import Company, Judgment, PartyMention, SourceRef
+from ipclue.normalize import uscc_check_char
 from ipclue.sample import sample_records
 
 
@@ -79,3 +81,37 @@ def _check(body: str) -> str:
     from ipclue.normalize import uscc_check_char
 
     return uscc_check_char(body) or ""
+
+
+LINKS = "MATCH (m:Mention)-[:REFERS_TO]->(p:Party) RETURN m.id AS m, p.uid AS p ORDER BY m"
+
+
+class _AfterEachChunk(KeyResolver):
+    """The same resolver, declared as reading the whole previous chunk: no resolving ahead."""
+
+    reads_only_nodes = False
+
+
+def test_resolving_ahead_links_like_resolving_after_each_chunk(graph: Graph) -> None:
+    """The next chunk is resolved while this one's relationships load; a name-only mention of a company
+    registered in the chunk before must still find that company (its Party is written first)."""
+    src = SourceRef(path="t/company.json", sha256=hashlib.sha256(b"company").hexdigest())
+    company = Company(name="丙科技有限公司", uscc=_uscc(), legal_representative="王伟", source=src)
+    records = [company, *(_judgment(f"(2021)测{n}号", n) for n in range(3))]
+    records[1].parties[0].name = "丙科技有限公司"  # type: ignore[attr-defined]
+    links = []
+    for resolver in (_AfterEachChunk(graph_lookup(graph)), KeyResolver(graph_lookup(graph))):
+        wipe(graph)
+        Loader(graph, batch_size=1, resolver=resolver).load(records)
+        links.append(
+            graph.read("MATCH (m:Mention)-[:REFERS_TO]->(p:Party) RETURN m.id AS m, p.uid AS p ORDER BY m")
+        )
+    assert links[0] == links[1]
+    sha = records[1].source.sha256[:20]  # type: ignore[attr-defined]
+    plaintiff = [r["p"] for r in links[1] if r["m"].startswith(sha)]
+    assert f"org-{_uscc()}" in plaintiff
+
+
+def _uscc() -> str:
+    body = "91440300MA5D00001"
+    return body + (uscc_check_char(body) or "0")
