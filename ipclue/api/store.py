@@ -73,15 +73,23 @@ def _same(value: Any) -> Any:
 def json_response(value: Any) -> Response:
     """``value`` encoded once by pydantic-core (temporals as ISO strings), for a route whose output is
     built to its schema already: FastAPI's validate-then-serialise pass costs more than the encoding."""
-    return Response(pydantic_core.to_json(value, fallback=_iso), media_type="application/json")
+    return Response(pydantic_core.to_json(value, fallback=_json_fallback), media_type="application/json")
+
+
+def _json_fallback(value: Any) -> Any:
+    out = _iso(value)
+    if out is value:
+        raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+    return out
 
 
 def _iso(value: Any) -> Any:
+    """A driver or Python temporal as its ISO string; anything else unchanged."""
     if isinstance(value, _TEMPORALS):
         return value.isoformat()
     if isinstance(value, Duration):
         return str(value)
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+    return value
 
 
 def plain(value: Any) -> Any:
@@ -93,12 +101,8 @@ def plain(value: Any) -> Any:
         return {k: plain(v) for k, v in value.items()}
     if kind is list or kind is tuple:
         return [plain(v) for v in value]
-    if isinstance(value, _TEMPORALS):
-        return value.isoformat()
-    if isinstance(value, Duration):
-        return str(value)
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
-    return value
+    return _iso(value)
