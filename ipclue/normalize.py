@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -25,8 +26,12 @@ def to_halfwidth(text: str) -> str:
     return text.translate(_HALFWIDTH)
 
 
+@lru_cache(maxsize=1 << 16)
 def clean(text: str) -> str:
-    """NFKC-ish clean-up for matching: half-width, no spaces, unified brackets."""
+    """NFKC-ish clean-up for matching: half-width, no spaces, unified brackets.
+
+    Cached: resolution cleans the same names and codes several times per mention.
+    """
     return _SPACE_RE.sub("", unicodedata.normalize("NFC", text.translate(_CLEAN)))
 
 

@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     home: Path = Field(default=Path.home() / ".cache" / "ipclue")
     neo4j_version: str = NEO4J_VERSION
     instance: str = "default"
-    heap: str = "1g"
+    heap: str = "2g"
     pagecache: str = "512m"
     batch_size: int = Field(default=5000, ge=1, le=100_000)
     query_timeout_s: float = Field(default=20.0, gt=0)

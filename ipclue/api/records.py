@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from ipclue.normalize import (
 )
 
 MAX_SOURCE_BYTES = 5_000_000
-KINDS = {
+KINDS: dict[str, tuple[str, Callable[[str], str]]] = {
     "case": ("Case", normalize_case_no),
     "trademark": ("Trademark", normalize_reg_no),
     "patent": ("Patent", normalize_patent_no),

@@ -48,6 +48,25 @@ def connect(target: Target) -> Driver:
     return driver
 
 
+class Batch(list[Any]):
+    """A list sent as one query parameter, whose repr is its length.
+
+    The driver (neo4j 6.4, ``Bolt5x5.run``) builds ``repr()`` of every RUN's parameters for a debug
+    log line even when debug logging is off. For a 5,000-row load batch that was about 15% of the
+    loader's Python CPU. The packed bytes are those of the plain list.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} items>"
+
+
+def bolt_params(params: dict[str, Any]) -> dict[str, Any]:
+    """``params`` with every list value wrapped in :class:`Batch`."""
+    return {k: Batch(v) if type(v) is list else v for k, v in params.items()}
+
+
 class Graph:
     """A driver bound to one database, with the two calls most code needs."""
 
@@ -58,13 +77,16 @@ class Graph:
 
     def read(self, cypher: LiteralString, **params: Any) -> list[dict[str, Any]]:
         records, _, _ = self.driver.execute_query(
-            Query(cypher, timeout=self.timeout), params, database_=self.database, routing_=RoutingControl.READ
+            Query(cypher, timeout=self.timeout),
+            bolt_params(params),
+            database_=self.database,
+            routing_=RoutingControl.READ,
         )
         return [r.data() for r in records]
 
     def write(self, cypher: LiteralString, **params: Any) -> list[dict[str, Any]]:
         records, _, _ = self.driver.execute_query(
-            Query(cypher, timeout=self.timeout), params, database_=self.database
+            Query(cypher, timeout=self.timeout), bolt_params(params), database_=self.database
         )
         return [r.data() for r in records]
 

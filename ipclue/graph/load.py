@@ -22,7 +22,7 @@ from neo4j.exceptions import ClientError, CypherTypeError, DatabaseError
 
 from ipclue.cypher import query
 from ipclue.graph.build import Row, build_rows
-from ipclue.graph.db import Graph
+from ipclue.graph.db import Batch, Graph
 from ipclue.graph.mentions import Mention, mentions_of
 from ipclue.graph.resolve import KeyResolver, Resolver
 from ipclue.models import Record, Rejection
@@ -192,7 +192,7 @@ class Loader:
         cypher = query(f"load/{step}")
 
         def work(tx: ManagedTransaction) -> None:
-            tx.run(cypher, rows=rows).consume()
+            tx.run(cypher, rows=Batch(rows)).consume()
 
         with self.graph.driver.session(database=self.graph.database) as session:
             session.execute_write(work)
