@@ -38,7 +38,8 @@ def list_flags(graph: Graph, *, limit: int, cursor: str | None, **filters: Any) 
     through FastAPI).
     """
     det = engine()
-    page = fetch_one(graph, "flags/list", **det.list_params(limit=limit, cursor=cursor, **filters))
+    params = det.list_params(limit=limit, cursor=cursor, **filters)
+    page = fetch_one(graph, det.list_query(params), **params)
     body = det.flag_page_json(page["flags"] if page else [], limit)
     return Response(body, media_type="application/json")
 

@@ -38,6 +38,7 @@ from ipclue.detect.store import (
     get_flag,
     list_flags,
     list_params,
+    list_query,
     review_flag,
 )
 
@@ -62,6 +63,7 @@ __all__ = [
     "get_flag",
     "list_flags",
     "list_params",
+    "list_query",
     "load_catalog",
     "review_flag",
     "run_detectors",

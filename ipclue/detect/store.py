@@ -118,7 +118,7 @@ def list_flags(
         limit=limit,
         cursor=cursor,
     )
-    rows = graph.read(query("flags/list"), **params)
+    rows = graph.read(query(list_query(params)), **params)
     return flag_page(rows[0]["flags"] if rows else [], limit)
 
 
@@ -140,6 +140,12 @@ def list_params(
         "after": _decode_cursor(cursor),
         "limit": limit + 1,
     }
+
+
+def list_query(params: dict[str, Any]) -> str:
+    """The Cypher file that reads this page: ``flags/list_by_severity`` (an index seek per severity) when
+    a severity is asked, else ``flags/list`` (the rank index, other filters applied while reading)."""
+    return "flags/list_by_severity" if params.get("severity") else "flags/list"
 
 
 def flag_page(rows: list[dict[str, Any]], limit: int) -> FlagPage:

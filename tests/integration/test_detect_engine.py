@@ -110,3 +110,19 @@ def test_list_flags_filters_and_pages(graph: Graph) -> None:
     party = first.items[0].subjects[0].key
     assert all(any(s.key == party for s in f.subjects) for f in list_flags(graph, party=party).items)
     assert list_flags(graph, severity="low").items == []
+
+
+def test_a_severity_pages_like_the_full_list_filtered(graph: Graph) -> None:
+    """flags/list_by_severity (its own index) gives the pages flags/list gives with the filter applied."""
+    Loader(graph).load(sample_records())
+    run_detectors(graph)
+    everything = list_flags(graph, limit=1000).items
+    for severity in ("low", "medium", "high"):
+        paged, cursor = [], None
+        while True:
+            page = list_flags(graph, severity=severity, limit=1, cursor=cursor)  # type: ignore[arg-type]
+            paged += page.items
+            if (cursor := page.next_cursor) is None:
+                break
+        assert paged == [f for f in everything if f.severity == severity]
+    assert {f.severity for f in everything} - {"low"}, "the sample should flag some medium or high"

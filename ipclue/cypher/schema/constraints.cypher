@@ -24,6 +24,7 @@ CREATE INDEX flag_detector IF NOT EXISTS FOR (n:Flag) ON (n.detector);
 CREATE INDEX flag_fingerprint IF NOT EXISTS FOR (n:Flag) ON (n.fingerprint);
 CREATE INDEX flag_status IF NOT EXISTS FOR (n:Flag) ON (n.status);
 CREATE INDEX flag_rank IF NOT EXISTS FOR (n:Flag) ON (n.rank);
+CREATE INDEX flag_severity_rank IF NOT EXISTS FOR (n:Flag) ON (n.severity, n.rank);
 CREATE INDEX mention_block_variant IF NOT EXISTS FOR (n:Mention) ON (n.block_variant);
 CREATE INDEX mention_block_pinyin IF NOT EXISTS FOR (n:Mention) ON (n.block_pinyin);
 CREATE INDEX judgement_kind IF NOT EXISTS FOR (n:Judgement) ON (n.kind);
