@@ -4,7 +4,7 @@
 // reading every flag and sorting. Only the summary fields (a flag's evidence, params and legal text can
 // be tens of kilobytes each), and its times as ISO strings (decoding driver DateTimes costs more in
 // Python than the rest of the page); one row holding the page, since every streamed record costs the
-// driver more than its few fields.
+// driver more than its few fields. A page of one severity is read by flags/list_by_severity instead.
 MATCH (x:Flag)
 WHERE x.rank > $after
   AND ($detector IS NULL OR x.detector = $detector)
