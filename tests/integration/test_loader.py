@@ -47,10 +47,12 @@ def test_concurrent_node_writers_load_the_same_graph(graph: Graph) -> None:
 
 def test_every_node_names_its_source(graph: Graph) -> None:
     Loader(graph).load(sample_records())
+    # A mention has exactly one source (``source``); every other node lists its sources.
     orphans = graph.read(
         "MATCH (n) WHERE NOT n:Source AND NOT n:SchemaMeta "
-        "AND (n.sources IS NULL OR size(n.sources) = 0 "
-        "OR any(s IN n.sources WHERE NOT EXISTS { MATCH (:Source {sha256: s}) })) "
+        "WITH n, CASE WHEN n:Mention THEN [n.source] ELSE n.sources END AS shas "
+        "WHERE shas IS NULL OR size(shas) = 0 "
+        "OR any(s IN shas WHERE s IS NULL OR NOT EXISTS { MATCH (:Source {sha256: s}) }) "
         "RETURN labels(n) AS labels, properties(n) AS props LIMIT 5"
     )
     assert orphans == []

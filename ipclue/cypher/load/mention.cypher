@@ -1,8 +1,9 @@
 // A party as written in one source, linked to the party it was resolved to (rule, score, evidence).
 // A mention re-resolved to another party loses its old link: the graph always shows the current choice.
+// A mention has exactly one source: props.source and IN_SOURCE (no `sources` list, unlike other nodes).
 UNWIND $rows AS row
 MERGE (m:Mention {id: row.id})
-SET m += row.props, m.sources = [row.src]
+SET m += row.props
 WITH m, row
 MATCH (p:Party {uid: row.uid})
 MATCH (s:Source {sha256: row.src})
