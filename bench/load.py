@@ -122,7 +122,7 @@ def main() -> int:
     if server:
         server.start()
     target = resolve_target(settings.model_copy(update={"instance": "bench"}))
-    graph = Graph(connect(target), target.database, timeout=600)
+    graph = Graph(connect(target), target.database, timeout=600, target=target)
     try:
         apply_schema(graph)
         wipe(graph)

@@ -131,7 +131,7 @@ def main() -> int:
     server = ManagedNeo4j(settings)
     server.start()
     target = resolve_target(settings)
-    graph = Graph(connect(target), target.database, timeout=600)
+    graph = Graph(connect(target), target.database, timeout=600, target=target)
     rows: list[Row] = []
     try:
         apply_schema(graph)

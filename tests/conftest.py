@@ -81,7 +81,7 @@ def _managed_target(settings: Settings) -> Iterator[Target]:
 
 @pytest.fixture(scope="session")
 def graph_session(neo4j_target: Target) -> Iterator[Graph]:
-    graph = Graph(connect(neo4j_target), neo4j_target.database, timeout=60.0)
+    graph = Graph(connect(neo4j_target), neo4j_target.database, timeout=60.0, target=neo4j_target)
     apply_schema(graph)
     yield graph
     graph.close()

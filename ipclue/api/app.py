@@ -15,6 +15,7 @@ from ipclue.api.config import ApiSettings, Principal, configured_keys, get_api_s
 from ipclue.api.jobs import Jobs
 from ipclue.api.middleware import RequestId
 from ipclue.api.routers import flags, jobs, meta, parties, records
+from ipclue.api.store import AsyncReads
 from ipclue.errors import ConfigError
 from ipclue.graph.db import Graph, open_graph
 from ipclue.settings import get_settings
@@ -58,12 +59,14 @@ def _lifespan(given: Graph | None, settings: ApiSettings):  # type: ignore[no-un
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         base = given or open_graph(get_settings())
-        app.state.graph = Graph(base.driver, base.database, timeout=settings.query_timeout_s)
+        app.state.graph = Graph(base.driver, base.database, settings.query_timeout_s, base.target)
+        app.state.reads = AsyncReads.open(app.state.graph)
         app.state.jobs = Jobs(base, settings.home)
         try:
             yield
         finally:
             app.state.jobs.close()
+            await app.state.reads.close()
             if given is None:
                 base.close()
 

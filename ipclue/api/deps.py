@@ -1,4 +1,5 @@
-"""Request-scoped dependencies as ``Annotated`` aliases: the graph, the audit trail, paging.
+"""Request-scoped dependencies as ``Annotated`` aliases: the graph (sync and async reads), the audit
+trail, paging.
 
 They are ``async`` because they never block: FastAPI runs a plain ``def`` dependency in its thread
 pool, one hop per dependency and request, which costs more than the work itself.
@@ -14,12 +15,18 @@ from fastapi import Depends, Query, Request
 from ipclue.api.audit import AuditLog
 from ipclue.api.auth import authenticate
 from ipclue.api.config import ApiSettings, Principal
+from ipclue.api.store import AsyncReads
 from ipclue.graph.db import Graph
 
 
 async def get_graph(request: Request) -> Graph:
     graph: Graph = request.app.state.graph
     return graph
+
+
+async def get_reads(request: Request) -> AsyncReads:
+    reads: AsyncReads = request.app.state.reads
+    return reads
 
 
 async def get_settings(request: Request) -> ApiSettings:
@@ -44,6 +51,7 @@ async def get_auditor(request: Request, who: Annotated[Principal, Depends(authen
 
 
 GraphDep = Annotated[Graph, Depends(get_graph)]
+ReadsDep = Annotated[AsyncReads, Depends(get_reads)]
 SettingsDep = Annotated[ApiSettings, Depends(get_settings)]
 AuditDep = Annotated[Auditor, Depends(get_auditor)]
 Limit = Annotated[int, Query(ge=1, le=200, description="page size (at most 200)")]

@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import Response
 
 from ipclue.api.neighbourhood import SEVERITY, node_out
-from ipclue.api.store import fetch_one
+from ipclue.api.store import AsyncReads, fetch_one
 from ipclue.errors import IpclueError, NotFound
 from ipclue.graph.db import Graph
 
@@ -30,16 +30,16 @@ def engine() -> ModuleType:
         raise EngineMissing(f"the detection engine cannot be imported: {exc}") from exc
 
 
-def list_flags(graph: Graph, *, limit: int, cursor: str | None, **filters: Any) -> Response:
+async def list_flags(reads: AsyncReads, *, limit: int, cursor: str | None, **filters: Any) -> Response:
     """A page of flags, best score first; ``next_cursor`` resumes after the last one.
 
-    ``ipclue.detect.list_flags``'s query and page, read through the API's one-round-trip path and
-    encoded straight from the stored fields (``flag_page_json``: no model per flag, no second pass
-    through FastAPI).
+    ``ipclue.detect.list_flags``'s query and page, read on the async driver and encoded straight from
+    the stored fields (``flag_page_json``: no model per flag, no second pass through FastAPI). The
+    query returns its times as strings, so the rows are used as the driver returns them.
     """
     det = engine()
     params = det.list_params(limit=limit, cursor=cursor, **filters)
-    page = fetch_one(graph, det.list_query(params), **params)
+    page = await reads.one(det.list_query(params), raw=True, **params)
     body = det.flag_page_json(page["flags"] if page else [], limit)
     return Response(body, media_type="application/json")
 

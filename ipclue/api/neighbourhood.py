@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ipclue.api.store import Row, fetch_one, fetch_one_raw
+from ipclue.api.store import AsyncReads, Row
 from ipclue.errors import NotFound
-from ipclue.graph.db import Graph
 
 KEY_OF = {
     "Party": "uid",
@@ -125,8 +124,9 @@ class Scope:
     until: date | None = None
 
 
-def neighbourhood(graph: Graph, uid: str, scope: Scope) -> dict[str, Any]:
-    start = fetch_one(graph, "graph_start", uid=uid)
+async def neighbourhood(reads: AsyncReads, uid: str, scope: Scope) -> dict[str, Any]:
+    """The party and its neighbours up to ``scope.depth`` hops: one query per level, on the async driver."""
+    start = await reads.one("graph_start", uid=uid)
     if start is None:
         raise NotFound(f"no party with uid {uid!r}")
     found = Expansion(scope.max_nodes)
@@ -135,14 +135,14 @@ def neighbourhood(graph: Graph, uid: str, scope: Scope) -> dict[str, Any]:
     for _ in range(scope.depth):
         if not frontier:
             break
-        frontier = _level(graph, found, frontier, scope)
+        frontier = await _level(reads, found, frontier, scope)
     return found.result()
 
 
-def _level(graph: Graph, found: Expansion, frontier: list[str], scope: Scope) -> list[str]:
-    level = fetch_one_raw(
-        graph,
+async def _level(reads: AsyncReads, found: Expansion, frontier: list[str], scope: Scope) -> list[str]:
+    level = await reads.one(
         "graph_expand",
+        raw=True,
         frontier=frontier,
         seen=list(found.ids),
         types=scope.types,

@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
-from neo4j import Driver, GraphDatabase, NotificationMinimumSeverity, Query, RoutingControl
+from neo4j import (
+    AsyncDriver,
+    AsyncGraphDatabase,
+    Driver,
+    GraphDatabase,
+    NotificationMinimumSeverity,
+    Query,
+    RoutingControl,
+)
 
 from ipclue.dbms.managed import ManagedNeo4j
 from ipclue.errors import ConfigError
@@ -48,6 +56,16 @@ def connect(target: Target) -> Driver:
     return driver
 
 
+def connect_async(target: Target) -> AsyncDriver:
+    """An asyncio driver for the same server (connections open on first use, in the running loop)."""
+    return AsyncGraphDatabase.driver(
+        target.uri,
+        auth=(target.user, target.password),
+        max_connection_pool_size=50,
+        notifications_min_severity=NotificationMinimumSeverity.OFF,
+    )
+
+
 class Batch(list[Any]):
     """A list sent as one query parameter, whose repr is its length.
 
@@ -68,12 +86,20 @@ def bolt_params(params: dict[str, Any]) -> dict[str, Any]:
 
 
 class Graph:
-    """A driver bound to one database, with the two calls most code needs."""
+    """A driver bound to one database, with the two calls most code needs. ``target`` (where the driver
+    connects) lets a caller open a second, async driver to the same server (the API does)."""
 
-    def __init__(self, driver: Driver, database: str = "neo4j", timeout: float | None = None) -> None:
+    def __init__(
+        self,
+        driver: Driver,
+        database: str = "neo4j",
+        timeout: float | None = None,
+        target: Target | None = None,
+    ) -> None:
         self.driver = driver
         self.database = database
         self.timeout = timeout
+        self.target = target
 
     def read(self, cypher: LiteralString, **params: Any) -> list[dict[str, Any]]:
         records, _, _ = self.driver.execute_query(
@@ -96,4 +122,4 @@ class Graph:
 
 def open_graph(settings: Settings, *, start: bool = True) -> Graph:
     target = resolve_target(settings, start=start)
-    return Graph(connect(target), target.database, settings.query_timeout_s)
+    return Graph(connect(target), target.database, settings.query_timeout_s, target)

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query, Response
 
 from ipclue.api.auth import Investigator, Reader
-from ipclue.api.deps import AuditDep, GraphDep, Limit
+from ipclue.api.deps import AuditDep, GraphDep, Limit, ReadsDep
 from ipclue.api.flags import catalog, dry_run, engine, flag_detail, list_flags
 from ipclue.api.routers.params import UID_PATTERN, Moment
 from ipclue.api.routing import ApiRoute
@@ -22,9 +22,9 @@ Status = Annotated[Literal["new", "reviewing", "confirmed", "dismissed", "referr
 
 
 @router.get("/flags", response_model=FlagPage)
-def flags(
+async def flags(
     _: Reader,
-    graph: GraphDep,
+    reads: ReadsDep,
     detector: Name = None,
     family: Name = None,
     severity: Severity = None,
@@ -36,8 +36,8 @@ def flags(
     limit: Limit = 50,
 ) -> Response:
     """A page of flags, best score first; send ``If-None-Match`` with the last ETag to get 304."""
-    return list_flags(
-        graph,
+    return await list_flags(
+        reads,
         detector=detector,
         family=family,
         severity=severity,

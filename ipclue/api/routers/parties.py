@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 
 from ipclue.api.auth import Reader
-from ipclue.api.deps import AuditDep, GraphDep, Limit, SettingsDep
+from ipclue.api.deps import AuditDep, GraphDep, Limit, ReadsDep, SettingsDep
 from ipclue.api.flags import party_risk
 from ipclue.api.neighbourhood import Scope, neighbourhood
 from ipclue.api.paths import shortest_paths
@@ -15,7 +15,7 @@ from ipclue.api.routers.params import REL_TYPES, Since, Types, Uid, UidQuery, Un
 from ipclue.api.routing import ApiRoute
 from ipclue.api.schemas import Neighbourhood, PartyHits, Paths, Profile, Risk
 from ipclue.api.search import search_parties
-from ipclue.api.store import fetch_one, json_response
+from ipclue.api.store import json_response
 from ipclue.errors import InvalidInput, NotFound
 
 router = APIRouter(route_class=ApiRoute, tags=["parties"])
@@ -33,8 +33,10 @@ def search(
 
 
 @router.get("/parties/{uid}", response_model=Profile)
-def profile(uid: Uid, _: Reader, graph: GraphDep, audit: AuditDep) -> dict[str, Any]:
-    row = fetch_one(graph, "party_profile", uid=uid, cap=PROFILE_CAP)
+async def profile(uid: Uid, _: Reader, reads: ReadsDep, audit: AuditDep) -> dict[str, Any]:
+    """Identifiers, aliases, mentions with their sources, cases, registrations, penalties and flags.
+    ``async`` on the async driver: the hottest read, so it skips FastAPI's thread pool."""
+    row = await reads.one("party_profile", uid=uid, cap=PROFILE_CAP)
     if row is None:
         raise NotFound(f"no party with uid {uid!r}")
     audit("read-party", uid, kind=row["party"]["kind"])
@@ -59,10 +61,10 @@ def risk(uid: Uid, _: Reader, graph: GraphDep) -> dict[str, Any]:
 
 
 @router.get("/parties/{uid}/graph", response_model=Neighbourhood)
-def party_graph(
+async def party_graph(
     uid: Uid,
     _: Reader,
-    graph: GraphDep,
+    reads: ReadsDep,
     settings: SettingsDep,
     audit: AuditDep,
     depth: Annotated[int, Query(ge=1, le=3)] = 1,
@@ -71,7 +73,8 @@ def party_graph(
     since: Since = None,
     until: Until = None,
 ) -> Response:
-    """The neighbourhood up to ``depth`` hops; dense nodes are capped and reported in ``collapsed``."""
+    """The neighbourhood up to ``depth`` hops; dense nodes are capped and reported in ``collapsed``.
+    ``async``: one query per level on the async driver."""
     scope = Scope(
         depth=depth,
         types=_types(types),
@@ -81,7 +84,7 @@ def party_graph(
         until=until,
     )
     audit("read-graph", uid, depth=depth)
-    return json_response(neighbourhood(graph, uid, scope))
+    return json_response(await neighbourhood(reads, uid, scope))
 
 
 def _types(types: str | None) -> list[str]:
