@@ -160,7 +160,6 @@ def _mention_row(m: Mention, link: Link) -> Row:
             "context": m.context,
             "slot": m.slot,
             "role": m.role,
-            "source": m.source,
             "uscc": m.uscc,
             "address": m.address,
             "birth_date": m.birth_date,

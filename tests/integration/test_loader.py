@@ -47,10 +47,11 @@ def test_concurrent_node_writers_load_the_same_graph(graph: Graph) -> None:
 
 def test_every_node_names_its_source(graph: Graph) -> None:
     Loader(graph).load(sample_records())
-    # A mention has exactly one source (``source``); every other node lists its sources.
+    # A mention has exactly one source, its IN_SOURCE relationship; every other node lists its sources.
     orphans = graph.read(
         "MATCH (n) WHERE NOT n:Source AND NOT n:SchemaMeta "
-        "WITH n, CASE WHEN n:Mention THEN [n.source] ELSE n.sources END AS shas "
+        "WITH n, CASE WHEN n:Mention THEN COLLECT { MATCH (n)-[:IN_SOURCE]->(s:Source) RETURN s.sha256 } "
+        "ELSE n.sources END AS shas "
         "WHERE shas IS NULL OR size(shas) = 0 "
         "OR any(s IN shas WHERE s IS NULL OR NOT EXISTS { MATCH (:Source {sha256: s}) }) "
         "RETURN labels(n) AS labels, properties(n) AS props LIMIT 5"

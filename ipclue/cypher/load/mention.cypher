@@ -1,6 +1,6 @@
 // A party as written in one source, linked to the party it was resolved to (rule, score, evidence).
 // A mention re-resolved to another party loses its old link: the graph always shows the current choice.
-// A mention has exactly one source: props.source and IN_SOURCE (no `sources` list, unlike other nodes).
+// A mention has exactly one source, its IN_SOURCE relationship (no `sources` property, unlike other nodes).
 UNWIND $rows AS row
 MERGE (m:Mention {id: row.id})
 SET m += row.props
