@@ -26,7 +26,7 @@ from neo4j.time import Date, DateTime, Duration, Time
 
 from ipclue.cypher import query
 from ipclue.errors import ConfigError
-from ipclue.graph.db import Graph, connect_async
+from ipclue.graph.db import Graph, bolt_params, connect_async
 
 Row = dict[str, Any]
 Convert = Callable[[Any], Any]
@@ -42,7 +42,12 @@ def api_query(name: str) -> LiteralString:
 
 def fetch(graph: Graph, name: str, **params: Any) -> list[Row]:
     """Rows of an API query, with temporal values as ISO strings."""
-    return _retried(graph, name, params, plain)
+    try:
+        return _run(graph, api_query(name), params)
+    except (Neo4jError, DriverError) as exc:
+        if not exc.is_retryable():
+            raise
+        return _run(graph, api_query(name), params)
 
 
 def fetch_one(graph: Graph, name: str, **params: Any) -> Row | None:
@@ -50,20 +55,11 @@ def fetch_one(graph: Graph, name: str, **params: Any) -> Row | None:
     return rows[0] if rows else None
 
 
-def _retried(graph: Graph, name: str, params: dict[str, Any], convert: Convert) -> list[Row]:
-    try:
-        return _run(graph, api_query(name), params, convert)
-    except (Neo4jError, DriverError) as exc:
-        if not exc.is_retryable():
-            raise
-        return _run(graph, api_query(name), params, convert)
-
-
-def _run(graph: Graph, cypher: LiteralString, params: dict[str, Any], convert: Convert) -> list[Row]:
+def _run(graph: Graph, cypher: LiteralString, params: dict[str, Any]) -> list[Row]:
     with graph.driver.session(database=graph.database, default_access_mode=READ_ACCESS) as session:
         result = session.run(Query(cypher, timeout=graph.timeout), params)
         keys = result.keys()
-        return [{key: convert(value) for key, value in zip(keys, record, strict=True)} for record in result]
+        return [{key: plain(value) for key, value in zip(keys, record, strict=True)} for record in result]
 
 
 def _same(value: Any) -> Any:
@@ -99,7 +95,7 @@ class AsyncReads:
 
     async def _run(self, cypher: LiteralString, params: dict[str, Any], convert: Convert) -> list[Row]:
         async with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
-            result = await session.run(Query(cypher, timeout=self.timeout), params)
+            result = await session.run(Query(cypher, timeout=self.timeout), bolt_params(params))
             keys = result.keys()
             return [{k: convert(v) for k, v in zip(keys, record, strict=True)} async for record in result]
 
