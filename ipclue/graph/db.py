@@ -45,25 +45,24 @@ def resolve_target(settings: Settings, *, start: bool = True) -> Target:
     return Target(state.uri, "neo4j", state.password, "neo4j", True)
 
 
+def _driver_options(target: Target) -> dict[str, Any]:
+    """What every driver to ``target`` is opened with, sync or async."""
+    return {
+        "auth": (target.user, target.password),
+        "max_connection_pool_size": 50,
+        "notifications_min_severity": NotificationMinimumSeverity.OFF,
+    }
+
+
 def connect(target: Target) -> Driver:
-    driver = GraphDatabase.driver(
-        target.uri,
-        auth=(target.user, target.password),
-        max_connection_pool_size=50,
-        notifications_min_severity=NotificationMinimumSeverity.OFF,
-    )
+    driver = GraphDatabase.driver(target.uri, **_driver_options(target))
     driver.verify_connectivity()
     return driver
 
 
 def connect_async(target: Target) -> AsyncDriver:
     """An asyncio driver for the same server (connections open on first use, in the running loop)."""
-    return AsyncGraphDatabase.driver(
-        target.uri,
-        auth=(target.user, target.password),
-        max_connection_pool_size=50,
-        notifications_min_severity=NotificationMinimumSeverity.OFF,
-    )
+    return AsyncGraphDatabase.driver(target.uri, **_driver_options(target))
 
 
 class Batch(list[Any]):
