@@ -57,7 +57,7 @@ def fetch_one(graph: Graph, name: str, **params: Any) -> Row | None:
 
 def _run(graph: Graph, cypher: LiteralString, params: dict[str, Any]) -> list[Row]:
     with graph.driver.session(database=graph.database, default_access_mode=READ_ACCESS) as session:
-        result = session.run(Query(cypher, timeout=graph.timeout), params)
+        result = session.run(Query(cypher, timeout=graph.timeout), bolt_params(params))
         keys = result.keys()
         return [{key: plain(value) for key, value in zip(keys, record, strict=True)} for record in result]
 
