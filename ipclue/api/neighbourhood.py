@@ -53,6 +53,21 @@ def node_out(hit: Row) -> dict[str, Any]:
     }
 
 
+def list_node_out(node: list[Any]) -> dict[str, Any]:
+    """A graph node from its positional projection ``[label, key, name, kind, generic, risk, personal]``."""
+    label, key, name, kind, generic, risk, personal = node
+    return {
+        "id": _opaque(label, key) if label in IDENTIFIERS else f"{label}:{key}",
+        "label": label,
+        "key": key,
+        "name": name,
+        "kind": kind,
+        "risk": top_severity(risk),
+        "generic": generic,
+        "personal": personal,
+    }
+
+
 def _opaque(label: str, key: Any) -> str:
     return f"{label}:" + hashlib.sha256(str(key).encode("utf-8")).hexdigest()[:16]
 
@@ -60,6 +75,10 @@ def _opaque(label: str, key: Any) -> str:
 def top_severity(severities: list[str]) -> str | None:
     known = [s for s in severities if s in SEVERITY]
     return max(known, key=SEVERITY.__getitem__) if known else None
+
+
+Hit = list[Any]
+"""``[rid, type, outgoing, props, n_sources, eid, node]``, as ``graph_expand.cypher`` returns it."""
 
 
 @dataclass(slots=True)
@@ -73,30 +92,27 @@ class Expansion:
     collapsed: list[dict[str, Any]] = field(default_factory=list)
     truncated: bool = False
 
-    def add_node(self, hit: Row) -> bool:
+    def add_node(self, eid: str, projection: list[Any]) -> bool:
         """Add a node; True when it is new and may be expanded further."""
-        if hit["eid"] in self.ids:
+        if eid in self.ids:
             return False
         if len(self.nodes) >= self.max_nodes:
             self.truncated = True
             return False
-        node = node_out(hit)
-        self.ids[hit["eid"]] = node["id"]
+        node = list_node_out(projection)
+        self.ids[eid] = node["id"]
         self.nodes.append(node)
         return not node["generic"]
 
-    def add_edge(self, centre: str, hit: Row) -> None:
-        if hit["eid"] not in self.ids or hit["rid"] in self.edges:
+    def add_edge(self, centre: str, hit: Hit) -> None:
+        rid, rel_type, outgoing, props, n_sources, eid, _ = hit
+        if eid not in self.ids or rid in self.edges:
             return
-        a, b = self.ids[centre], self.ids[hit["eid"]]
-        source, target = (a, b) if hit["outgoing"] else (b, a)
-        self.edges[hit["rid"]] = {
-            "id": hit["rid"],
-            "source": source,
-            "target": target,
-            "type": hit["type"],
-            "props": _edge_props(hit),
-        }
+        a, b = self.ids[centre], self.ids[eid]
+        source, target = (a, b) if outgoing else (b, a)
+        props = {k: v for k, v in props.items() if v is not None}
+        props["n_sources"] = n_sources
+        self.edges[rid] = {"id": rid, "source": source, "target": target, "type": rel_type, "props": props}
 
     def result(self) -> dict[str, Any]:
         return {
@@ -105,13 +121,6 @@ class Expansion:
             "collapsed": self.collapsed,
             "truncated": self.truncated,
         }
-
-
-def _edge_props(hit: Row) -> dict[str, Any]:
-    """The relationship's properties; its evidence as a count (the query leaves the list out)."""
-    out = {k: v for k, v in hit["props"].items() if v is not None}
-    out["n_sources"] = hit["n_sources"]
-    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,38 +134,42 @@ class Scope:
 
 
 async def neighbourhood(reads: AsyncReads, uid: str, scope: Scope) -> dict[str, Any]:
-    """The party and its neighbours up to ``scope.depth`` hops: one query per level, on the async driver."""
-    start = await reads.one("graph_start", uid=uid)
-    if start is None:
-        raise NotFound(f"no party with uid {uid!r}")
+    """The party and its neighbours up to ``scope.depth`` hops: one query per level, on the async driver
+    (the first also returns the party itself)."""
     found = Expansion(scope.max_nodes)
-    found.add_node(start)
-    frontier = [start["eid"]]
-    for _ in range(scope.depth):
+    frontier = await _level(reads, found, {"uid": uid, "frontier": []}, scope)
+    if not found.nodes:
+        raise NotFound(f"no party with uid {uid!r}")
+    for _ in range(scope.depth - 1):
         if not frontier:
             break
-        frontier = await _level(reads, found, frontier, scope)
+        frontier = await _level(reads, found, {"uid": None, "frontier": frontier}, scope)
     return found.result()
 
 
-async def _level(reads: AsyncReads, found: Expansion, frontier: list[str], scope: Scope) -> list[str]:
+async def _level(reads: AsyncReads, found: Expansion, start: dict[str, Any], scope: Scope) -> list[str]:
     level = await reads.one(
         "graph_expand",
         raw=True,
-        frontier=frontier,
+        **start,
         seen=list(found.ids),
         types=scope.types,
         cap=scope.cap,
         since=scope.since,
         until=scope.until,
+        keys=KEY_OF,
+        names=NAME_OF,
     )
     nxt: list[str] = []
-    for row in level["rows"] if level else []:
-        for hit in row["hits"]:
-            if found.add_node(hit):
-                nxt.append(hit["eid"])
-            found.add_edge(row["eid"], hit)
-        if row["total"] > len(row["hits"]):
-            omitted = row["total"] - len(row["hits"])
-            found.collapsed.append({"node": found.ids[row["eid"]], "omitted": omitted})
+    for eid, total, hits, centre in level["rows"] if level else []:
+        if centre is not None:
+            found.add_node(eid, centre)
+        if eid not in found.ids:
+            continue
+        for hit in hits:
+            if hit[6] is not None and found.add_node(hit[5], hit[6]):
+                nxt.append(hit[5])
+            found.add_edge(eid, hit)
+        if total > len(hits):
+            found.collapsed.append({"node": found.ids[eid], "omitted": total - len(hits)})
     return nxt

@@ -1,13 +1,18 @@
 // One level of a neighbourhood: for each frontier node at most $cap neighbours, and how many there are.
-// Provenance nodes (Mention, Source), flags and the schema marker are never part of the picture.
-// Neighbours in $seen are drawn already: they come back without their projection, risk or personal flag.
+// The first level starts from the party $uid (and returns its own projection as `centre`); later levels
+// start from the element ids in $frontier. Provenance nodes (Mention, Source), flags and the schema marker
+// are never part of the picture. Neighbours in $seen are drawn already: they come back without a projection.
 // The label and `seen` tests sit inside the subqueries so that the planner checks them before expanding.
-// Relationship props come without their `sources` list (only its size, n_sources, is shown), and dates
-// and times come as ISO strings (the driver's temporal types cost more in Python than the rest); the total
-// is counted only when the cap was reached, since below it the hits are all there is. One row holding
-// the level (in frontier order): each streamed record costs the driver more than its fields.
-UNWIND $frontier AS eid
-MATCH (n) WHERE elementId(n) = eid
+// Everything comes back as positional lists, not maps (the driver decodes every map key of every hit):
+//   row = [eid, total, hits, centre];  hit = [rid, type, outgoing, props, n_sources, eid, node];
+//   node = [label, key, name, kind, generic, risk severities, personal]  ($keys/$names: label -> property).
+// Relationship props come without their `sources` list (only its size), with dates and times as ISO
+// strings; the total is counted only when the cap was reached, since below it the hits are all there is.
+CALL () {
+  MATCH (n:Party {uid: $uid}) RETURN n, elementId(n) AS eid
+  UNION ALL
+  UNWIND $frontier AS eid MATCH (n) WHERE elementId(n) = eid RETURN n, eid
+}
 CALL (n) {
   MATCH (n)-[r]-(m)
   WHERE NOT (m:Mention OR m:Source OR m:Flag OR m:SchemaMeta OR m:Audit)
@@ -18,17 +23,17 @@ CALL (n) {
   WITH r, m LIMIT $cap
   WITH r, m, elementId(m) AS mid
   WITH r, m, mid, mid IN $seen AS seen
-  RETURN collect({
-    rid: elementId(r), type: type(r), outgoing: startNode(r) = n, props: r {.*, sources: null, on: toString(r.on), computed_at: toString(r.computed_at)},
-    n_sources: size(coalesce(r.sources, [])), eid: mid,
-    labels: CASE WHEN seen THEN null ELSE labels(m) END,
-    node: CASE WHEN seen THEN null
-               ELSE m {.uid, .name, .kind, .uscc, .generic, .case_no, .court, decided_on: toString(m.decided_on), .reg_no, .mark, .number,
-                       .title, .decision_no, .authority, .value} END,
-    risk: COLLECT { MATCH (m:Party)<-[:FLAGS]-(f:Flag) WHERE NOT seen AND coalesce(f.status, 'new') <> 'dismissed'
-                    RETURN f.severity },
-    personal: EXISTS { MATCH (m:Address)<-[:LOCATED_AT]-(:Party {kind: 'person'}) WHERE NOT seen }
-  }) AS hits
+  WITH r, m, mid, seen, CASE WHEN seen THEN null ELSE coalesce(head([l IN labels(m) WHERE l IN keys($keys)]), head(labels(m)), 'Node') END AS label
+  WITH r, mid, seen, label, CASE WHEN seen THEN null ELSE m[coalesce($keys[label], '')] END AS key, m
+  RETURN collect([
+    elementId(r), type(r), startNode(r) = n, r {.*, sources: null, on: toString(r.on), computed_at: toString(r.computed_at)},
+    size(coalesce(r.sources, [])), mid,
+    CASE WHEN seen THEN null ELSE [
+      label, key, coalesce(m[coalesce($names[label], 'value')], key), m.kind, coalesce(m.generic, false),
+      COLLECT { MATCH (m:Party)<-[:FLAGS]-(f:Flag) WHERE coalesce(f.status, 'new') <> 'dismissed' RETURN f.severity },
+      EXISTS { MATCH (m:Address)<-[:LOCATED_AT]-(:Party {kind: 'person'}) }
+    ] END
+  ]) AS hits
 }
 CALL (n, hits) {
   WITH n, hits WHERE size(hits) >= $cap
@@ -40,5 +45,8 @@ CALL (n, hits) {
     AND ($until IS NULL OR coalesce(r.on, m.decided_on, m.filed_on) IS NULL OR coalesce(r.on, m.decided_on, m.filed_on) <= $until)
   RETURN count(*) AS counted
 }
-WITH eid, CASE WHEN size(hits) < $cap THEN size(hits) ELSE counted END AS total, hits
-RETURN collect({eid: eid, total: total, hits: hits}) AS rows
+WITH n, eid, CASE WHEN size(hits) < $cap THEN size(hits) ELSE counted END AS total, hits
+RETURN collect([eid, total, hits, CASE WHEN $uid IS NULL THEN null ELSE [
+  'Party', n.uid, coalesce(n.name, n.uid), n.kind, coalesce(n.generic, false),
+  COLLECT { MATCH (n)<-[:FLAGS]-(f:Flag) WHERE coalesce(f.status, 'new') <> 'dismissed' RETURN f.severity }, false
+] END]) AS rows
