@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -29,6 +30,7 @@ class Settings(BaseSettings):
     neo4j_version: str = NEO4J_VERSION
     instance: str = "default"
     heap: str = "2g"
+    gc: Literal["parallel", "g1"] = "parallel"
     pagecache: str = "512m"
     batch_size: int = Field(default=5000, ge=1, le=100_000)
     query_timeout_s: float = Field(default=20.0, gt=0)

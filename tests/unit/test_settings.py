@@ -17,3 +17,11 @@ def test_plain_neo4j_names_and_prefixed_names_both_work(monkeypatch: pytest.Monk
     s = Settings()
     assert s.neo4j_uri == "bolt://db.example:7687"
     assert s.neo4j_password is not None and s.neo4j_password.get_secret_value() == "a-real-secret-42"
+
+
+def test_the_managed_server_gc_is_parallel_or_g1(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPCLUE_GC", "g1")
+    assert Settings().gc == "g1"
+    monkeypatch.setenv("IPCLUE_GC", "zgc")
+    with pytest.raises(ValidationError):
+        Settings()
