@@ -34,27 +34,22 @@ SEVERITY = {"low": 1, "medium": 2, "high": 3, "critical": 4}
 
 
 def node_out(hit: Row) -> dict[str, Any]:
-    """A graph node as the API shows it; identifiers get an opaque id (their value is data)."""
+    """A graph node as the API shows it, from a map projection (``labels``, ``node`` props, ``risk``,
+    ``personal``); identifiers get an opaque id (their value is data)."""
     labels: list[str] = hit["labels"]
     label = next((lb for lb in labels if lb in KEY_OF), labels[0] if labels else "Node")
     props: dict[str, Any] = hit["node"] or {}
     key = props.get(KEY_OF.get(label, ""))
     name = props.get(NAME_OF.get(label, "value")) or key
-    ident = _opaque(label, key) if label in IDENTIFIERS else f"{label}:{key}"
-    return {
-        "id": ident,
-        "label": label,
-        "key": key,
-        "name": name,
-        "kind": props.get("kind"),
-        "risk": top_severity(hit.get("risk") or []),
-        "generic": bool(props.get("generic")),
-        "personal": bool(hit.get("personal")),
-    }
+    risk = hit.get("risk") or []
+    return list_node_out(
+        [label, key, name, props.get("kind"), bool(props.get("generic")), risk, bool(hit.get("personal"))]
+    )
 
 
 def list_node_out(node: list[Any]) -> dict[str, Any]:
-    """A graph node from its positional projection ``[label, key, name, kind, generic, risk, personal]``."""
+    """A graph node from its positional projection ``[label, key, name, kind, generic, risk, personal]``
+    (``graph_expand.cypher`` works these out in the query)."""
     label, key, name, kind, generic, risk, personal = node
     return {
         "id": _opaque(label, key) if label in IDENTIFIERS else f"{label}:{key}",
@@ -78,7 +73,7 @@ def top_severity(severities: list[str]) -> str | None:
 
 
 Hit = list[Any]
-"""``[rid, type, outgoing, props, n_sources, eid, node]``, as ``graph_expand.cypher`` returns it."""
+"""``[rid, type, outgoing, props, n_sources, eid, node]`` of ``graph_expand.cypher``; node None if seen."""
 
 
 @dataclass(slots=True)

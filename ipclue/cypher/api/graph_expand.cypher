@@ -4,8 +4,9 @@
 // are never part of the picture. Neighbours in $seen are drawn already: they come back without a projection.
 // The label and `seen` tests sit inside the subqueries so that the planner checks them before expanding.
 // Everything comes back as positional lists, not maps (the driver decodes every map key of every hit):
-//   row = [eid, total, hits, centre];  hit = [rid, type, outgoing, props, n_sources, eid, node];
-//   node = [label, key, name, kind, generic, risk severities, personal]  ($keys/$names: label -> property).
+//   row = [eid, total, hits, centre];  hit = [rid, type, outgoing, props, n_sources, eid, node or null];
+//   node = [label, key, name (the key when empty), kind, generic, risk severities, personal]
+//   ($keys/$names: label -> property).
 // Relationship props come without their `sources` list (only its size), with dates and times as ISO
 // strings; the total is counted only when the cap was reached, since below it the hits are all there is.
 CALL () {
@@ -29,7 +30,8 @@ CALL (n) {
     elementId(r), type(r), startNode(r) = n, r {.*, sources: null, on: toString(r.on), computed_at: toString(r.computed_at)},
     size(coalesce(r.sources, [])), mid,
     CASE WHEN seen THEN null ELSE [
-      label, key, coalesce(m[coalesce($names[label], 'value')], key), m.kind, coalesce(m.generic, false),
+      label, key, CASE coalesce(m[coalesce($names[label], 'value')], '') WHEN '' THEN key ELSE m[coalesce($names[label], 'value')] END,
+      m.kind, coalesce(m.generic, false),
       COLLECT { MATCH (m:Party)<-[:FLAGS]-(f:Flag) WHERE coalesce(f.status, 'new') <> 'dismissed' RETURN f.severity },
       EXISTS { MATCH (m:Address)<-[:LOCATED_AT]-(:Party {kind: 'person'}) }
     ] END
@@ -47,6 +49,6 @@ CALL (n, hits) {
 }
 WITH n, eid, CASE WHEN size(hits) < $cap THEN size(hits) ELSE counted END AS total, hits
 RETURN collect([eid, total, hits, CASE WHEN $uid IS NULL THEN null ELSE [
-  'Party', n.uid, coalesce(n.name, n.uid), n.kind, coalesce(n.generic, false),
+  'Party', n.uid, CASE coalesce(n.name, '') WHEN '' THEN n.uid ELSE n.name END, n.kind, coalesce(n.generic, false),
   COLLECT { MATCH (n)<-[:FLAGS]-(f:Flag) WHERE coalesce(f.status, 'new') <> 'dismissed' RETURN f.severity }, false
 ] END]) AS rows
