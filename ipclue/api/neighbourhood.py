@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -132,21 +133,25 @@ async def neighbourhood(reads: AsyncReads, uid: str, scope: Scope) -> dict[str, 
     """The party and its neighbours up to ``scope.depth`` hops: one query per level, on the async driver
     (the first also returns the party itself)."""
     found = Expansion(scope.max_nodes)
-    frontier = await _level(reads, found, {"uid": uid, "frontier": []}, scope)
+    frontier = await _level(reads, found, scope, uid=uid)
     if not found.nodes:
         raise NotFound(f"no party with uid {uid!r}")
     for _ in range(scope.depth - 1):
         if not frontier:
             break
-        frontier = await _level(reads, found, {"uid": None, "frontier": frontier}, scope)
+        frontier = await _level(reads, found, scope, frontier=frontier)
     return found.result()
 
 
-async def _level(reads: AsyncReads, found: Expansion, start: dict[str, Any], scope: Scope) -> list[str]:
+async def _level(
+    reads: AsyncReads, found: Expansion, scope: Scope, *, uid: str | None = None, frontier: Sequence[str] = ()
+) -> list[str]:
+    """One level from the party ``uid`` or from the ``frontier`` nodes; the new nodes to expand next."""
     level = await reads.one(
         "graph_expand",
         raw=True,
-        **start,
+        uid=uid,
+        frontier=list(frontier),
         seen=list(found.ids),
         types=scope.types,
         cap=scope.cap,
@@ -159,8 +164,6 @@ async def _level(reads: AsyncReads, found: Expansion, start: dict[str, Any], sco
     for eid, total, hits, centre in level["rows"] if level else []:
         if centre is not None:
             found.add_node(eid, centre)
-        if eid not in found.ids:
-            continue
         for hit in hits:
             if hit[6] is not None and found.add_node(hit[5], hit[6]):
                 nxt.append(hit[5])
