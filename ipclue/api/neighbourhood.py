@@ -165,8 +165,9 @@ async def _level(
         if centre is not None:
             found.add_node(eid, centre)
         for hit in hits:
-            if hit[6] is not None and found.add_node(hit[5], hit[6]):
-                nxt.append(hit[5])
+            neighbour, projection = hit[5], hit[6]
+            if projection is not None and found.add_node(neighbour, projection):
+                nxt.append(neighbour)
             found.add_edge(eid, hit)
         if total > len(hits):
             found.collapsed.append({"node": found.ids[eid], "omitted": total - len(hits)})

@@ -25,13 +25,12 @@ CALL (n) {
   WITH r, m, elementId(m) AS mid
   WITH r, m, mid, mid IN $seen AS seen
   WITH r, m, mid, seen, CASE WHEN seen THEN null ELSE coalesce(head([l IN labels(m) WHERE l IN keys($keys)]), head(labels(m)), 'Node') END AS label
-  WITH r, mid, seen, label, CASE WHEN seen THEN null ELSE m[coalesce($keys[label], '')] END AS key, m
+  WITH r, m, mid, seen, label, m[coalesce($keys[label], '')] AS key, m[coalesce($names[label], 'value')] AS name
   RETURN collect([
     elementId(r), type(r), startNode(r) = n, r {.*, sources: null, on: toString(r.on), computed_at: toString(r.computed_at)},
     size(coalesce(r.sources, [])), mid,
     CASE WHEN seen THEN null ELSE [
-      label, key, CASE coalesce(m[coalesce($names[label], 'value')], '') WHEN '' THEN key ELSE m[coalesce($names[label], 'value')] END,
-      m.kind, coalesce(m.generic, false),
+      label, key, CASE coalesce(name, '') WHEN '' THEN key ELSE name END, m.kind, coalesce(m.generic, false),
       COLLECT { MATCH (m:Party)<-[:FLAGS]-(f:Flag) WHERE coalesce(f.status, 'new') <> 'dismissed' RETURN f.severity },
       EXISTS { MATCH (m:Address)<-[:LOCATED_AT]-(:Party {kind: 'person'}) }
     ] END
