@@ -7,7 +7,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from ipclue.detect.models import Hit, Subject
+from ipclue.detect.models import DetectorHeader, Hit, Subject
+from ipclue.detect.render import TemplateError, render
 
 KEY_PROPS = {
     "Party": "uid",
@@ -40,27 +41,47 @@ def subject_of(value: Any) -> Subject:
     raise RowError(f"subject is neither a party uid nor a {{label, key}} map: {value!r}")
 
 
-def to_hit(detector: str, row: dict[str, Any]) -> Hit:
-    """Check a row's shapes and normalise it (sorted, de-duplicated subjects; clamped score)."""
+def to_hit(header: DetectorHeader, row: dict[str, Any]) -> Hit:
+    """Check a row's shapes and normalise it (sorted, de-duplicated subjects; clamped score; the
+    reason rendered from its facts by the header's templates, or taken as written)."""
     subjects_raw, evidence, score, reason = (row.get(k) for k in ("subjects", "evidence", "score", "reason"))
     if not isinstance(subjects_raw, list) or not subjects_raw:
         raise RowError("subjects must be a non-empty list")
     if not isinstance(evidence, list) or not all(isinstance(e, dict) for e in evidence):
         raise RowError("evidence must be a list of maps")
-    if not isinstance(score, int | float) or not isinstance(reason, str):
-        raise RowError("score must be a number and reason a string")
+    if not isinstance(score, int | float):
+        raise RowError("score must be a number")
     uniq = {(s.label, s.key): s for s in map(subject_of, subjects_raw)}
     subjects = [uniq[k] for k in sorted(uniq)]
-    fp = fingerprint(detector, subjects)
+    fp = fingerprint(header.id, subjects)
     return Hit(
-        detector=detector,
+        detector=header.id,
         subjects=subjects,
         evidence=dedupe(evidence),
         score=round(min(1.0, max(0.0, float(score))), 4),
-        reason=reason,
+        **wording(header, reason),
         fingerprint=fp,
         flag_id=flag_id(fp),
     )
+
+
+def wording(header: DetectorHeader, reason: Any) -> dict[str, Any]:
+    """``reason`` (zh), ``reason_en`` and ``facts`` of a row: facts rendered through the header's
+    templates, or a sentence the query wrote itself (detector files without templates)."""
+    if isinstance(reason, str):
+        return {"reason": reason, "reason_en": None, "facts": {}}
+    if not isinstance(reason, dict):
+        raise RowError("reason must be a string or a map of facts")
+    if header.reason_zh is None:
+        raise RowError("reason is a map of facts but the header has no reason_zh template")
+    try:
+        return {
+            "reason": render(header.reason_zh, reason, "zh"),
+            "reason_en": render(header.reason_en, reason, "en") if header.reason_en else None,
+            "facts": reason,
+        }
+    except TemplateError as exc:
+        raise RowError(str(exc)) from exc
 
 
 def dedupe(evidence: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

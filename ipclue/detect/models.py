@@ -9,7 +9,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ipclue.detect.render import check_template
 
 Severity = Literal["low", "medium", "high"]
 Family = Literal[
@@ -57,6 +59,19 @@ class DetectorHeader(_Strict):
     params: dict[str, ParamSpec] = Field(default_factory=dict)
     analytics: Analytics = "none"
     prepare: Prepare = "none"
+    reason_zh: str | None = Field(
+        default=None, description="Jinja2 template over the row's facts (detect/render.py)"
+    )
+    reason_en: str | None = None
+
+    @model_validator(mode="after")
+    def _templates_compile(self) -> DetectorHeader:
+        for lang, text in (("zh", self.reason_zh), ("en", self.reason_en)):
+            if text is not None:
+                check_template(text, lang)
+        if self.reason_en is not None and self.reason_zh is None:
+            raise ValueError("reason_en needs reason_zh (the Chinese wording is the reference)")
+        return self
 
 
 class Detector(BaseModel):
@@ -101,6 +116,8 @@ class Hit(BaseModel):
     evidence: list[dict[str, Any]]
     score: float = Field(ge=0.0, le=1.0)
     reason: str
+    reason_en: str | None = None
+    facts: dict[str, Any] = Field(default_factory=dict, description="what the reason was rendered from")
     fingerprint: str
     flag_id: str
 
@@ -148,6 +165,7 @@ class FlagSummary(BaseModel):
     score: float
     status: Status
     reason: str
+    reason_en: str | None = None
     subjects: list[Subject]
     created_at: datetime
     updated_at: datetime
@@ -162,6 +180,7 @@ class FlagPage(BaseModel):
 class FlagDetail(FlagSummary):
     fingerprint: str
     evidence: list[dict[str, Any]]
+    facts: dict[str, Any] = Field(default_factory=dict)
     params: dict[str, Any]
     reviews: list[Review] = Field(default_factory=list)
     title: str | None = None

@@ -100,7 +100,7 @@ def detect(graph: Graph, det: Detector, values: dict[str, Any], timeout: float) 
     if det.header.analytics != "none":
         rows = POSTPROCESS[det.header.analytics](rows, values)
     floor = float(values.get("min_score", 0.0))
-    hits = merge_same([to_hit(det.id, r) for r in rows if float(r.get("score") or 0.0) >= floor])
+    hits = merge_same([to_hit(det.header, r) for r in rows if float(r.get("score") or 0.0) >= floor])
     add_source_paths(graph, hits)
     return sorted(hits, key=lambda h: (-h.score, h.flag_id))
 

@@ -30,6 +30,8 @@ def _flag_row(det: Detector, hit: Hit, params: dict[str, Any], run_id: str) -> d
         "severity": h.severity,
         "score": hit.score,
         "reason": hit.reason,
+        "reason_en": hit.reason_en,
+        "facts": _json(hit.facts) if hit.facts else None,
         "evidence": _json(hit.evidence),
         "subjects": _json(subjects),
         "subject_list": subjects,
@@ -187,6 +189,7 @@ def get_flag(graph: Graph, flag_id: str) -> FlagDetail:
     fields = _summary_fields(rows[0]["flag"])
     fields["evidence"] = json.loads(fields.get("evidence") or "[]")
     fields["params"] = json.loads(fields.get("params") or "{}")
+    fields["facts"] = json.loads(fields.get("facts") or "{}")
     fields["reviews"] = [
         Review.model_validate({k: _native(v) for k, v in r.items()}) for r in rows[0]["reviews"]
     ]

@@ -447,6 +447,11 @@ def test_invalidated_right_litigation(graph: Graph) -> None:
     ]
     hits = no_errors(load_and_run(graph, records, "invalidated-right-litigation")).detectors[0].results
     assert [{s.key for s in h.subjects} for h in hits] == [{uid(40), "(2021)某01民初40号", "40000001"}]
+    assert hits[0].reason == (
+        "原告有限公司 在 (2021)某01民初40号 中依据商标 40000001 获判决支持，该权利已于 2022-01-01 被宣告无效"
+        "（判决后），视为自始不存在"
+    )
+    assert hits[0].facts["outcome"] == "upheld" and hits[0].reason_en and "upheld" not in hits[0].reason
 
 
 def _suits(plaintiff: str, outcomes: list[str], base: int) -> list[Record]:

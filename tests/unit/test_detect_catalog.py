@@ -11,6 +11,7 @@ from ipclue.detect import load_catalog
 from ipclue.detect.analytics import components
 from ipclue.detect.catalog import HeaderError, parse_detector, split_header
 from ipclue.detect.hits import RowError, to_hit
+from ipclue.detect.models import DetectorHeader
 from ipclue.detect.params import parse_overrides, query_params, resolve_params
 from ipclue.detect.similarity import Mark, pinyin_of, similar_rows, similarity
 
@@ -66,6 +67,21 @@ def test_overrides_are_parsed_as_yaml() -> None:
     }
 
 
+def _header(**extra: object) -> DetectorHeader:
+    return DetectorHeader.model_validate(
+        {
+            "id": "dd",
+            "title": "甲 / A",
+            "family": "other",
+            "severity": "low",
+            "version": 1,
+            "legal_basis": "民事诉讼法",
+            "description": "一个测试检测器",
+            **extra,
+        }
+    )
+
+
 def test_hits_are_normalised_and_fingerprinted_by_subjects() -> None:
     row = {
         "subjects": ["b", {"label": "Party", "key": "a"}, "b"],
@@ -73,11 +89,62 @@ def test_hits_are_normalised_and_fingerprinted_by_subjects() -> None:
         "score": 1.7,
         "reason": "r",
     }
-    hit = to_hit("d", row)
+    hit = to_hit(_header(), row)
     assert [s.key for s in hit.subjects] == ["a", "b"] and hit.score == 1.0 and len(hit.evidence) == 1
-    assert to_hit("d", {**row, "subjects": ["a", "b"]}).flag_id == hit.flag_id
+    assert to_hit(_header(), {**row, "subjects": ["a", "b"]}).flag_id == hit.flag_id
     with pytest.raises(RowError):
-        to_hit("d", {**row, "evidence": "nope"})
+        to_hit(_header(), {**row, "evidence": "nope"})
+
+
+def test_reason_facts_are_rendered_by_the_header_templates() -> None:
+    header = _header(
+        reason_zh="{{ case_no }}：{{ plaintiff }} 诉 {{ defendant }}，{{ outcome | outcome(instance) }}"
+        "{% if claimed %}，诉请 {{ claimed | yuan }}{% endif %}",
+        reason_en="{{ case_no }}: {{ plaintiff }} v. {{ defendant }}, {{ outcome | outcome(instance) }}",
+    )
+    facts = {
+        "case_no": "(2015)京知民终字第1号",
+        "plaintiff": "甲公司",
+        "defendant": "乙公司",
+        "outcome": "upheld",
+        "instance": "second",
+        "claimed": 1250000,
+    }
+    hit = to_hit(header, {"subjects": ["a"], "evidence": [], "score": 0.5, "reason": facts})
+    assert hit.reason == "(2015)京知民终字第1号：甲公司 诉 乙公司，维持原判，诉请 125万元"
+    assert hit.reason_en == "(2015)京知民终字第1号: 甲公司 v. 乙公司, judgment affirmed"
+    assert hit.facts == facts
+    first = to_hit(
+        header,
+        {
+            "subjects": ["a"],
+            "evidence": [],
+            "score": 0.5,
+            "reason": {**facts, "instance": "first", "claimed": None},
+        },
+    )
+    assert first.reason.endswith("，判决支持") and "upheld" not in first.reason
+
+
+def test_a_fact_the_template_needs_but_the_row_lacks_is_a_row_error() -> None:
+    header = _header(reason_zh="{{ who }} 被处罚 {{ times }} 次")
+    with pytest.raises(RowError, match="times"):
+        to_hit(header, {"subjects": ["a"], "evidence": [], "score": 0.5, "reason": {"who": "甲"}})
+    with pytest.raises(RowError, match="no reason_zh"):
+        to_hit(_header(), {"subjects": ["a"], "evidence": [], "score": 0.5, "reason": {"who": "甲"}})
+
+
+def test_a_template_that_does_not_compile_refuses_the_file(tmp_path: Path) -> None:
+    text = (
+        "// ---\n// id: bad-template\n// title: 坏 / Bad\n// family: other\n// severity: low\n// version: 1\n"
+        "// legal_basis: 民事诉讼法\n// description: 模板不能编译\n"
+        "// reason_zh: '{% if x %}没有结束'\n// ---\n"
+        "RETURN [] AS subjects, [] AS evidence, 0.5 AS score, {} AS reason\n"
+    )
+    (tmp_path / "bad-template.cypher").write_text(text, "utf-8")
+    catalog = load_catalog(tmp_path)
+    assert [Path(e.path).name for e in catalog.errors] == ["bad-template.cypher"]
+    assert "reason_zh" in catalog.errors[0].error
 
 
 def test_components_merge_rows_sharing_a_party() -> None:

@@ -22,6 +22,7 @@ def _row(n: int, score: float, stamp: str) -> dict[str, Any]:
         "score": score,
         "status": "new",
         "reason": "甲公司 三次被罚",
+        "reason_en": None,  # the list's map projection gives null for a flag stored without one
         "subjects": json.dumps([{"label": "Party", "key": f"org-{n}"}], ensure_ascii=False),
         "run_id": "run-1",
         "rank": f"{1_000_000 - round(score * 1_000_000):07d} {fid}",

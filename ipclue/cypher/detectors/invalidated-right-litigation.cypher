@@ -3,9 +3,15 @@
 // title: 以被宣告无效的权利胜诉 / Won on a right later declared invalid
 // family: invalidated_right
 // severity: medium
-// version: 1
+// version: 2
 // legal_basis: 商标法 (2019) 第四十七条; 专利法 (2020) 第四十七条; 民事诉讼法 (2023) 第二百一十一条、第二百一十九条 (再审 / 检察监督)
 // description: 原告依据的商标或专利已被宣告无效（在判决前或后），但原告获得支持，属再审监督线索。
+// reason_zh: >-
+//   {{ party }} 在 {{ case_no }} 中依据{{ right_kind | enum }} {{ right }} 获{{ outcome | outcome(instance) }}，该权利已于
+//   {{ invalidated_on }} 被宣告无效{% if before %}（早于判决）{% else %}（判决后），视为自始不存在{% endif %}
+// reason_en: >-
+//   {{ party }} won {{ case_no }} ({{ outcome | outcome(instance) }}) on {{ right_kind | enum }} {{ right }}, declared
+//   invalid on {{ invalidated_on }}{% if before %} (before the judgment){% else %} (after the judgment; void from the start){% endif %}
 // params:
 //   winning_outcomes: {default: [upheld, partly_upheld], doc: "outcomes in which the plaintiff won"}
 //   plaintiff_roles: {default: [plaintiff], doc: "roles of the right holder who sued"}
@@ -22,7 +28,6 @@ RETURN [{label: 'Party', key: p.uid}, {label: 'Case', key: c.case_no},
    {label: CASE WHEN r:Trademark THEN 'Trademark' ELSE 'Patent' END, key: coalesce(r.reg_no, r.number),
     sources: r.sources, invalidated_on: toString(r.invalidated_on)}] AS evidence,
   CASE WHEN before THEN 0.95 ELSE 0.85 END AS score,
-  p.name + ' 在 ' + c.case_no + ' 中依据' + CASE WHEN r:Trademark THEN '商标 ' ELSE '专利 ' END
-    + coalesce(r.reg_no, r.number) + ' 获支持（' + c.outcome + '），该权利已于 ' + toString(r.invalidated_on)
-    + ' 被宣告无效' + CASE WHEN before THEN '（早于判决）' ELSE '（判决后），视为自始不存在' END
-    + ' / plaintiff won on an invalidated right' AS reason
+  {party: p.name, case_no: c.case_no, instance: c.instance, outcome: c.outcome,
+   right_kind: CASE WHEN r:Trademark THEN 'trademark' ELSE 'patent' END, right: coalesce(r.reg_no, r.number),
+   invalidated_on: toString(r.invalidated_on), before: before} AS reason

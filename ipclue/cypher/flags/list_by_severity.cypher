@@ -11,5 +11,5 @@ WHERE x.severity = $severity AND x.rank > $after
   AND ($until IS NULL OR x.created_at < $until)
   AND ($party IS NULL OR ('Party:' + $party) IN x.subject_keys)
 WITH x ORDER BY x.severity, x.rank ASC LIMIT $limit
-RETURN collect(x {.id, .detector, .detector_version, .family, .severity, .score, .status, .reason, .subjects,
+RETURN collect(x {.id, .detector, .detector_version, .family, .severity, .score, .status, .reason, .reason_en, .subjects,
                   .run_id, .rank, created_at: toString(x.created_at), updated_at: toString(x.updated_at)}) AS flags

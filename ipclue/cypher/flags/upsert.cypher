@@ -5,7 +5,7 @@ UNWIND $flags AS f
 MERGE (x:Flag {id: f.id})
 ON CREATE SET x.created_at = datetime(), x.status = 'new', x.fingerprint = f.fingerprint
 SET x.detector = f.detector, x.detector_version = f.detector_version, x.family = f.family,
-    x.severity = f.severity, x.score = f.score, x.reason = f.reason, x.evidence = f.evidence,
+    x.severity = f.severity, x.score = f.score, x.reason = f.reason, x.reason_en = f.reason_en, x.facts = f.facts, x.evidence = f.evidence,
     x.subjects = f.subjects, x.subject_keys = f.subject_keys, x.params = f.params,
     x.title = f.title, x.legal_basis = f.legal_basis, x.updated_at = datetime(), x.run_id = f.run_id,
     x.rank = right('0000000' + toString(1000000 - toInteger(round(f.score * 1000000))), 7) + ' ' + f.id
