@@ -122,6 +122,62 @@ def yuan(value: Any, lang: Lang = "zh") -> str:
     return f"{amount:,.0f}元"
 
 
+def yes_no(value: Any, lang: Lang = "zh") -> str:
+    return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+
+
+def link_path(hops: Iterable[Mapping[str, Any]] | None, lang: Lang = "zh") -> str:
+    """A path between two parties in words: a derived link by its kind (共同地址「…」), two hops
+    around one node by that node (同一股东「母集团」, 法定代表人/股东「张三」), a lone hop by its type.
+
+    Each hop is ``{type, via, through, to, to_party}``: the relationship type, a derived link's
+    kind and value, and the node the hop reaches (its name or value; whether it is a party)."""
+    steps = list(hops or [])
+    parts: list[str] = []
+    i = 0
+    while i < len(steps):
+        hop, nxt = steps[i], steps[i + 1] if i + 1 < len(steps) else None
+        if hop.get("via"):
+            parts.append(_derived(hop, lang))
+        elif nxt is not None and not nxt.get("via"):
+            parts.append(_around(hop, nxt, lang))
+            i += 1
+        else:
+            parts.append(enum_text(hop.get("type"), lang))
+        i += 1
+    return ("、" if lang == "zh" else ", ").join(parts)
+
+
+def _quoted(value: Any, lang: Lang) -> str:
+    return f"「{value}」" if lang == "zh" else f" “{value}”"
+
+
+def _derived(hop: Mapping[str, Any], lang: Lang) -> str:
+    via = str(hop.get("via"))
+    shown = via.startswith("shared_") and hop.get("through")
+    return enum_text(via, lang) + (_quoted(hop["through"], lang) if shown else "")
+
+
+def _around(hop: Mapping[str, Any], nxt: Mapping[str, Any], lang: Lang) -> str:
+    first, second = enum_text(hop.get("type"), lang), enum_text(nxt.get("type"), lang)
+    if hop.get("type") != nxt.get("type"):
+        word = f"{first}/{second}"
+    elif lang == "zh":
+        word = ("同一" if hop.get("to_party") else "共同") + first
+    else:
+        word = ("same " if hop.get("to_party") else "shared ") + first
+    return word + _quoted(hop.get("to"), lang)
+
+
+def case_text(case: Mapping[str, Any], lang: Lang = "zh") -> str:
+    """A case number with its outcome in words: (2022)某01民初1号（调解）."""
+    outcome = case.get("outcome")
+    if not outcome:
+        return str(case.get("case_no"))
+    words = outcome_text(str(outcome), case.get("instance"), lang)
+    return f"{case.get('case_no')}（{words}）" if lang == "zh" else f"{case.get('case_no')} ({words})"
+
+
 def join_text(values: Iterable[Any] | None, lang: Lang = "zh", limit: int = 0) -> str:
     items = [str(v) for v in (values or []) if v is not None and str(v) != ""]
     more = len(items) - limit if limit and len(items) > limit else 0
@@ -141,6 +197,10 @@ def _environment(lang: Lang) -> SandboxedEnvironment:
         yuan=lambda v: yuan(v, lang),
         join_zh=lambda v, limit=0: join_text(v, lang, limit),
         pct=lambda v: f"{round(100 * float(v))}%",
+        yes_no=lambda v: yes_no(v, lang),
+        link_path=lambda v: link_path(v, lang),
+        case=lambda v: case_text(v, lang),
+        cases=lambda v, limit=0: join_text([case_text(c, lang) for c in v or []], lang, limit),
     )
     return env
 

@@ -486,3 +486,38 @@ def test_bulk_enforcement_ignores_famous_brand_winning_judgments(graph: Graph) -
     ]
     records += _suits("名牌股份有限公司", ["upheld"] * 9 + ["withdrawn"], 510)
     assert flagged(no_errors(load_and_run(graph, records, "bulk-enforcement"))) == []
+
+
+ENGLISH_ENUMS = ("mediated", "withdrawn", "upheld", "dismissed", "thresholds_", "/ ", "shared_", "_OF")
+
+
+def _chinese_only(text: str) -> None:
+    assert not any(word in text for word in ENGLISH_ENUMS), text
+
+
+def test_false_litigation_ring_reason_reads_outcomes_in_chinese(graph: Graph) -> None:
+    """Used to read "mediated结案" / "withdrawn结案": the enum value pasted into the Cypher sentence."""
+    (hit,) = no_errors(load_and_run(graph, _ring(), "false-litigation-ring")).detectors[0].results
+    head = "3 个关联主体之间共 3 起可疑诉讼：(2022)某01民初1号：甲贸易有限公司 诉 乙贸易有限公司"
+    assert hit.reason.startswith(head), hit.reason
+    assert "，调解结案" in hit.reason and "，撤诉结案" in hit.reason and "，被告缺席" in hit.reason
+    assert "诉请 200万元" in hit.reason and "同一代理人" in hit.reason
+    _chinese_only(hit.reason)
+    assert hit.reason_en and "mediated" in hit.reason_en
+    assert [c["case_no"] for c in hit.facts["cases"]] == [f"(2022)某01民初{i}号" for i in (1, 2, 3)]
+
+
+def test_linked_opponents_reason_names_cases_with_outcome_and_the_agent(graph: Graph) -> None:
+    (hit,) = no_errors(load_and_run(graph, sample_records(), "linked-opponents")).detectors[0].results
+    _chinese_only(hit.reason)
+    assert "（调解）" in hit.reason or "（撤诉）" in hit.reason, hit.reason
+    assert hit.facts["hops"] and hit.reason_en and "linked by" in hit.reason_en
+
+
+def test_penalty_not_transferred_reason_names_the_law_and_amounts_in_yuan(graph: Graph) -> None:
+    """Used to read "标准：thresholds_2004" and "82000.0 元 ≥ 50000"."""
+    records: list[Record] = [penalty("罚〔2022〕1号", "己贸易有限公司", 7, D(2022, 5, 9), revenue=82000.0)]
+    (hit,) = no_errors(load_and_run(graph, records, "penalty-not-transferred")).detectors[0].results
+    assert "非法经营数额 8.2万元 ≥ 5万元" in hit.reason, hit.reason
+    assert "标准：最高人民法院、最高人民检察院关于办理侵犯知识产权刑事案件" in hit.reason
+    _chinese_only(hit.reason)

@@ -13,6 +13,7 @@ from ipclue.detect.catalog import HeaderError, parse_detector, split_header
 from ipclue.detect.hits import RowError, to_hit
 from ipclue.detect.models import DetectorHeader
 from ipclue.detect.params import parse_overrides, query_params, resolve_params
+from ipclue.detect.render import case_text, link_path
 from ipclue.detect.similarity import Mark, pinyin_of, similar_rows, similarity
 
 BUILTIN = {
@@ -185,3 +186,40 @@ def test_parse_detector_rejects_an_empty_query(tmp_path: Path) -> None:
     path.write_text("// ---\n// id: x\n// ---\n", "utf-8")
     with pytest.raises(HeaderError):
         parse_detector(path)
+
+
+def test_link_path_reads_two_hops_around_one_node_by_that_node() -> None:
+    hops = [
+        {"type": "SHAREHOLDER_OF", "to": "母集团", "to_party": True},
+        {"type": "SHAREHOLDER_OF", "to": "乙公司", "to_party": True},
+    ]
+    assert link_path(hops) == "同一股东「母集团」"
+    assert link_path(hops, "en") == "same shareholder “母集团”"
+    derived = [{"type": "LINKED", "via": "shared_address", "through": "某路1号", "to": "乙"}]
+    assert link_path(derived) == "共同地址「某路1号」"
+    mixed = [
+        {"type": "LEGAL_REP_OF", "to": "张三", "to_party": True},
+        {"type": "SHAREHOLDER_OF", "to": "丙公司", "to_party": True},
+        {"type": "BRANCH_OF", "to": "乙公司", "to_party": True},
+    ]
+    assert link_path(mixed) == "法定代表人/股东「张三」、分支机构"
+
+
+def test_case_outcomes_read_by_instance() -> None:
+    assert case_text({"case_no": "(2022)京01民初1号", "outcome": "mediated"}) == "(2022)京01民初1号（调解）"
+    assert case_text({"case_no": "甲", "outcome": "upheld", "instance": "second"}) == "甲（维持原判）"
+    assert case_text({"case_no": "甲", "outcome": "upheld", "instance": "first"}) == "甲（判决支持）"
+
+
+def test_components_combine_row_facts_for_the_header_template() -> None:
+    """Used to join the rows' sentences; rows returning facts gave "{'case_no': …}" text."""
+    facts = [{"case_no": f"案{i}", "plaintiff": p, "defendant": d} for i, (p, d) in enumerate(["ab", "bc"])]
+    rows = [
+        {"subjects": list(f["plaintiff"] + f["defendant"]), "evidence": [], "score": 0.8, "reason": f}
+        for f in reversed(facts)
+    ]
+    (out,) = components(rows, {"min_component_rows": 2})
+    assert out["reason"] == {"n_parties": 3, "n_cases": 2, "cases": facts}
+    template = "{{ n_parties }} 方 {{ n_cases }} 案：{% for c in cases %}{{ c.case_no }}{% endfor %}"
+    header = _header(reason_zh=template)
+    assert to_hit(header, out).reason == "3 方 2 案：案0案1"

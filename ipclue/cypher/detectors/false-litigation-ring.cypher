@@ -3,10 +3,24 @@
 // title: 关联主体互诉团伙 / Ring of linked parties litigating among themselves
 // family: false_litigation
 // severity: high
-// version: 3
+// version: 4
 // legal_basis: 最高人民法院 最高人民检察院关于办理虚假诉讼刑事案件适用法律若干问题的解释 (2018) 第一条、第二条; 民事诉讼法 (2023) 第一百一十五条
 // description: 关联主体之间反复诉讼（连通分量：共同当事人，或共同的地址、电话、邮箱、法定代表人、股东、高管），按调解/撤诉比例、缺席或不抗辩、共同代理人、诉请金额、起诉前新取得权利评分。
 // analytics: components
+// reason_zh: >-
+//   {{ n_parties }} 个关联主体之间共 {{ n_cases }} 起可疑诉讼：
+//   {%- for c in cases[:5] %}{% if not loop.first %}；{% endif %}{{ c.case_no }}：{{ c.plaintiff }} 诉 {{ c.defendant }}
+//   {%- if c.passive %}，{{ c.outcome | outcome(c.instance) }}结案{% endif %}{% if c.absent %}，被告缺席{% endif %}
+//   {%- if c.same_agent %}，同一代理人{% endif %}{% if c.fresh_right %}，起诉前新取得权利{% endif %}
+//   {%- if c.claimed %}，诉请 {{ c.claimed | yuan }}{% endif %}{% endfor %}
+//   {%- if n_cases > 5 %}；等 {{ n_cases }} 起{% endif %}
+// reason_en: >-
+//   {{ n_cases }} suspicious suits among {{ n_parties }} linked parties:
+//   {%- for c in cases[:5] %}{% if not loop.first %};{% endif %} {{ c.case_no }}: {{ c.plaintiff }} v. {{ c.defendant }}
+//   {%- if c.passive %}, {{ c.outcome | outcome(c.instance) }}{% endif %}{% if c.absent %}, defendant absent{% endif %}
+//   {%- if c.same_agent %}, one agent for both{% endif %}{% if c.fresh_right %}, right obtained shortly before suing{% endif %}
+//   {%- if c.claimed %}, claim {{ c.claimed | yuan }}{% endif %}{% endfor %}
+//   {%- if n_cases > 5 %}; {{ n_cases }} in all{% endif %}
 // params:
 //   max_hops: {default: 2, doc: "link hops between the two parties of a case (at most 3)"}
 //   max_degree: {default: 25, doc: "an identifier or person linked to more parties than this is treated as generic"}
@@ -52,8 +66,6 @@ RETURN [{label: 'Party', key: a.uid}, {label: 'Party', key: b.uid}] AS subjects,
              AND COUNT { (n)-[:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL]-() } <= $max_degree
            | coalesce(n.uid, n.value)])}] AS evidence,
   CASE WHEN s > 1.0 THEN 1.0 ELSE s END AS score,
-  c.case_no + '：' + a.name + ' 诉 ' + b.name
-    + CASE WHEN passive THEN '，' + c.outcome + '结案' ELSE '' END
-    + CASE WHEN absent THEN '，被告缺席' ELSE '' END
-    + CASE WHEN same_agent THEN '，同一代理人' ELSE '' END
-    + CASE WHEN fresh_right THEN '，起诉前新取得权利' ELSE '' END AS reason
+  {case_no: c.case_no, plaintiff: a.name, defendant: b.name, outcome: c.outcome, instance: c.instance,
+   passive: passive, absent: absent, same_agent: same_agent, fresh_right: fresh_right,
+   claimed: CASE WHEN large THEN c.claimed END} AS reason

@@ -3,9 +3,17 @@
 // title: 原被告存在关联关系 / Opposing parties are linked
 // family: false_litigation
 // severity: high
-// version: 4
+// version: 5
 // legal_basis: 最高人民法院 最高人民检察院关于办理虚假诉讼刑事案件适用法律若干问题的解释 (2018) 第一条; 民事诉讼法 (2023) 第一百一十五条
 // description: 同一案件的对立当事人经法定代表人、股东、高管、非通用的共同地址/电话/邮箱或同一代理人相关联，且案件呈现非对抗迹象。
+// reason_zh: >-
+//   {{ x }} 与 {{ y }} 在 {{ cases | length }} 起案件中互为对方当事人：{{ cases | cases(5) }}，却
+//   {%- if hops %}经{{ hops | link_path }}相关联{% endif %}
+//   {%- if same_agent %}{% if hops %}，且{% endif %}双方由同一代理人{% if agents %}（{{ agents | join_zh }}）{% endif %}代理{% endif %}
+// reason_en: >-
+//   {{ x }} and {{ y }} are opposing parties in {{ cases | length }} case(s) ({{ cases | cases(5) }}), yet
+//   {%- if hops %} are linked by {{ hops | link_path }}{% endif %}
+//   {%- if same_agent %}{% if hops %}, and{% endif %} share one agent{% if agents %} ({{ agents | join_zh }}){% endif %}{% endif %}
 // params:
 //   max_hops: {default: 2, doc: "link hops between the two parties (a shared identifier or person counts as one hop; at most 3)"}
 //   max_degree: {default: 25, doc: "an identifier or person linked to more parties than this is treated as generic"}
@@ -15,7 +23,6 @@
 //   case_level_links: {default: [same_agent, same_firm], doc: "LINKED kinds that come from the case itself (one agent or firm on both sides); they are a signal of that case, not a link between the parties, so paths do not use them"}
 //   agent_alone: {default: false, doc: "a shared agent with no party link is enough for a hit (律师法 第三十九条 forbids it, but it names the lawyer, not a tie between the parties)"}
 //   min_score: {default: 0.5, doc: "hits scoring lower are dropped"}
-//   link_words: {default: {LEGAL_REP_OF: 法定代表人, SHAREHOLDER_OF: 股东, OFFICER_OF: 任职, BRANCH_OF: 分支机构, LOCATED_AT: 地址, HAS_PHONE: 电话, HAS_EMAIL: 邮箱, LINKED: 关联, legal_rep: 同一法定代表人, shared_address: 共同地址, shared_phone: 共同电话, shared_email: 共同邮箱}, doc: "how each kind of link reads in the reason (a relationship type, or the kind of a derived link)"}
 // ---
 MATCH (a:Party)-[ra:PARTY_TO]->(c:Case)<-[rb:PARTY_TO]-(b:Party)
 WHERE [ra.role, rb.role] IN $opposed_roles AND a <> b AND coalesce(c.division, 'civil') = 'civil'
@@ -39,21 +46,7 @@ WITH x, y, c, agents, p,
 WITH x, y, collect({c: c, agents: agents, p: p, s: s}) AS hits
 WITH x, y, hits, reduce(m = 0.0, h IN hits | CASE WHEN h.s > m THEN h.s ELSE m END) AS best,
      [h IN hits WHERE h.p IS NOT NULL][0].p AS path
-// The path in words: a derived link by its kind (共同地址「…」); two hops around one node by that node
-// (同一法定代表人「张三」, 共同地址「…」, 法定代表人/股东「张三」); a lone direct hop by its type.
 WITH x, y, hits, best, path, coalesce(relationships(path), []) AS rs, coalesce(nodes(path), []) AS ns
-WITH x, y, hits, best, path, reduce(acc = {t: '', skip: false}, i IN range(0, size(rs) - 1) |
-       CASE WHEN acc.skip THEN {t: acc.t, skip: false}
-       ELSE {t: acc.t + CASE WHEN acc.t = '' THEN '' ELSE '、' END + CASE
-           WHEN rs[i].via IS NOT NULL THEN coalesce($link_words[rs[i].via], rs[i].via)
-             + CASE WHEN rs[i].via STARTS WITH 'shared_' THEN '「' + coalesce(rs[i].through, '') + '」' ELSE '' END
-           WHEN i < size(rs) - 1 AND rs[i + 1].via IS NULL THEN
-             CASE WHEN type(rs[i]) = type(rs[i + 1])
-                  THEN CASE WHEN ns[i + 1]:Party THEN '同一' ELSE '共同' END + coalesce($link_words[type(rs[i])], type(rs[i]))
-                  ELSE coalesce($link_words[type(rs[i])], type(rs[i])) + '/' + coalesce($link_words[type(rs[i + 1])], type(rs[i + 1])) END
-             + '「' + coalesce(ns[i + 1].name, ns[i + 1].value) + '」'
-           ELSE coalesce($link_words[type(rs[i])], type(rs[i])) END,
-         skip: i < size(rs) - 1 AND rs[i].via IS NULL AND rs[i + 1].via IS NULL} END).t AS linked_by
 RETURN [{label: 'Party', key: x.uid}, {label: 'Party', key: y.uid}] AS subjects,
   [h IN hits | {label: 'Case', key: h.c.case_no, source: h.c.source, sections: h.c.sections,
      outcome: h.c.outcome, absent_defendant: h.c.absent_defendant,
@@ -63,9 +56,9 @@ RETURN [{label: 'Party', key: x.uid}, {label: 'Party', key: y.uid}] AS subjects,
          key: coalesce(startNode(r).uid, startNode(r).value) + ' → ' + coalesce(endNode(r).uid, endNode(r).value),
          via: r.via, detail: r.evidence, sources: r.sources}] END AS evidence,
   CASE WHEN best > 1.0 THEN 1.0 ELSE best END AS score,
-  x.name + ' 与 ' + y.name + ' 在 ' + toString(size(hits)) + ' 起案件中互为对方当事人（'
-    + reduce(t = '', h IN hits | t + CASE WHEN t = '' THEN '' ELSE '、' END + h.c.case_no) + '），却'
-    + CASE WHEN path IS NULL THEN '' ELSE '经' + linked_by + '相关联' END
-    + CASE WHEN any(h IN hits WHERE size(h.agents) > 0) THEN
-        CASE WHEN path IS NULL THEN '' ELSE '，且' END + '双方由同一代理人代理' ELSE '' END
-    + ' / opposing parties are linked' AS reason
+  {x: x.name, y: y.name,
+   cases: [h IN hits | {case_no: h.c.case_no, outcome: h.c.outcome, instance: h.c.instance}],
+   hops: [i IN range(0, size(rs) - 1) | {type: type(rs[i]), via: rs[i].via, through: rs[i].through,
+          to: coalesce(ns[i + 1].name, ns[i + 1].value), to_party: ns[i + 1]:Party}],
+   same_agent: any(h IN hits WHERE size(h.agents) > 0),
+   agents: reduce(a = [], h IN hits | a + [g IN h.agents WHERE NOT g.name IN a | g.name])} AS reason

@@ -3,9 +3,23 @@
 // title: 以罚代刑：达到追诉标准未移送 / Penalty reaching criminal thresholds not transferred
 // family: penalty_transfer
 // severity: high
-// version: 2
+// version: 3
 // legal_basis: 行政执法机关移送涉嫌犯罪案件的规定 (2020) 第三条; 两高 侵犯知识产权刑事案件解释 (2004) 第一条、第二条、第四条; 法释〔2025〕5号 (自 2025-04-26)
 // description: 商标/专利行政处罚的金额达到按决定日期适用的刑事追诉标准（两年内曾受处罚的加重评分），却未移送公安，且当事人（或其法定代表人，或同名/同一信用代码的被告人）无刑事案件；他人就同一商标的刑事案件不算。
+// reason_zh: >-
+//   {{ party }} 被处罚（{{ decision_no }}，{{ decided_on or "日期不详" }}）
+//   {%- if revenue is not none %}，非法经营数额 {{ revenue | yuan }} ≥ {{ t_rev | yuan }}{% endif %}
+//   {%- if gain is not none %}，违法所得 {{ gain | yuan }} ≥ {{ t_gain | yuan }}{% endif %}
+//   {%- if sales is not none %}，销售金额 {{ sales | yuan }} ≥ {{ t_sales | yuan }}{% endif %}
+//   {%- if priors %}，两年内曾受处罚 {{ priors }} 次{% endif %}，未移送公安且无关联刑事案件（标准：{{ law or "未注明法律依据的标准" }}
+//   {%- if unverified %}，未核实{% endif %}）
+// reason_en: >-
+//   {{ party }} was penalised ({{ decision_no }}, {{ decided_on or "date unknown" }})
+//   {%- if revenue is not none %}, illegal revenue {{ revenue | yuan }} ≥ {{ t_rev | yuan }}{% endif %}
+//   {%- if gain is not none %}, illegal gain {{ gain | yuan }} ≥ {{ t_gain | yuan }}{% endif %}
+//   {%- if sales is not none %}, sales {{ sales | yuan }} ≥ {{ t_sales | yuan }}{% endif %}
+//   {%- if priors %}, {{ priors }} prior penalty(ies) within two years{% endif %}; not transferred to the police and no
+//   related criminal case (thresholds: {{ law_set }}{% if unverified %}, unverified{% endif %})
 // params:
 //   thresholds_2004:
 //     group: criminal_thresholds
@@ -64,10 +78,8 @@ RETURN [{label: 'Party', key: x.uid}, {label: 'Penalty', key: pn.decision_no}] A
   + [q IN priors | {label: 'Penalty', key: q.decision_no, source: q.source, decided_on: toString(q.decided_on), role: 'prior'}]
   AS evidence,
   CASE WHEN s > 1.0 THEN 1.0 ELSE s END AS score,
-  x.name + ' 被处罚（' + pn.decision_no + '，' + coalesce(toString(pn.decided_on), '日期不详') + '）'
-    + CASE WHEN by_revenue THEN '，非法经营数额 ' + toString(pn.illegal_revenue) + ' 元 ≥ ' + toString(t_rev) ELSE '' END
-    + CASE WHEN by_gain THEN '，违法所得 ' + toString(pn.illegal_gain) + ' 元 ≥ ' + toString(t_gain) ELSE '' END
-    + CASE WHEN by_sales THEN '，销售金额 ' + toString(pn.sales_amount) + ' 元 ≥ ' + toString(law.values.sales) ELSE '' END
-    + CASE WHEN size(priors) > 0 THEN '，两年内曾受处罚 ' + toString(size(priors)) + ' 次' ELSE '' END
-    + '，未移送公安且无关联刑事案件（标准：' + law.name + CASE WHEN law.unverified THEN '，未核实' ELSE '' END + '）'
-    + ' / penalty reaching criminal thresholds not transferred' AS reason
+  {party: x.name, decision_no: pn.decision_no, decided_on: toString(pn.decided_on),
+   revenue: CASE WHEN by_revenue THEN pn.illegal_revenue END, t_rev: t_rev,
+   gain: CASE WHEN by_gain THEN pn.illegal_gain END, t_gain: t_gain,
+   sales: CASE WHEN by_sales THEN pn.sales_amount END, t_sales: law.values.sales,
+   priors: size(priors), law: law.law, law_set: law.name, unverified: law.unverified} AS reason
