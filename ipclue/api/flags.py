@@ -45,7 +45,9 @@ async def list_flags(reads: AsyncReads, *, limit: int, cursor: str | None, **fil
 
 
 def flag_detail(graph: Graph, flag_id: str) -> dict[str, Any]:
-    detail: dict[str, Any] = engine().get_flag(graph, flag_id).model_dump(mode="json")
+    det = engine()
+    detail: dict[str, Any] = det.get_flag(graph, flag_id).model_dump(mode="json")
+    detail["evidence_view"] = det.evidence_display(graph, detail["evidence"], detail["subjects"])
     detail["subgraph"] = evidence_subgraph(graph, detail)
     detail["provenance"] = _provenance(detail.get("evidence") or [])
     return detail

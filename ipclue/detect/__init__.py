@@ -9,11 +9,13 @@ The public API (used by the CLI and the API service)::
     get_flag(graph, flag_id) -> FlagDetail
     review_flag(graph, flag_id, status, note, by) -> FlagDetail
     detector_precision(graph) -> dict[str, float | None]
+    evidence_display(graph, evidence, subjects) -> list[dict]   # labelled rows with names
 """
 
 from __future__ import annotations
 
 from ipclue.detect.catalog import load_catalog, validate_catalog
+from ipclue.detect.evidence import evidence_display
 from ipclue.detect.models import (
     Catalog,
     CatalogError,
@@ -58,6 +60,7 @@ __all__ = [
     "Status",
     "Subject",
     "detector_precision",
+    "evidence_display",
     "flag_page",
     "flag_page_json",
     "get_flag",
