@@ -99,7 +99,9 @@ export interface Graph { nodes: GNode[]; edges: GEdge[]; collapsed?: { node: str
 export interface Hop { type: string; from: string; to: string; props?: Record<string, unknown>; evidence?: { source?: SourceRef | null; sources?: SourceRef[]; case_no?: string | null; [k: string]: unknown } | null }
 export interface PathT { nodes: (GNode | string)[]; hops: Hop[] }
 export interface FlagRow { id: string; detector: string; detector_version?: number | string; family?: string; severity?: string; score?: number; status?: string; created_at?: string; reason?: string; subjects?: unknown[]; [k: string]: unknown }
-export interface FlagDetail extends FlagRow { evidence?: Record<string, unknown>[] | { nodes?: GNode[]; edges?: GEdge[] }; subgraph?: { nodes?: GNode[]; edges?: GEdge[] }; provenance?: SourceRef[]; params?: Record<string, unknown>; legal_basis?: string; reviews?: { status: string; note?: string; by?: string; at?: string }[]; title?: string }
+export interface Bi { zh: string; en: string }
+export interface EvidenceRow { label: Bi; title: string; ref: { label: string; key: string } | null; sources: string[]; paths: (string | null)[]; fields: { key: string; name: Bi; value: Bi }[] }
+export interface FlagDetail extends FlagRow { evidence_view?: EvidenceRow[]; reason_en?: string | null; facts?: Record<string, unknown>; evidence?: Record<string, unknown>[] | { nodes?: GNode[]; edges?: GEdge[] }; subgraph?: { nodes?: GNode[]; edges?: GEdge[] }; provenance?: SourceRef[]; params?: Record<string, unknown>; legal_basis?: string; reviews?: { status: string; note?: string; by?: string; at?: string }[]; title?: string }
 export interface Stats { flags_by_detector?: Record<string, number> | { key: string; count: number }[]; flags_by_status?: unknown; flags_by_month?: unknown; flags_by_region?: unknown; totals?: Record<string, number> }
 export interface Param { default: unknown; doc?: string }
 export interface Detector { id: string; title: string; family?: string; severity?: string; version?: number | string; legal_basis?: string; description?: string; params?: Record<string, Param>; precision?: number | null | Record<string, unknown> }

@@ -139,6 +139,7 @@ const D: Record<string, [string, string]> = {
   copy: ["复制", "Copy"],
   uid: ["唯一标识", "uid"],
   key: ["键", "Key"],
+  ev_item: ["对象", "Item"],
   risk: ["风险", "Risk"],
   reg_no: ["注册号", "Reg. no."],
   number: ["专利号", "Number"],

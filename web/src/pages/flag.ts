@@ -1,8 +1,8 @@
 import type { Core } from "cytoscape";
-import { enc, get, post, type FlagDetail, type GEdge, type GNode, type SourceRef } from "../api";
+import { enc, get, post, type Bi, type EvidenceRow, type FlagDetail, type GEdge, type GNode, type SourceRef } from "../api";
 import { can } from "../auth";
 import { clear, fmtDate, fmtNum, h } from "../dom";
-import { labelName, relName, t, tv } from "../i18n";
+import { getLang, labelName, relName, t, tv } from "../i18n";
 import { href } from "../router";
 import { errorBox, kv, loading, renderValue, section, sevBadge, sourceLink, statusBadge, table } from "../ui";
 import { legend, makeCy, nodeRoute, runLayout, toElements } from "../graphview";
@@ -50,7 +50,7 @@ export async function renderFlag(main: HTMLElement, id: string, onLeave: (fn: ()
       h("a", { class: "button", href: href(["flags"]) }, t("back"))),
     h("div", { class: "cols" },
       section(t("reason"), null,
-        h("p", { class: "reason-text", "data-testid": "flag-reason" }, half(f.reason) || "—"),
+        h("p", { class: "reason-text", "data-testid": "flag-reason" }, reasonText(f) || "—"),
         kv([
           ["rule", h("span", {}, h("a", { href: href(["detectors"], { id: f.detector }) }, f.detector), ` v${f.detector_version ?? "?"}`)],
           ["legal_basis", h("span", { "data-testid": "legal-basis" }, f.legal_basis ?? "—")],
@@ -71,11 +71,34 @@ export async function renderFlag(main: HTMLElement, id: string, onLeave: (fn: ()
     runLayout(cy, false, "cose");
   } else canvas.replaceWith(h("p", { class: "muted" }, t("none")));
 
-  if (Array.isArray(f.evidence) && f.evidence.length) main.append(section(t("evidence"), f.evidence.length, evidenceTable(f.evidence, names)));
+  if (f.evidence_view?.length) main.append(section(t("evidence"), f.evidence_view.length, evidenceRows(f.evidence_view)));
+  else if (Array.isArray(f.evidence) && f.evidence.length) main.append(section(t("evidence"), f.evidence.length, evidenceTable(f.evidence, names)));
   if (f.provenance?.length) main.append(section(t("source"), f.provenance.length,
     h("ul", { class: "plain" }, f.provenance.map((s: SourceRef) => h("li", {}, sourceLink(s), " ", h("span", { class: "muted small mono" }, s.sha256.slice(0, 16)))))));
   if (f.reviews?.length) main.append(section(t("history"), f.reviews.length, h("ul", { class: "plain history", "data-testid": "history" },
     f.reviews.map((r) => h("li", {}, fmtDate(r.at), " · ", r.by ?? "", " · ", statusBadge(r.status), " ", r.note ?? "")))));
+}
+
+/** The reason in the page's language: the rendered English when the flag has one; else the
+ * half of a "中文 / English" sentence (flags stored before templates). */
+export function reasonText(f: { reason?: string | null; reason_en?: string | null }): string {
+  return getLang() === "en" && f.reason_en ? f.reason_en : half(f.reason);
+}
+
+const pick = (b: Bi): string => (getLang() === "en" ? b.en : b.zh);
+
+/** The evidence's display form (API `evidence_view`): kind, name (linked), labelled facts, sources. */
+function evidenceRows(rows: EvidenceRow[]): HTMLElement {
+  return table([t("kind"), t("ev_item"), t("details"), t("source")], rows.map((r) => {
+    const route = r.ref ? nodeRoute({ label: r.ref.label, key: r.ref.key }) : null;
+    const facts = r.fields.map((f) => h("div", { class: "ev-field" }, h("span", { class: "muted" }, `${pick(f.name)}：`), pick(f.value)));
+    return [
+      pick(r.label) || "—",
+      route ? h("a", { href: href(route) }, r.title) : r.title || "—",
+      facts.length ? h("div", { class: "small" }, ...facts) : "—",
+      r.sources.length ? h("span", {}, ...r.sources.flatMap((sha, i) => [i ? " " : "", sourceLink({ sha256: sha, path: r.paths[i] ?? r.paths[0] ?? undefined })])) : "—",
+    ];
+  }), "evidence");
 }
 
 function evidenceTable(items: Record<string, unknown>[], names: Map<string, string>): HTMLElement {
