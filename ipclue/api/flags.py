@@ -7,9 +7,12 @@ from types import ModuleType
 from typing import Any
 
 from fastapi import Response
+from fastapi.exceptions import RequestValidationError
 
 from ipclue.api.neighbourhood import SEVERITY, node_out
 from ipclue.api.store import AsyncReads, fetch_one
+from ipclue.detect.compare import compare_with_stored
+from ipclue.detect.params import ParamError
 from ipclue.errors import IpclueError, NotFound
 from ipclue.graph.db import Graph
 
@@ -155,11 +158,30 @@ def _detector_out(d: Any, precision: float | None) -> dict[str, Any]:
     }
 
 
+class DetectorFailed(IpclueError):
+    status = 422
+    title = "Detector query failed"
+
+
 def dry_run(graph: Graph, detector_id: str, params: dict[str, Any]) -> dict[str, Any]:
+    """One detector's hits with these parameters, nothing stored, compared with its stored flags.
+    Parameters that do not fit are a 422 naming each field; a failing query is a problem, not a 200."""
     det = engine()
     if detector_catalog().get(detector_id) is None:
         raise NotFound(f"no detector {detector_id!r}")
-    report = det.run_detectors(graph, ids=[detector_id], params=params, dry_run=True)
+    try:
+        report = det.run_detectors(graph, ids=[detector_id], params=params, dry_run=True)
+    except ParamError as exc:
+        raise RequestValidationError(
+            [
+                {"loc": ("body", "params", k), "msg": why, "type": "value_error"}
+                for k, why in exc.problems.items()
+            ]
+        ) from exc
+    if report.detectors and report.detectors[0].error:
+        raise DetectorFailed(report.detectors[0].error)
+    hits = [h for d in report.detectors for h in d.results]
     out: dict[str, Any] = report.model_dump(mode="json")
     out["hits"] = [h for d in out["detectors"] for h in d.pop("results", [])]
+    out["compared"] = compare_with_stored(graph, detector_id, hits)
     return out

@@ -7,10 +7,11 @@ JSON as they are (``model_dump(mode="json")``).
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ipclue.detect.paramcheck import kind_of, problem
 from ipclue.detect.render import check_template
 
 Severity = Literal["low", "medium", "high"]
@@ -33,17 +34,54 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+ParamType = Literal["number", "int", "bool", "list", "map", "string"]
+
+
 class ParamSpec(_Strict):
     """One detector parameter. ``law`` + effective dates mark a threshold that comes from law;
-    params sharing a ``group`` are alternative dated sets the engine passes as ``$<group>``."""
+    params sharing a ``group`` are alternative dated sets the engine passes as ``$<group>``.
+    ``type`` (inferred from the default when absent), ``min`` / ``max`` and ``choices`` (the values
+    a scalar, or each item of a list, may take) are what a run checks an override against."""
 
     default: Any
     doc: str
+    doc_zh: str | None = Field(default=None, description="the meaning in Chinese (shown first)")
+    type: ParamType | None = None
+    min: float | None = None
+    max: float | None = None
+    choices: list[Any] | None = None
     law: str | None = None
     effective_from: date | None = None
     effective_to: date | None = None
     group: str | None = None
     unverified: bool = False
+
+    @model_validator(mode="after")
+    def _typed(self) -> ParamSpec:
+        if self.type is None:
+            self.type = infer_type(self.default)
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min} is above max {self.max}")
+        if why := self.check(self.default):
+            raise ValueError(f"the default does not fit the declared parameter: {why}")
+        return self
+
+    def check(self, value: Any) -> str | None:
+        """Why ``value`` does not fit this parameter (type, bounds, choices); None if it does."""
+        return problem(
+            self.type or infer_type(self.default),
+            value,
+            default=self.default,
+            low=self.min,
+            high=self.max,
+            choices=self.choices,
+        )
+
+
+def infer_type(value: Any) -> ParamType:
+    """A parameter's type read from its default: number / int / bool / list / map / string."""
+    kind = kind_of(value)
+    return cast(ParamType, kind if kind in ("number", "int", "bool", "list", "map") else "string")
 
 
 class DetectorHeader(_Strict):

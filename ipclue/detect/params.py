@@ -78,6 +78,45 @@ def explain_params(det: Detector) -> dict[str, Any]:
     return query_params(det, resolve_params(det))
 
 
+class ParamError(InvalidInput):
+    """Overrides that do not fit their parameters; ``problems`` maps each key given to the reason."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"{k}: {why}" for k, why in problems.items()))
+
+
+def override_problems(det: Detector, overrides: Mapping[str, Any]) -> dict[str, str]:
+    """Key as given → why its value does not fit the parameter's type, bounds or choices."""
+    out: dict[str, str] = {}
+    for key, value in overrides.items():
+        local = key.removeprefix(f"{det.id}.")
+        name, _, sub = local.partition(".")
+        spec = det.header.params.get(name)
+        if spec is None:
+            continue
+        why = _sub_problem(spec, sub, value) if sub else spec.check(value)
+        if why:
+            out[key] = why
+    return out
+
+
+def _sub_problem(spec: ParamSpec, sub: str, value: Any) -> str | None:
+    """One key of a map parameter (``thresholds_2025.revenue=…``)."""
+    if not isinstance(spec.default, dict):
+        return f"{sub!r}: the parameter is not a map"
+    return spec.check({**spec.default, sub: value})
+
+
+def check_overrides(dets: Iterable[Detector], overrides: Mapping[str, Any]) -> None:
+    """Raise ParamError naming every override that does not fit (nothing is coerced or dropped)."""
+    problems: dict[str, str] = {}
+    for det in dets:
+        problems.update(override_problems(det, overrides))
+    if problems:
+        raise ParamError(problems)
+
+
 def unknown_overrides(dets: Iterable[Detector], overrides: Mapping[str, Any]) -> list[str]:
     """Override keys no selected detector declares (reported rather than silently ignored)."""
     dets = list(dets)

@@ -16,7 +16,7 @@ from ipclue.detect.analytics import POSTPROCESS
 from ipclue.detect.catalog import load_catalog, validate_catalog
 from ipclue.detect.hits import RowError, dedupe, to_hit
 from ipclue.detect.models import Catalog, Detector, DetectorRun, Hit, RunReport
-from ipclue.detect.params import query_params, resolve_params, unknown_overrides
+from ipclue.detect.params import check_overrides, query_params, resolve_params, unknown_overrides
 from ipclue.detect.similarity import PREPARE
 from ipclue.detect.store import store_hits
 from ipclue.errors import InvalidInput, NotFound
@@ -57,6 +57,7 @@ def run_detectors(
     overrides = dict(params or {})
     if bad := unknown_overrides(chosen, overrides):
         raise InvalidInput(f"no selected detector has the parameter(s) {', '.join(bad)}")
+    check_overrides(chosen, overrides)
     report = RunReport(
         run_id=new_run_id(), dry_run=dry_run, started_at=datetime.now(UTC), catalog_errors=checked.errors
     )

@@ -6,13 +6,21 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from ipclue.detect import load_catalog
 from ipclue.detect.analytics import components
 from ipclue.detect.catalog import HeaderError, parse_detector, split_header
 from ipclue.detect.hits import RowError, to_hit
 from ipclue.detect.models import DetectorHeader
-from ipclue.detect.params import parse_overrides, query_params, resolve_params
+from ipclue.detect.params import (
+    ParamError,
+    check_overrides,
+    override_problems,
+    parse_overrides,
+    query_params,
+    resolve_params,
+)
 from ipclue.detect.render import case_text, link_path
 from ipclue.detect.similarity import Mark, pinyin_of, similar_rows, similarity
 
@@ -223,3 +231,38 @@ def test_components_combine_row_facts_for_the_header_template() -> None:
     template = "{{ n_parties }} 方 {{ n_cases }} 案：{% for c in cases %}{{ c.case_no }}{% endfor %}"
     header = _header(reason_zh=template)
     assert to_hit(header, out).reason == "3 方 2 案：案0案1"
+
+
+def test_param_types_are_inferred_from_the_default_and_declared_bounds_hold() -> None:
+    det = load_catalog().get("linked-opponents")
+    assert det is not None
+    types = {name: spec.type for name, spec in det.header.params.items()}
+    assert types["max_hops"] == "int" and types["min_score"] == "number" and types["require_signal"] == "bool"
+    assert types["opposed_roles"] == "list"
+    assert all(spec.doc_zh for d in load_catalog().detectors for spec in d.header.params.values())
+    problems = override_problems(
+        det, {"min_score": "0.9", "max_hops": 9, "require_signal": 1, "opposed_roles": [["a", "b"], "c"]}
+    )
+    assert set(problems) == {"min_score", "max_hops", "require_signal", "opposed_roles"}
+    assert "maximum 3" in problems["max_hops"] and "string" in problems["min_score"]
+    assert override_problems(det, {"min_score": 1, "max_hops": 3, "agent_alone": True}) == {}
+    with pytest.raises(ParamError, match="min_score"):
+        check_overrides([det], {"linked-opponents.min_score": "0.9"})
+
+
+def test_map_params_check_each_key_against_the_default() -> None:
+    det = load_catalog().get("penalty-not-transferred")
+    assert det is not None and det.header.params["thresholds_2004"].type == "map"
+    assert override_problems(det, {"thresholds_2025.revenue": 62500.5}) == {}
+    problems = override_problems(det, {"thresholds_2025.revenue": "5万", "thresholds_2004.bogus": 1})
+    assert (
+        "expected a number" in problems["thresholds_2025.revenue"]
+        and "unknown key" in problems["thresholds_2004.bogus"]
+    )
+
+
+def test_a_default_outside_its_own_bounds_refuses_the_header() -> None:
+    with pytest.raises(ValidationError, match="maximum"):
+        _header(params={"k": {"default": 5, "doc": "x", "max": 3}})
+    with pytest.raises(ValidationError, match="expected an integer"):
+        _header(params={"k": {"default": "5", "doc": "x", "type": "int"}})

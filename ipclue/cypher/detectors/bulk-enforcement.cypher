@@ -7,13 +7,13 @@
 // legal_basis: 最高人民法院关于知识产权侵权诉讼中被告以原告滥用权利为由请求赔偿合理开支问题的批复 (法释〔2021〕11号); 民事诉讼法 (2023) 第十三条 (诚信原则)
 // description: 同一原告在短期内就同一权利（同一商标文字的各类别注册视为同一权利）起诉大量小微被告，且撤诉/调解比例高；仅供审查，不构成指控。
 // params:
-//   window_days: {default: 365, doc: "the suits fall within this many days"}
-//   min_defendants: {default: 8, doc: "distinct defendants sued on the same right within the window"}
-//   min_settle_share: {default: 0.6, doc: "share of those cases withdrawn or mediated"}
-//   settle_outcomes: {default: [withdrawn, mediated], doc: "outcomes counted as withdrawal or settlement"}
-//   small_name_pattern: {default: ".*(商行|电器行|车行|琴行|商店|经营部|便利店|超市|门市部|批发部|小卖部|个体|店)$", doc: "an organisation named like this is a small trader (persons are small too)"}
-//   same_mark_text: {default: true, doc: "registrations of the same mark text (one brand in several Nice classes) count as one right"}
-//   min_score: {default: 0.0, doc: "hits scoring lower are dropped"}
+//   window_days: {default: 365, doc: "the suits fall within this many days", doc_zh: "这些诉讼发生在此天数之内"}
+//   min_defendants: {default: 8, doc: "distinct defendants sued on the same right within the window", doc_zh: "窗口期内就同一权利起诉的不同被告数下限"}
+//   min_settle_share: {default: 0.6, doc: "share of those cases withdrawn or mediated", doc_zh: "其中撤诉或调解结案的案件占比下限"}
+//   settle_outcomes: {default: [withdrawn, mediated], doc: "outcomes counted as withdrawal or settlement", doc_zh: "计为撤诉或调解的裁判结果"}
+//   small_name_pattern: {default: ".*(商行|电器行|车行|琴行|商店|经营部|便利店|超市|门市部|批发部|小卖部|个体|店)$", doc: "an organisation named like this is a small trader (persons are small too)", doc_zh: "名称符合此正则的单位视为小商户（自然人亦视为小商户）"}
+//   same_mark_text: {default: true, doc: "registrations of the same mark text (one brand in several Nice classes) count as one right", doc_zh: "同一商标文字的多个注册（同一品牌跨多个尼斯分类）计为一项权利"}
+//   min_score: {default: 0.0, doc: "hits scoring lower are dropped", doc_zh: "得分低于此值的命中不予保留"}
 // ---
 MATCH (p:Party)-[:PARTY_TO {role: 'plaintiff'}]->(c:Case)-[:CONCERNS]->(r)
 WHERE c.decided_on IS NOT NULL AND coalesce(c.division, 'civil') = 'civil'

@@ -13,9 +13,9 @@
 //   {{ party }} won {{ case_no }} ({{ outcome | outcome(instance) }}) on {{ right_kind | enum }} {{ right }}, declared
 //   invalid on {{ invalidated_on }}{% if before %} (before the judgment){% else %} (after the judgment; void from the start){% endif %}
 // params:
-//   winning_outcomes: {default: [upheld, partly_upheld], doc: "outcomes in which the plaintiff won"}
-//   plaintiff_roles: {default: [plaintiff], doc: "roles of the right holder who sued"}
-//   min_score: {default: 0.0, doc: "hits scoring lower are dropped"}
+//   winning_outcomes: {default: [upheld, partly_upheld], doc: "outcomes in which the plaintiff won", doc_zh: "原告获得支持的裁判结果", choices: [upheld, partly_upheld, dismissed, withdrawn, mediated, reversed, other]}
+//   plaintiff_roles: {default: [plaintiff], doc: "roles of the right holder who sued", doc_zh: "起诉的权利人的诉讼地位"}
+//   min_score: {default: 0.0, doc: "hits scoring lower are dropped", doc_zh: "得分低于此值的命中不予保留", min: 0, max: 1}
 // ---
 MATCH (p:Party)-[pt:PARTY_TO]->(c:Case)-[:CONCERNS]->(r)
 WHERE pt.role IN $plaintiff_roles AND c.outcome IN $winning_outcomes AND r.invalidated_on IS NOT NULL

@@ -28,6 +28,7 @@
 //     effective_to: 2025-04-25
 //     default: {revenue: 50000, gain: 30000, revenue_multi: 30000, gain_multi: 20000, sales: 50000, patent_revenue: 200000, patent_gain: 100000}
 //     doc: "假冒注册商标 非法经营数额 ≥ 5万 或 违法所得 ≥ 3万 (两种以上商标 3万 / 2万); 销售假冒注册商标的商品 销售金额 ≥ 5万; 假冒专利 20万 / 10万"
+//     doc_zh: "假冒注册商标：非法经营数额 ≥ 5万元 或 违法所得 ≥ 3万元（两种以上商标 3万元 / 2万元）；销售假冒注册商标的商品：销售金额 ≥ 5万元；假冒专利：20万元 / 10万元"
 //   thresholds_2025:
 //     group: criminal_thresholds
 //     law: 最高人民法院 最高人民检察院关于办理侵犯知识产权刑事案件适用法律若干问题的解释 (法释〔2025〕5号)
@@ -35,10 +36,11 @@
 //     unverified: true
 //     default: {revenue: 50000, gain: 30000, revenue_multi: 30000, gain_multi: 20000, sales: 50000, patent_revenue: 200000, patent_gain: 100000}
 //     doc: "UNVERIFIED; confirm before relying on it: 法释〔2025〕5号 is not in the corpus; these figures repeat the 2004 ones as placeholders"
-//   repeat_window_days: {default: 730, doc: "a penalty for the same party within this many days before also counts (再次侵权; 2020 解释（三）第八条 从重情节) — a clue heuristic, not a statutory threshold"}
-//   repeat_alone: {default: false, doc: "a prior penalty alone (amounts below every threshold) makes a hit; off because no interpretation makes a prior penalty a 追诉标准 for these offences (repeat infringement is the serial-infringer detector's clue)"}
-//   ip_violation_words: {default: [商标, 专利, 假冒, 侵权], doc: "violation text that marks an IP penalty (or it concerns a mark or patent)"}
-//   min_score: {default: 0.0, doc: "hits scoring lower are dropped"}
+//     doc_zh: "未核实，使用前须确认：语料中没有法释〔2025〕5号原文，以下数额暂沿用 2004 年标准作为占位"
+//   repeat_window_days: {default: 730, doc: "a penalty for the same party within this many days before also counts (再次侵权; 2020 解释（三）第八条 从重情节) — a clue heuristic, not a statutory threshold", doc_zh: "此前此天数内同一当事人受过处罚的也计入（再次侵权；2020 解释（三）第八条 从重情节）——线索启发式，并非法定标准", min: 0}
+//   repeat_alone: {default: false, doc: "a prior penalty alone (amounts below every threshold) makes a hit; off because no interpretation makes a prior penalty a 追诉标准 for these offences (repeat infringement is the serial-infringer detector's clue)", doc_zh: "仅凭此前处罚（金额均未达标准）即构成命中；默认关闭，因无司法解释将曾受处罚作为这些犯罪的追诉标准（重复侵权属屡罚屡犯检测模型）"}
+//   ip_violation_words: {default: [商标, 专利, 假冒, 侵权], doc: "violation text that marks an IP penalty (or it concerns a mark or patent)", doc_zh: "违法行为中出现这些词即视为知识产权处罚（或处罚涉及商标、专利）"}
+//   min_score: {default: 0.0, doc: "hits scoring lower are dropped", doc_zh: "得分低于此值的命中不予保留", min: 0, max: 1}
 // ---
 MATCH (x:Party)-[:PENALISED_IN]->(pn:Penalty)
 WHERE NOT coalesce(pn.transferred_to_police, false) AND NOT coalesce(pn.stub, false)

@@ -7,15 +7,15 @@
 // legal_basis: 两高 侵犯知识产权刑事案件解释（三）(2020) 第八条 (因侵犯知识产权被行政处罚后再次侵犯知识产权的 从重); 最高人民法院关于审理侵害知识产权民事案件适用惩罚性赔偿的解释 (2021) 第四条
 // description: 同一主体或受同一控制的主体在时间窗内被多次判令承担侵权责任或受行政处罚，或在行政处罚后再次实施相同或类似侵权（同一权利或同一权利人的权利）。
 // params:
-//   window_days: {default: 730, doc: "events within this many days count as repeated"}
-//   min_events: {default: 3, doc: "liability events within the window that make a serial infringer"}
-//   liable_roles: {default: [defendant, accused, accused_unit], doc: "roles of a party found liable"}
-//   liable_outcomes: {default: [upheld, partly_upheld, convicted], doc: "outcomes that find the defendant liable"}
-//   same_holder: {default: true, doc: "count only events on the same right or on rights of the same holder as the first event of the window (相同或者类似侵权行为, 2021 惩罚性赔偿解释 第四条); false counts any IP liability"}
-//   max_rep_degree: {default: 5, doc: "a person and the organisations they represent (法定代表人 / 经营者) form one group, unless either side has more legal-representative ties than this"}
-//   case_level_links: {default: [same_agent, same_firm], doc: "LINKED kinds that come from one case (an agent or firm on both sides): not a tie between the parties, so they do not group"}
-//   control_pct: {default: 50, doc: "an organisation holding at least this share controls the company (group under common control)"}
-//   min_score: {default: 0.0, doc: "hits scoring lower are dropped"}
+//   window_days: {default: 730, doc: "events within this many days count as repeated", doc_zh: "此天数内的事件计为重复"}
+//   min_events: {default: 3, doc: "liability events within the window that make a serial infringer", doc_zh: "窗口期内构成屡犯的担责事件数"}
+//   liable_roles: {default: [defendant, accused, accused_unit], doc: "roles of a party found liable", doc_zh: "被认定担责的当事人诉讼地位"}
+//   liable_outcomes: {default: [upheld, partly_upheld, convicted], doc: "outcomes that find the defendant liable", doc_zh: "认定被告担责的裁判结果"}
+//   same_holder: {default: true, doc: "count only events on the same right or on rights of the same holder as the first event of the window (相同或者类似侵权行为, 2021 惩罚性赔偿解释 第四条); false counts any IP liability", doc_zh: "只计同一权利或与窗口期首个事件同一权利人的权利上的事件（相同或者类似侵权行为，2021 惩罚性赔偿解释第四条）；关闭则计任何知识产权责任"}
+//   max_rep_degree: {default: 5, doc: "a person and the organisations they represent (法定代表人 / 经营者) form one group, unless either side has more legal-representative ties than this", doc_zh: "自然人与其担任法定代表人/经营者的单位视为一组，除非任何一方的法定代表人关系多于此数"}
+//   case_level_links: {default: [same_agent, same_firm], doc: "LINKED kinds that come from one case (an agent or firm on both sides): not a tie between the parties, so they do not group", doc_zh: "来自同一案件的关联类型（双方同一代理人或律所）：不是当事人之间的关联，不据此分组"}
+//   control_pct: {default: 50, doc: "an organisation holding at least this share controls the company (group under common control)", doc_zh: "持股达到此比例的单位控制该公司（同一控制下的集团）"}
+//   min_score: {default: 0.0, doc: "hits scoring lower are dropped", doc_zh: "得分低于此值的命中不予保留"}
 // ---
 MATCH (x:Party)-[r:PENALISED_IN|PARTY_TO]->(e)
 WHERE e.decided_on IS NOT NULL AND NOT coalesce(e.stub, false)

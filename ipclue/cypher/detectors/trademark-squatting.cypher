@@ -8,17 +8,17 @@
 // description: 申请人（含关联申请人）短期内跨多个类别大量申请商标（必要条件，商标法第四条），且摹仿他人在先商标（以申请人自身字号为基础的商标不计）、分散转让或以抢注商标起诉。
 // prepare: similar_marks
 // params:
-//   window_days: {default: 365, doc: "filings within this many days count together"}
-//   min_marks: {default: 15, doc: "marks filed within the window for volume"}
-//   min_classes: {default: 5, doc: "distinct Nice classes within the window for volume"}
-//   min_copied: {default: 2, doc: "marks similar to another applicant's earlier mark that, with volume, make a hit (a few look-alike marks alone are ordinary: trade names repeat)"}
-//   own_name_chars: {default: 2, doc: "a mark whose first this many characters occur in its applicant's own name is built on the applicant's own 字号 and never counts as copying, however it resembles others' marks (trade names repeat); 0 turns this off"}
-//   min_assignees: {default: 3, doc: "distinct outside assignees that make transfers scattered"}
-//   max_degree: {default: 25, doc: "a shared identifier linked to more parties than this does not group applicants"}
-//   case_level_links: {default: [same_agent, same_firm], doc: "LINKED kinds that come from one case (an agent or firm on both sides): not a tie between the parties, so they do not group"}
-//   similarity_threshold: {default: 0.85, doc: "SIMILAR_TO edges computed at detect time keep pairs scoring at least this"}
-//   similarity_max_marks: {default: 50000, doc: "bound on the marks compared for similarity (newest first)"}
-//   min_score: {default: 0.6, doc: "hits scoring lower are dropped"}
+//   window_days: {default: 365, doc: "filings within this many days count together", doc_zh: "此天数内的申请合并计算"}
+//   min_marks: {default: 15, doc: "marks filed within the window for volume", doc_zh: "构成数量异常的窗口期内申请商标数"}
+//   min_classes: {default: 5, doc: "distinct Nice classes within the window for volume", doc_zh: "构成数量异常的窗口期内不同尼斯分类数"}
+//   min_copied: {default: 2, doc: "marks similar to another applicant's earlier mark that, with volume, make a hit (a few look-alike marks alone are ordinary: trade names repeat)", doc_zh: "与他人在先商标近似、结合数量异常即构成命中的商标数（少量近似商标属正常：字号会重复）"}
+//   own_name_chars: {default: 2, doc: "a mark whose first this many characters occur in its applicant's own name is built on the applicant's own 字号 and never counts as copying, however it resembles others' marks (trade names repeat); 0 turns this off", doc_zh: "商标前若干字出现在申请人自身名称中的，视为基于自身字号，不计为抄袭；0 表示关闭"}
+//   min_assignees: {default: 3, doc: "distinct outside assignees that make transfers scattered", doc_zh: "构成分散转让的不同外部受让人数"}
+//   max_degree: {default: 25, doc: "a shared identifier linked to more parties than this does not group applicants", doc_zh: "关联当事人超过此数的共同标识不用于申请人分组"}
+//   case_level_links: {default: [same_agent, same_firm], doc: "LINKED kinds that come from one case (an agent or firm on both sides): not a tie between the parties, so they do not group", doc_zh: "来自同一案件的关联类型（双方同一代理人或律所）：不是当事人之间的关联，不据此分组"}
+//   similarity_threshold: {default: 0.85, doc: "SIMILAR_TO edges computed at detect time keep pairs scoring at least this", doc_zh: "检测时计算的 SIMILAR_TO 近似关系保留得分不低于此值的商标对"}
+//   similarity_max_marks: {default: 50000, doc: "bound on the marks compared for similarity (newest first)", doc_zh: "参与近似比较的商标数上限（按新到旧）"}
+//   min_score: {default: 0.6, doc: "hits scoring lower are dropped", doc_zh: "得分低于此值的命中不予保留"}
 // ---
 MATCH (x:Party) WHERE EXISTS { (x)-[:APPLIED_FOR]->(:Trademark) }
 OPTIONAL MATCH (x)-[:LOCATED_AT|HAS_PHONE|HAS_EMAIL]->(i)<-[:LOCATED_AT|HAS_PHONE|HAS_EMAIL]-(y:Party)
