@@ -7,7 +7,6 @@ from types import ModuleType
 from typing import Any
 
 from fastapi import Response
-from fastapi.exceptions import RequestValidationError
 
 from ipclue.api.neighbourhood import SEVERITY, node_out
 from ipclue.api.store import AsyncReads, fetch_one
@@ -158,6 +157,17 @@ def _detector_out(d: Any, precision: float | None) -> dict[str, Any]:
     }
 
 
+class ParamsRefused(IpclueError):
+    """Dry-run parameters that do not fit: the detail names each, ``errors`` gives each one's loc."""
+
+    status = 422
+    title = "Invalid input"
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        super().__init__("; ".join(f"params.{k}: {why}" for k, why in problems.items()))
+        self.extra = {"errors": [{"loc": ["body", "params", k], "msg": why} for k, why in problems.items()]}
+
+
 class DetectorFailed(IpclueError):
     status = 422
     title = "Detector query failed"
@@ -172,12 +182,7 @@ def dry_run(graph: Graph, detector_id: str, params: dict[str, Any]) -> dict[str,
     try:
         report = det.run_detectors(graph, ids=[detector_id], params=params, dry_run=True)
     except ParamError as exc:
-        raise RequestValidationError(
-            [
-                {"loc": ("body", "params", k), "msg": why, "type": "value_error"}
-                for k, why in exc.problems.items()
-            ]
-        ) from exc
+        raise ParamsRefused(exc.problems) from exc
     if report.detectors and report.detectors[0].error:
         raise DetectorFailed(report.detectors[0].error)
     hits = [h for d in report.detectors for h in d.results]

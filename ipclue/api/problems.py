@@ -63,7 +63,7 @@ def problem(request: Request, status: int, title: str, detail: str, **extra: Any
 def _as_problem(exc: Exception) -> tuple[int, str, str, dict[str, Any]]:
     """(status, title, detail, extra) for any exception; the one mapping of errors to HTTP."""
     if isinstance(exc, IpclueError):
-        return exc.status, exc.title, exc.detail, {}
+        return exc.status, exc.title, exc.detail, dict(getattr(exc, "extra", None) or {})
     if isinstance(exc, RequestValidationError):
         errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
         return 422, "Invalid input", "the request failed validation", {"errors": errors}

@@ -344,6 +344,64 @@ await step("consumer-sees-less", async () => {
   await page.waitForSelector('[data-testid="api-key"]');
 });
 
+// Enum values the graph stores: none may show on a Chinese page (they are translated by instance).
+const ENGLISH_ENUM = /\b(mediated|withdrawn|partly_upheld|upheld|dismissed|reversed|plaintiff|defendant|appellant|appellee|thresholds_\d+|shared_(address|phone|email)|legal_rep|same_agent|same_firm|(LEGAL_REP|SHAREHOLDER|OFFICER|BRANCH)_OF|LOCATED_AT|HAS_(PHONE|EMAIL))\b/;
+const englishIn = async (sel) => ENGLISH_ENUM.exec(await page.$eval(sel, (el) => el.innerText))?.[0] ?? null;
+
+await step("flag-page-reads-in-chinese", async () => {
+  await login("investigator");
+  let flag = null;
+  for (const det of ["false-litigation-ring", "linked-opponents", "penalty-not-transferred"]) {
+    const items = (await api(`/flags?detector=${det}&limit=5`, KEYS.investigator)).body?.items ?? [];
+    if (items.length) { flag = items[0]; break; }
+  }
+  assert(flag, "a flag of a converted detector to open");
+  await page.goto(`${BASE}/#/flags/${encodeURIComponent(flag.id)}`);
+  await page.waitForSelector('[data-testid="flag-reason"]');
+  await page.waitForSelector('[data-testid="evidence"]');
+  const reason = await page.textContent('[data-testid="flag-reason"]');
+  assert(/[\u4e00-\u9fff]/.test(reason) && !reason.includes(" / "), `a Chinese reason without an English tail: ${reason}`);
+  const head = await page.$$eval('[data-testid="evidence"] th', (ths) => ths.map((x) => x.textContent));
+  assert(head.join("|") === "类型|对象|详情|来源", `evidence columns: ${head}`);
+  const evidence = await page.textContent('[data-testid="evidence"]');
+  assert(!/\b(org|per)-[0-9A-Za-z]{6,}/.test(evidence), `names, not uids, in the evidence: ${evidence.slice(0, 300)}`);
+  if (flag.detector !== "penalty-not-transferred") assert(evidence.includes("案件") && evidence.includes("裁判结果"), `labelled case rows: ${evidence.slice(0, 300)}`);
+  const english = await englishIn("main");
+  assert(!english, `no English enum value on the Chinese flag page, found ${english}`);
+  await shot("20-flag-wording");
+});
+
+await step("dry-run-form-in-chinese", async () => {
+  await page.goto(`${BASE}/#/detectors?id=linked-opponents`);
+  await page.waitForSelector('[data-testid="detector-linked-opponents"]');
+  const card = '[data-testid="detector-linked-opponents"]';
+  const doc = await page.textContent('[data-testid="doc-linked-opponents-max_hops"]');
+  assert(doc.includes("关联跳数"), `doc_zh shown first: ${doc}`);
+  const hops = page.locator('[data-testid="param-linked-opponents-max_hops"]');
+  assert((await hops.getAttribute("type")) === "number" && (await hops.getAttribute("max")) === "3", "max_hops is a number box bounded at 3");
+  assert((await page.getAttribute('[data-testid="param-linked-opponents-require_signal"]', "type")) === "checkbox", "a bool is a checkbox");
+  const outcomes = await page.textContent('[data-testid="param-linked-opponents-passive_outcomes"]');
+  assert(outcomes.includes("调解") && outcomes.includes("撤诉"), `outcome choices in Chinese: ${outcomes}`);
+  assert(await page.isChecked('[data-testid="param-linked-opponents-passive_outcomes-mediated"]'), "the default choices are ticked");
+  const english = await englishIn(card);
+  assert(!english, `no English enum value on the Chinese detector card, found ${english}`);
+  const out = '[data-testid="dry-out-linked-opponents"]';
+  await hops.fill("9");
+  await page.click('[data-testid="dry-run-linked-opponents"]');
+  await page.waitForSelector(`${out} [data-testid="error"]`);
+  const err = await page.textContent(`${out} [data-testid="error"]`);
+  assert(err.includes("max_hops") && err.includes("3"), `the refusal names the field: ${err}`);
+  await page.click(`${card} .dry button.button`); // reset to defaults
+  await page.click('[data-testid="dry-run-linked-opponents"]');
+  await page.waitForSelector(`${out} [data-testid="dry-compare"]`);
+  const cmp = await page.textContent(`${out} [data-testid="dry-compare"]`);
+  assert(/新增 \d+ 条，未变 \d+ 条，消失 \d+ 条/.test(cmp), `compared with the stored flags: ${cmp}`);
+  const englishAfter = await englishIn(card);
+  assert(!englishAfter, `no English enum value in the dry-run result, found ${englishAfter}`);
+  await page.$eval(card, (el) => el.scrollIntoView());
+  await shot("21-dry-run-form", false);
+});
+
 await browser.close();
 rmSync(userDir, { recursive: true, force: true });
 const failed = results.filter((r) => r[1] !== "ok").length;

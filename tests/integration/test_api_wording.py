@@ -62,6 +62,7 @@ def test_dry_run_refuses_a_mistyped_or_out_of_bounds_parameter_naming_it(client:
         assert r.status_code == 422 and r.headers["content-type"].startswith("application/problem+json")
         (err,) = r.json()["errors"]
         assert err["loc"] == ["body", "params", field], err
+        assert f"params.{field}" in r.json()["detail"]
     bad = client.post(DRY, json={"params": {"passive_outcomes": ["mediated", "settled"]}}, headers=H)
     assert bad.status_code == 422 and "settled" in bad.json()["errors"][0]["msg"]
     assert client.post(DRY, json={"params": {"max_hops": 3, "min_score": 1}}, headers=H).status_code == 200

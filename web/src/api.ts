@@ -85,7 +85,7 @@ export const enc = encodeURIComponent;
 export interface SourceRef { sha256: string; path?: string }
 export interface PartyHit { uid: string; name: string; kind?: string; uscc?: string | null; aliases?: string[]; score?: number; flags?: number | unknown[] }
 export interface Mention { id: string; name: string; context?: string; role?: string; source?: SourceRef; span?: [number, number] | { start: number; end: number } | null; rule?: string; score?: number; evidence?: unknown }
-export interface CaseRow { case_no: string; role?: string; court?: string; decided_on?: string; outcome?: string; cause?: string }
+export interface CaseRow { case_no: string; role?: string; court?: string; decided_on?: string; outcome?: string; instance?: string; cause?: string }
 export interface Party {
   uid: string; name: string; kind?: string; uscc?: string | null; aliases?: string[];
   identifiers?: { addresses?: unknown[]; phones?: unknown[]; emails?: unknown[] };
@@ -103,6 +103,6 @@ export interface Bi { zh: string; en: string }
 export interface EvidenceRow { label: Bi; title: string; ref: { label: string; key: string } | null; sources: string[]; paths: (string | null)[]; fields: { key: string; name: Bi; value: Bi }[] }
 export interface FlagDetail extends FlagRow { evidence_view?: EvidenceRow[]; reason_en?: string | null; facts?: Record<string, unknown>; evidence?: Record<string, unknown>[] | { nodes?: GNode[]; edges?: GEdge[] }; subgraph?: { nodes?: GNode[]; edges?: GEdge[] }; provenance?: SourceRef[]; params?: Record<string, unknown>; legal_basis?: string; reviews?: { status: string; note?: string; by?: string; at?: string }[]; title?: string }
 export interface Stats { flags_by_detector?: Record<string, number> | { key: string; count: number }[]; flags_by_status?: unknown; flags_by_month?: unknown; flags_by_region?: unknown; totals?: Record<string, number> }
-export interface Param { default: unknown; doc?: string }
+export interface Param { default: unknown; doc?: string; doc_zh?: string | null; type?: "number" | "int" | "bool" | "list" | "map" | "string" | null; min?: number | null; max?: number | null; choices?: unknown[] | null }
 export interface Detector { id: string; title: string; family?: string; severity?: string; version?: number | string; legal_basis?: string; description?: string; params?: Record<string, Param>; precision?: number | null | Record<string, unknown> }
 export interface SourceDoc { sha256: string; path?: string; text?: string | null; text_status?: string; spans?: { start: number; end: number; label?: string; mention_id?: string | null }[] }

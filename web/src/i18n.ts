@@ -214,6 +214,15 @@ const D: Record<string, [string, string]> = {
   instance_retrial: ["再审", "retrial"],
   unknown: ["未知", "unknown"],
   reset_defaults: ["恢复默认", "Reset to defaults"],
+  one_per_line: ["每行一项", "one item per line"],
+  one_pair_per_line: ["每行一组，逗号分隔", "one pair per line, comma-separated"],
+  range: ["取值范围", "Range"],
+  yes: ["是", "yes"],
+  no: ["否", "no"],
+  dry_compare: ["与已保存线索相比：新增 {n} 条，未变 {u} 条，消失 {g} 条", "Against the stored flags: {n} new, {u} unchanged, {g} gone"],
+  cmp_new: ["新增", "new"],
+  cmp_unchanged: ["已有", "unchanged"],
+  cmp_gone: ["本次试运行不再命中的已保存线索", "Stored flags this run no longer raises"],
   layout: ["布局", "Layout"],
   layout_concentric: ["同心圆（按距离）", "Rings by distance"],
   layout_force: ["力导向", "Force-directed"],
@@ -236,15 +245,27 @@ const D: Record<string, [string, string]> = {
   role_owner: ["权利人", "owner"],
   role_inventor: ["发明人", "inventor"],
   role_party: ["当事人", "party"],
+  outcome_upheld: ["判决支持", "claims upheld"],
+  outcome_partly_upheld: ["部分支持", "claims partly upheld"],
+  outcome_dismissed: ["驳回诉讼请求", "claims dismissed"],
+  outcome_withdrawn: ["撤诉", "withdrawn"],
   outcome_mediated: ["调解", "mediated"],
+  outcome_reversed: ["改判", "reversed"],
+  outcome_convicted: ["有罪判决", "convicted"],
+  outcome_acquitted: ["宣告无罪", "acquitted"],
+  outcome_other: ["其他", "other"],
   outcome_won: ["胜诉", "won"],
   outcome_lost: ["败诉", "lost"],
-  outcome_withdrawn: ["撤诉", "withdrawn"],
-  outcome_dismissed: ["驳回", "dismissed"],
-  outcome_upheld: ["维持原判", "upheld"],
-  outcome_reversed: ["改判", "reversed"],
-  outcome_convicted: ["有罪", "convicted"],
-  outcome_partially_won: ["部分支持", "partially won"],
+  link_same_agent: ["同一代理人", "same agent"],
+  link_same_firm: ["同一律师事务所", "same law firm"],
+  link_shared_address: ["共同地址", "shared address"],
+  link_shared_phone: ["共同电话", "shared phone"],
+  link_shared_email: ["共同邮箱", "shared email"],
+  link_legal_rep: ["同一法定代表人", "same legal representative"],
+  outcome2_upheld: ["维持原判", "judgment affirmed"],
+  outcome2_partly_upheld: ["部分改判", "judgment partly revised"],
+  outcome2_dismissed: ["驳回上诉", "appeal dismissed"],
+  outcome2_reversed: ["改判", "judgment reversed"],
 };
 
 let lang: Lang = (localStorage.getItem("ipclue.lang") as Lang) === "en" ? "en" : "zh";
@@ -272,6 +293,20 @@ export function tv(prefix: string, value: string | null | undefined): string {
   if (value == null || value === "") return "—";
   const key = `${prefix}_${value}`;
   return D[key] ? t(key) : value;
+}
+
+/** A case outcome in words, read by instance (ipclue/detect/render.py OUTCOMES): a first-instance
+ * "upheld" is 判决支持, an appeal's is 维持原判. */
+export function outcomeName(outcome: string | null | undefined, instance?: string | null): string {
+  if (outcome && (instance === "second" || instance === "retrial") && D[`outcome2_${outcome}`]) return t(`outcome2_${outcome}`);
+  return tv("outcome", outcome);
+}
+
+/** A stored enum value (an outcome, a role, a kind of link) in words; anything else as it is. */
+export function enumWord(v: unknown): string {
+  const s = String(v);
+  for (const prefix of ["outcome", "role", "link"]) if (D[`${prefix}_${s}`]) return t(`${prefix}_${s}`);
+  return s;
 }
 
 /** Relationship type names for the legend and filters. */

@@ -2,7 +2,7 @@
 import { ApiError } from "./api";
 import { can } from "./auth";
 import { h } from "./dom";
-import { t, tv } from "./i18n";
+import { outcomeName, t, tv } from "./i18n";
 import { href } from "./router";
 
 export function errorBox(e: unknown): HTMLElement {
@@ -73,7 +73,7 @@ export function renderValue(v: unknown, depth = 0): Node {
   const empty = (x: unknown) => x == null || x === "" || (typeof x === "object" && !Array.isArray(x) && Object.keys(x as object).length === 0);
   const entries = Object.entries(obj).filter(([, x]) => !empty(x));
   entries.sort((a, b) => rank(a[0]) - rank(b[0]));
-  return kv(entries.map(([k, x]) => [k, linkish(k, x) ?? (typeof x === "string" && VALUE_PREFIX[k] ? document.createTextNode(tv(VALUE_PREFIX[k], x)) : renderValue(x, depth + 1))]));
+  return kv(entries.map(([k, x]) => [k, linkish(k, x) ?? (k === "outcome" && typeof x === "string" ? document.createTextNode(outcomeName(x, obj.instance as string | undefined)) : null) ?? (typeof x === "string" && VALUE_PREFIX[k] ? document.createTextNode(tv(VALUE_PREFIX[k], x)) : renderValue(x, depth + 1))]));
 }
 
 // Record fields most worth reading first; the rest keep their order after these.

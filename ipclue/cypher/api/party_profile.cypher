@@ -12,7 +12,7 @@ RETURN p {.uid, .name, .kind, .uscc, .anonymised, aliases: coalesce(p.aliases, [
             LIMIT $cap } AS mentions,
   COLLECT { MATCH (p)-[r:PARTY_TO]->(c:Case)
             RETURN {case_no: c.case_no, role: r.role, role_text: r.role_text, court: c.court,
-                    decided_on: c.decided_on, outcome: c.outcome, cause: c.cause} AS c
+                    decided_on: c.decided_on, outcome: c.outcome, instance: c.instance, cause: c.cause} AS c
             ORDER BY c.decided_on DESC LIMIT $cap } AS cases,
   COLLECT { MATCH (p)-[r:APPLIED_FOR|OWNS|ASSIGNED|FILED_VIA]->(t:Trademark)
             WITH t, collect(DISTINCT type(r)) AS rels

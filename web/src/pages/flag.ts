@@ -2,9 +2,9 @@ import type { Core } from "cytoscape";
 import { enc, get, post, type Bi, type EvidenceRow, type FlagDetail, type GEdge, type GNode, type SourceRef } from "../api";
 import { can } from "../auth";
 import { clear, fmtDate, fmtNum, h } from "../dom";
-import { getLang, labelName, relName, t, tv } from "../i18n";
+import { enumWord, getLang, labelName, relName, t, tv } from "../i18n";
 import { href } from "../router";
-import { errorBox, kv, loading, renderValue, section, sevBadge, sourceLink, statusBadge, table } from "../ui";
+import { errorBox, kv, loading, section, sevBadge, sourceLink, statusBadge, table } from "../ui";
 import { legend, makeCy, nodeRoute, runLayout, toElements } from "../graphview";
 import { shortTitle } from "./flags";
 import { half } from "../catalog";
@@ -58,7 +58,7 @@ export async function renderFlag(main: HTMLElement, id: string, onLeave: (fn: ()
           ["score", fmtNum(f.score)],
           ["created_at", fmtDate(f.created_at)],
           ["subjects", subjects.length ? h("span", { class: "subjects" }, ...subjects.flatMap((s, i) => (i ? ["；", s] : [s]))) : "—"],
-          ...(f.params && Object.keys(f.params).length ? [["params", renderValue(f.params)] as [string, Node]] : []),
+          ...(f.params && Object.keys(f.params).length ? [["params", paramsView(f.params)] as [string, Node]] : []),
         ])),
       reviewCard(f, statusHolder)),
   );
@@ -83,6 +83,14 @@ export async function renderFlag(main: HTMLElement, id: string, onLeave: (fn: ()
  * half of a "中文 / English" sentence (flags stored before templates). */
 export function reasonText(f: { reason?: string | null; reason_en?: string | null }): string {
   return getLang() === "en" && f.reason_en ? f.reason_en : half(f.reason);
+}
+
+/** The parameters the flag was raised with: enum values in words, pairs in brackets, maps as k=v. */
+function paramsView(params: Record<string, unknown>): HTMLElement {
+  const text = (v: unknown): string => Array.isArray(v) ? v.map((x) => (Array.isArray(x) ? `（${x.map(enumWord).join("，")}）` : enumWord(x))).join("、")
+    : v && typeof v === "object" ? Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}=${text(x)}`).join("，")
+    : typeof v === "boolean" ? t(v ? "yes" : "no") : String(v);
+  return h("table", { class: "kv small", "data-testid": "flag-params" }, h("tbody", {}, Object.entries(params).map(([k, v]) => h("tr", {}, h("th", { class: "mono" }, k), h("td", {}, text(v))))));
 }
 
 const pick = (b: Bi): string => (getLang() === "en" ? b.en : b.zh);

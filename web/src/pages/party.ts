@@ -1,7 +1,7 @@
 import { enc, get, type Mention, type Party } from "../api";
 import { can } from "../auth";
 import { fmtDate, fmtNum, h } from "../dom";
-import { relName, t, tv } from "../i18n";
+import { outcomeName, relName, t, tv } from "../i18n";
 import { half, titles } from "../catalog";
 import { href } from "../router";
 import { kindBadge, kv, loading, recordLink, type RecordKind, section, sevBadge, sourceLink, statusBadge, table } from "../ui";
@@ -62,7 +62,7 @@ export async function renderParty(main: HTMLElement, uid: string): Promise<void>
       : h("p", { class: "muted" }, t("none"))),
     section(t("cases"), p.cases?.length ?? 0, p.cases?.length
       ? table([t("case_no"), t("role"), t("cause"), t("court"), t("decided_on"), t("outcome")], p.cases.map((c) => [
-        recordLink("case", c.case_no), tv("role", c.role), c.cause ?? "—", c.court ?? "—", fmtDate(c.decided_on), tv("outcome", c.outcome)]), "cases")
+        recordLink("case", c.case_no), tv("role", c.role), c.cause ?? "—", c.court ?? "—", fmtDate(c.decided_on), outcomeName(c.outcome, c.instance)]), "cases")
       : h("p", { class: "muted" }, t("none"))),
     h("div", { class: "cols" },
       section(t("trademarks"), p.trademarks?.length ?? 0, recTable(p.trademarks, "trademark", "reg_no", ["mark", "classes", "status", "relations", "registered_on"])),
