@@ -1,7 +1,8 @@
 """A parameter value against its declared type, bounds and choices (no coercion: "0.9" is not 0.9).
 
 ``problem(...)`` returns why a value does not fit, or None. Items of a list are checked against
-the choices, and against the type of the default's items (a list of role pairs stays a list of
+the choices (each element of an item that is itself a list, e.g. a role pair), and against the
+type of the default's items (a list of role pairs stays a list of
 lists); values of a map against the type of the default's value under the same key.
 """
 
@@ -76,8 +77,9 @@ def _items(value: list[Any], default: Any, choices: list[Any] | None) -> str | N
     for i, item in enumerate(value):
         if model is not None and not fits(_loose(model), item):
             return f"item {i}: expected {NAMES.get(_loose(model), 'a string')}, got {item!r}"
-        if choices is not None and item not in choices:
-            return f"item {i}: {item!r} is not one of {choices}"
+        inner = item if isinstance(item, list) else [item]  # a list of pairs: choices bind each element
+        if choices is not None and (bad := [x for x in inner if x not in choices]):
+            return f"item {i}: {bad[0]!r} is not one of {choices}"
     return None
 
 

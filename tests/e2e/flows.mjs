@@ -383,6 +383,8 @@ await step("dry-run-form-in-chinese", async () => {
   const outcomes = await page.textContent('[data-testid="param-linked-opponents-passive_outcomes"]');
   assert(outcomes.includes("调解") && outcomes.includes("撤诉"), `outcome choices in Chinese: ${outcomes}`);
   assert(await page.isChecked('[data-testid="param-linked-opponents-passive_outcomes-mediated"]'), "the default choices are ticked");
+  const pair = await page.$$eval('[data-testid="param-linked-opponents-opposed_roles"] .tuple:first-child select', (ss) => ss.map((x) => x.selectedOptions[0].textContent));
+  assert(pair.join("|") === "原告|被告", `role pairs chosen in Chinese: ${pair}`);
   const english = await englishIn(card);
   assert(!english, `no English enum value on the Chinese detector card, found ${english}`);
   const out = '[data-testid="dry-out-linked-opponents"]';

@@ -24,11 +24,11 @@
 // params:
 //   max_hops: {default: 2, doc: "link hops between the two parties of a case (at most 3)", doc_zh: "同一案件双方当事人之间的关联跳数（最多 3）", min: 1, max: 3}
 //   max_degree: {default: 25, doc: "an identifier or person linked to more parties than this is treated as generic", doc_zh: "关联当事人超过此数的标识或人员视为通用，不作关联", min: 1}
-//   opposed_roles: {default: [[plaintiff, defendant], [appellant, appellee], [retrial_applicant, retrial_respondent]], doc: "role pairs that oppose each other", doc_zh: "同一案件中相互对立的诉讼地位组合"}
+//   opposed_roles: {default: [[plaintiff, defendant], [appellant, appellee], [retrial_applicant, retrial_respondent]], doc: "role pairs that oppose each other", doc_zh: "同一案件中相互对立的诉讼地位组合", choices: [plaintiff, defendant, third_party, appellant, appellee, retrial_applicant, retrial_respondent, original_party]}
 //   passive_outcomes: {default: [mediated, withdrawn], doc: "quick outcomes without a contest", doc_zh: "未经实质对抗即结案的裁判结果", choices: [upheld, partly_upheld, dismissed, withdrawn, mediated, reversed, other]}
 //   large_claim: {default: 1000000, doc: "a claim (yuan) at or above this adds to the score", doc_zh: "诉请金额（元）达到此值时加分", min: 0}
 //   recent_right_days: {default: 365, doc: "a right registered or assigned this many days or fewer before the decision counts as obtained shortly before suing", doc_zh: "权利在裁判前此天数内注册或受让的，视为起诉前新取得", min: 0}
-//   case_level_links: {default: [same_agent, same_firm], doc: "LINKED kinds that come from the case itself (one agent or firm on both sides); a signal of that case, not a link between the parties", doc_zh: "来自案件本身的关联类型（双方同一代理人或律所）：属该案信号，不作当事人之间的关联"}
+//   case_level_links: {default: [same_agent, same_firm], doc: "LINKED kinds that come from the case itself (one agent or firm on both sides); a signal of that case, not a link between the parties", doc_zh: "来自案件本身的关联类型（双方同一代理人或律所）：属该案信号，不作当事人之间的关联", choices: [same_agent, same_firm, legal_rep, shared_address, shared_phone, shared_email]}
 //   agent_alone: {default: false, doc: "a shared agent with no party link is enough to join a ring", doc_zh: "仅有共同代理人、无当事人关联时也可并入团伙"}
 //   max_edges: {default: 20000, doc: "bound on the case edges pulled into networkx", doc_zh: "送入 networkx 的案件边数上限", min: 1, max: 1000000}
 //   min_component_rows: {default: 2, doc: "a ring needs at least this many cases", doc_zh: "一个团伙至少包含的案件数", min: 1}

@@ -17,10 +17,10 @@
 // params:
 //   max_hops: {default: 2, doc: "link hops between the two parties (a shared identifier or person counts as one hop; at most 3)", doc_zh: "双方当事人之间的关联跳数（共同标识或人员计一跳；最多 3）", min: 1, max: 3}
 //   max_degree: {default: 25, doc: "an identifier or person linked to more parties than this is treated as generic", doc_zh: "关联当事人超过此数的标识或人员视为通用，不作关联", min: 1}
-//   opposed_roles: {default: [[plaintiff, defendant], [appellant, appellee], [retrial_applicant, retrial_respondent]], doc: "role pairs that oppose each other in one case", doc_zh: "同一案件中相互对立的诉讼地位组合"}
+//   opposed_roles: {default: [[plaintiff, defendant], [appellant, appellee], [retrial_applicant, retrial_respondent]], doc: "role pairs that oppose each other in one case", doc_zh: "同一案件中相互对立的诉讼地位组合", choices: [plaintiff, defendant, third_party, appellant, appellee, retrial_applicant, retrial_respondent, original_party]}
 //   passive_outcomes: {default: [mediated, withdrawn], doc: "outcomes that suggest no real dispute", doc_zh: "提示并无真实争议的裁判结果", choices: [upheld, partly_upheld, dismissed, withdrawn, mediated, reversed, other]}
 //   require_signal: {default: true, doc: "only flag pairs with a non-adversarial sign (mediated/withdrawn, absent defendant, same agent)", doc_zh: "仅标记具有非对抗迹象的当事人（调解/撤诉、被告缺席、同一代理人）"}
-//   case_level_links: {default: [same_agent, same_firm], doc: "LINKED kinds that come from the case itself (one agent or firm on both sides); they are a signal of that case, not a link between the parties, so paths do not use them", doc_zh: "来自案件本身的关联类型（双方同一代理人或律所）：属该案信号，不作当事人之间的关联，路径不经过它们"}
+//   case_level_links: {default: [same_agent, same_firm], doc: "LINKED kinds that come from the case itself (one agent or firm on both sides); they are a signal of that case, not a link between the parties, so paths do not use them", doc_zh: "来自案件本身的关联类型（双方同一代理人或律所）：属该案信号，不作当事人之间的关联，路径不经过它们", choices: [same_agent, same_firm, legal_rep, shared_address, shared_phone, shared_email]}
 //   agent_alone: {default: false, doc: "a shared agent with no party link is enough for a hit (律师法 第三十九条 forbids it, but it names the lawyer, not a tie between the parties)", doc_zh: "仅有共同代理人、无当事人关联时也构成命中（律师法第三十九条禁止双方代理，但它指向律师，而非当事人之间的关联）"}
 //   min_score: {default: 0.5, doc: "hits scoring lower are dropped", doc_zh: "得分低于此值的命中不予保留", min: 0, max: 1}
 // ---

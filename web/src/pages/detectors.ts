@@ -57,8 +57,30 @@ function parseItem(line: string, model: unknown): unknown {
   return line;
 }
 
+/** A list of tuples whose elements come from `choices` (role pairs): one row of selects per tuple. */
+function tuplesControl(testid: string, def: unknown[][], choices: unknown[]): Control {
+  const width = def[0]?.length ?? 2;
+  const body = h("div", { class: "tuples", "data-testid": testid });
+  const addRow = (tuple: unknown[]) => {
+    const selects = Array.from({ length: width }, (_, i) => {
+      const sel = h("select", { class: "param" }, choices.map((c) => h("option", { value: String(c) }, choiceLabel(c))));
+      sel.value = String(tuple[i] ?? choices[0]);
+      return sel;
+    });
+    const row = h("div", { class: "tuple" }, ...selects.flatMap((x, i) => (i ? [" ↔ ", x] : [x])), " ",
+      h("button", { type: "button", class: "button small", title: t("remove"), onclick: () => row.remove() }, "×"));
+    body.insertBefore(row, add);
+  };
+  const add = h("button", { type: "button", class: "button small", onclick: () => addRow([]) }, t("add_row"));
+  body.append(add);
+  const reset = () => { body.querySelectorAll(".tuple").forEach((r) => r.remove()); def.forEach(addRow); };
+  reset();
+  return { el: body, reset, read: () => [...body.querySelectorAll(".tuple")].map((r) => [...r.querySelectorAll("select")].map((x) => x.value)) };
+}
+
 function listControl(testid: string, p: Param): Control {
   const def = Array.isArray(p.default) ? (p.default as unknown[]) : [];
+  if (p.choices?.length && Array.isArray(def[0])) return tuplesControl(testid, def as unknown[][], p.choices);
   if (p.choices?.length) {
     const boxes = p.choices.map((c) => ({ c, box: h("input", { type: "checkbox", value: String(c), "data-testid": `${testid}-${String(c)}` }) }));
     const reset = () => { for (const b of boxes) b.box.checked = def.includes(b.c); };
