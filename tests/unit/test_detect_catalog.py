@@ -246,6 +246,10 @@ def test_param_types_are_inferred_from_the_default_and_declared_bounds_hold() ->
     assert set(problems) == {"min_score", "max_hops", "require_signal", "opposed_roles"}
     assert "maximum 3" in problems["max_hops"] and "string" in problems["min_score"]
     assert override_problems(det, {"min_score": 1, "max_hops": 3, "agent_alone": True}) == {}
+    pairs = override_problems(
+        det, {"opposed_roles": [["plaintiff", "defendent"]], "passive_outcomes": ["settled"]}
+    )
+    assert "'defendent' is not one of" in pairs["opposed_roles"] and "settled" in pairs["passive_outcomes"]
     with pytest.raises(ParamError, match="min_score"):
         check_overrides([det], {"linked-opponents.min_score": "0.9"})
 
