@@ -19,6 +19,12 @@ export function half(s: string | null | undefined): string {
   return getLang() === "en" ? s.slice(i + 3) : s.slice(0, i);
 }
 
+/** A flag's reason in the page's language: the rendered English when the flag has one; else the
+ * half of a "中文 / English" sentence (flags stored before templates). */
+export function reasonText(f: { reason?: string | null; reason_en?: string | null }): string {
+  return getLang() === "en" && f.reason_en ? f.reason_en : half(f.reason);
+}
+
 export async function titles(): Promise<Map<string, string>> {
   try {
     return new Map((await detectors()).map((d) => [d.id, half(d.title)]));

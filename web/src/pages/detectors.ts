@@ -6,7 +6,7 @@ import { href } from "../router";
 import { nodeRoute } from "../graphview";
 import { errorBox, kv, loading, renderValue, sevBadge } from "../ui";
 import { shortTitle } from "./flags";
-import { reasonText } from "./flag";
+import { reasonText } from "../catalog";
 
 /** Detector catalog: description, legal basis, params, precision; dry run with edited params. */
 export async function renderDetectors(main: HTMLElement, focus?: string | null): Promise<void> {

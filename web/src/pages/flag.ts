@@ -7,7 +7,7 @@ import { href } from "../router";
 import { errorBox, kv, loading, section, sevBadge, sourceLink, statusBadge, table } from "../ui";
 import { legend, makeCy, nodeRoute, runLayout, toElements } from "../graphview";
 import { shortTitle } from "./flags";
-import { half } from "../catalog";
+import { reasonText } from "../catalog";
 
 // The engine's review transitions (ipclue.detect.models.TRANSITIONS); the API enforces them.
 const NEXT: Record<string, string[]> = {
@@ -77,12 +77,6 @@ export async function renderFlag(main: HTMLElement, id: string, onLeave: (fn: ()
     h("ul", { class: "plain" }, f.provenance.map((s: SourceRef) => h("li", {}, sourceLink(s), " ", h("span", { class: "muted small mono" }, s.sha256.slice(0, 16)))))));
   if (f.reviews?.length) main.append(section(t("history"), f.reviews.length, h("ul", { class: "plain history", "data-testid": "history" },
     f.reviews.map((r) => h("li", {}, fmtDate(r.at), " · ", r.by ?? "", " · ", statusBadge(r.status), " ", r.note ?? "")))));
-}
-
-/** The reason in the page's language: the rendered English when the flag has one; else the
- * half of a "中文 / English" sentence (flags stored before templates). */
-export function reasonText(f: { reason?: string | null; reason_en?: string | null }): string {
-  return getLang() === "en" && f.reason_en ? f.reason_en : half(f.reason);
 }
 
 /** The parameters the flag was raised with: enum values in words, pairs in brackets, maps as k=v. */

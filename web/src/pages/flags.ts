@@ -1,5 +1,5 @@
 import { get, type Detector, type FlagRow, type Stats } from "../api";
-import { detectors, half } from "../catalog";
+import { detectors, half, reasonText } from "../catalog";
 import { barChart, lineChart, pairs, pieChart, type Chart } from "../charts";
 import { clear, fmtDate, fmtNum, h } from "../dom";
 import { t, tv } from "../i18n";
@@ -135,6 +135,6 @@ function flagRow(f: FlagRow, detName: (id: string) => string): HTMLElement {
     h("td", {}, sevBadge(f.severity)),
     h("td", {}, statusBadge(f.status)),
     h("td", {}, fmtNum(f.score)),
-    h("td", { class: "reason", title: subjects.join("\n") }, half(f.reason)),
+    h("td", { class: "reason", title: subjects.join("\n") }, reasonText(f)),
     h("td", { class: "nowrap" }, fmtDate(f.created_at)));
 }

@@ -2,7 +2,7 @@ import { enc, get, type Mention, type Party } from "../api";
 import { can } from "../auth";
 import { fmtDate, fmtNum, h } from "../dom";
 import { outcomeName, relName, t, tv } from "../i18n";
-import { half, titles } from "../catalog";
+import { reasonText, titles } from "../catalog";
 import { href } from "../router";
 import { kindBadge, kv, loading, recordLink, type RecordKind, section, sevBadge, sourceLink, statusBadge, table } from "../ui";
 
@@ -49,7 +49,7 @@ export async function renderParty(main: HTMLElement, uid: string): Promise<void>
       can("flags") && section(t("flags"), p.flags?.length ?? 0, p.flags?.length
         ? table([t("detector"), t("severity"), t("status"), t("reason")], p.flags.map((f) => [
           h("a", { href: href(["flags", String(f.id)]) }, names.get(String(f.detector)) ?? String(f.detector ?? f.id)),
-          sevBadge(f.severity as string), statusBadge(f.status as string), half(String(f.reason ?? ""))]), "party-flags")
+          sevBadge(f.severity as string), statusBadge(f.status as string), reasonText(f as { reason?: string; reason_en?: string | null })]), "party-flags")
         : h("p", { class: "muted" }, t("none")),
         p.flags?.length ? h("a", { href: href(["flags"], { party: p.uid, party_name: p.name }), class: "small" }, t("all_flags_of_party")) : null),
     ),
