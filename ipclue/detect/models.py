@@ -44,8 +44,8 @@ class ParamSpec(_Strict):
     a scalar, or each item of a list, may take) are what a run checks an override against."""
 
     default: Any
-    doc: str
     doc_zh: str | None = Field(default=None, description="the meaning in Chinese (shown first)")
+    doc: str
     type: ParamType | None = None
     min: float | None = None
     max: float | None = None
