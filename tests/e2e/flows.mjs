@@ -404,6 +404,21 @@ await step("dry-run-form-in-chinese", async () => {
   await shot("21-dry-run-form", false);
 });
 
+await step("flag-page-english-reason", async () => {
+  const items = (await api("/flags?detector=false-litigation-ring&limit=1", KEYS.investigator)).body?.items ?? [];
+  const flag = items[0] ?? (await api("/flags?detector=linked-opponents&limit=1", KEYS.investigator)).body.items[0];
+  assert(flag?.reason_en, "a flag with a rendered English reason");
+  await page.goto(`${BASE}/#/flags/${encodeURIComponent(flag.id)}`);
+  await page.waitForSelector('[data-testid="flag-reason"]');
+  await page.click('[data-testid="lang"]');
+  await page.waitForFunction((want) => document.querySelector('[data-testid="flag-reason"]')?.textContent === want, flag.reason_en);
+  const head = await page.$$eval('[data-testid="evidence"] th', (ths) => ths.map((x) => x.textContent));
+  assert(head.join("|") === "Kind|Item|Details|Source", `evidence columns in English: ${head}`);
+  await shot("22-flag-english", false);
+  await page.click('[data-testid="lang"]');
+  await page.waitForFunction((want) => document.querySelector('[data-testid="flag-reason"]')?.textContent === want, flag.reason);
+});
+
 await browser.close();
 rmSync(userDir, { recursive: true, force: true });
 const failed = results.filter((r) => r[1] !== "ok").length;
