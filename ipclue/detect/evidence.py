@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ipclue.cypher import query
-from ipclue.detect.render import ENUMS, ROLES, enum_text, join_text, outcome_text, yes_no, yuan
+from ipclue.detect.render import ENUMS, OUTCOMES, ROLES, enum_text, join_text, outcome_text, yes_no, yuan
 from ipclue.graph.db import Graph
 
 Item = Mapping[str, Any]
@@ -68,10 +68,17 @@ FIELDS: dict[str, tuple[str, str, str]] = {
     "registered_on": ("注册日", "registered on", "text"),
     "filed_on": ("申请日", "filed on", "text"),
     "score": ("得分", "score", "text"),
+    "parties": ("当事人", "parties", "parties"),
+    "defendants": ("被告", "defendants", "parties"),
+    "mark": ("商标", "mark", "text"),
+    "name": ("名称", "name", "text"),
+    "method": ("比对方式", "method", "enum"),
+    "similar_to": ("近似的在先商标", "similar earlier marks", "marks"),
+    "share": ("比例", "share", "pct"),
 }
 HIDDEN = frozenset({"label", "key", "source", "sources", "path", "sections", "threshold_set", "instance"})
-EXTRA_ROLES = {"prior": ("此前处罚", "prior penalty")}
-PARTY_FIELDS = ("plaintiff", "defendant", "ties")
+EXTRA_ROLES = {"prior": ("此前处罚", "prior penalty"), "assignee": ("受让人", "assignee")}
+PARTY_FIELDS = ("plaintiff", "defendant", "ties", "parties", "defendants")
 
 
 def keys_named(evidence: Iterable[Item], subjects: Iterable[Item] = ()) -> list[str]:
@@ -156,7 +163,29 @@ def _value(kind: str, value: Any, item: Item, names: Names, lang: str) -> str:
 
 
 def _text(value: Any, item: Item, names: Names, lang: str) -> str:
-    return join_text(value, lang) if isinstance(value, list) else str(value)
+    """Free text as it is; a stored enum value (a link kind, a role, an outcome) in words."""
+    if isinstance(value, list):
+        return join_text([_text(v, item, names, lang) for v in value], lang)
+    word = str(value)
+    if word in ENUMS:
+        return enum_text(word, lang)
+    if word in ROLES or word in OUTCOMES["first"]:
+        return _role(word, item, names, lang) if word in ROLES else outcome_text(word, None, lang)
+    return word
+
+
+def _marks(value: Any, item: Item, names: Names, lang: str) -> str:
+    """Similar earlier marks: 「星河」（30000001，2015-01-01，95%）."""
+    rows = [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
+    parts = [
+        f"「{m.get('mark')}」（{m.get('reg_no')}，{m.get('filed_on') or '—'}，{_pct(m.get('score'))}）"
+        for m in rows
+    ]
+    return join_text(parts, lang, limit=5)
+
+
+def _pct(value: Any) -> str:
+    return f"{round(100 * float(value))}%" if isinstance(value, int | float) else "—"
 
 
 def _role(value: Any, item: Item, names: Names, lang: str) -> str:
@@ -177,6 +206,8 @@ FORMATS: dict[str, Callable[[Any, Item, Names, str], str]] = {
     "role": _role,
     "party": _parties,
     "parties": _parties,
+    "marks": _marks,
+    "pct": lambda v, item, names, lang: _pct(v),
     "path": lambda v, item, names, lang: " → ".join(map(str, v)) if isinstance(v, list) else str(v),
 }
 

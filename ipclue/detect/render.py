@@ -81,6 +81,11 @@ ENUMS: dict[str, tuple[str, str]] = {
     "invention": ("发明专利", "invention patent"),
     "utility": ("实用新型", "utility model"),
     "design": ("外观设计", "design patent"),
+    "identical": ("文字相同", "identical text"),
+    "pinyin": ("读音相同", "same pinyin"),
+    "contains": ("包含在先商标", "contains the earlier mark"),
+    "chars": ("字形近似", "similar characters"),
+    "pinyin-fuzzy": ("读音近似", "similar pinyin"),
 }
 
 

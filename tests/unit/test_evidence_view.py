@@ -74,3 +74,22 @@ def test_link_rows_read_names_and_the_law_of_a_threshold_set() -> None:
         "某路1号",
         "罚1号",
     ]
+
+
+def test_other_detectors_fields_read_in_words() -> None:
+    """Enum values in fields the display has no label for, and similar marks, read in Chinese."""
+    mark = {
+        "label": "Trademark",
+        "key": "30000002",
+        "similar_to": [{"reg_no": "30000001", "mark": "星河", "filed_on": "2015-01-01", "score": 0.95}],
+        "method": "pinyin",
+        "kind": "shared_address",
+    }
+    assignee = {"label": "Party", "key": "org-2", "role": "assignee"}
+    row, party = evidence_view([mark, assignee], NAMES)
+    assert _fields(row) == {
+        "similar_to": "「星河」（30000001，2015-01-01，95%）",
+        "method": "读音相同",
+        "kind": "共同地址",
+    }
+    assert party["title"] == "乙公司" and _fields(party) == {"role": "受让人"}
