@@ -10,6 +10,7 @@ raw evidence stays beside it in the API.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -166,6 +167,8 @@ def _text(value: Any, item: Item, names: Names, lang: str) -> str:
     """Free text as it is; a stored enum value (a link kind, a role, an outcome) in words."""
     if isinstance(value, list):
         return join_text([_text(v, item, names, lang) for v in value], lang)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
     word = str(value)
     if word in ENUMS:
         return enum_text(word, lang)
@@ -200,7 +203,7 @@ def _parties(value: Any, item: Item, names: Names, lang: str) -> str:
 
 FORMATS: dict[str, Callable[[Any, Item, Names, str], str]] = {
     "outcome": lambda v, item, names, lang: outcome_text(str(v), _instance(item, names), lang),
-    "yuan": lambda v, item, names, lang: yuan(v, lang),
+    "yuan": lambda v, item, names, lang: yuan(v, lang) if isinstance(v, int | float) else str(v),
     "bool": lambda v, item, names, lang: yes_no(v, lang),
     "enum": lambda v, item, names, lang: enum_text(v, lang),
     "role": _role,
