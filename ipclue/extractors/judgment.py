@@ -19,6 +19,7 @@ from ipclue.errors import ExtractError
 from ipclue.extractors import judgment_body as body
 from ipclue.extractors.cn_numbers import last_cn_date
 from ipclue.extractors.judgment_criminal import CRIMINAL_HINT_RE, extract_criminal_facts
+from ipclue.extractors.judgment_facts import civil_findings, found_amounts
 from ipclue.extractors.judgment_header import (
     CASE_NO_RE,
     CLOSE,
@@ -134,11 +135,13 @@ def _assemble(
     instance = body.instance_of(case_no, header.title, {p.role for p in parties})
     intro = text[body_start : body_start + 400]
     names = [p.name for p in parties] + list(short)
+    division = header_division(case_no, header.division)
+    findings = civil_findings(text, sections, spans) if division == "civil" else []
     judgment = Judgment(
         case_no=case_no,
         case_no_raw=header.case_no_raw,
         court=header.court,
-        division=header_division(case_no, header.division),
+        division=division,
         doc_type=header.doc_type,
         instance=instance,
         cause=body.find_cause(intro, header.title, names),
@@ -148,10 +151,11 @@ def _assemble(
         trademark_numbers=body.trademark_numbers(text),
         patent_numbers=body.patent_numbers(text),
         prior_case_nos=body.prior_case_nos(text, case_no),
-        amounts=_amounts(text, sections, ruling),
+        amounts=found_amounts(findings, _amounts(text, sections, ruling)),
         outcome=body.outcome(ruling, header.doc_type, instance),
         absent_defendant=body.absent_defendant(text),
         sections=sections,
+        findings=findings,
         source=SourceRef(path=doc.path, sha256=doc.sha256),
     )
     judgment.mentioned_orgs = judgment_text_orgs(judgment, text)
