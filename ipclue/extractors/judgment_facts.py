@@ -41,7 +41,8 @@ _CRIMINAL_RE = re.compile(
     r"刑事判决|刑事裁定|刑[初终]字|提起公诉|犯[\u4e00-\u9fa5、]{2,20}罪|刑事拘留|移送公安|公安机关立案"
 )
 _GAP = r"[^。；;，,]{0,16}?"
-# An approximate amount (上千万元, 数万元) is not a found figure; a currency worth less than the yuan is skipped,
+# An approximate amount (上千万元, 数万元) is not a found figure; a currency worth less than the yuan
+# is skipped,
 # one worth more (美元, 欧元, 英镑) is kept as its number: a lower bound in yuan.
 _VAGUE_RE = re.compile(r"[上数几近]$")
 _WEAK_CURRENCY_RE = re.compile(r"日元|韩元|卢布|台币|日圆")
