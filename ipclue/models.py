@@ -131,6 +131,7 @@ class Judgment(Record):
     instance: Literal["first", "second", "retrial", "other"] = "first"
     cause: str | None = None
     decided_on: date | None = None
+    filed_on: date | None = None  # 本院于…受理 / 于…向本院提起诉讼 (this instance's filing)
     parties: list[PartyMention] = Field(default_factory=list)
     short_names: dict[str, str] = Field(default_factory=dict)
     trademark_numbers: list[str] = Field(default_factory=list)

@@ -183,6 +183,7 @@ def _judgment(rs: RowSet, j: Judgment, uids: dict[str, str]) -> None:
         "instance": j.instance,
         "cause": j.cause,
         "decided_on": j.decided_on,
+        "filed_on": j.filed_on,
         "outcome": j.outcome,
         "absent_defendant": j.absent_defendant,
         "claimed": a.claimed,

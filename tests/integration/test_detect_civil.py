@@ -5,9 +5,18 @@ from __future__ import annotations
 
 from datetime import date
 
+from ipclue.detect import run_detectors
 from ipclue.graph.db import Graph
 from ipclue.models import Amounts, Finding, Judgment, Record
-from tests.integration.test_detect_records import company, flagged, judgment, load_and_run, no_errors, uscc
+from tests.integration.test_detect_records import (
+    company,
+    flagged,
+    judgment,
+    load_and_run,
+    no_errors,
+    party,
+    uscc,
+)
 
 D = date
 
@@ -75,3 +84,74 @@ def test_civil_to_criminal_skips_a_party_already_prosecuted(graph: Graph) -> Non
         ),
     ]
     assert flagged(no_errors(load_and_run(graph, records, "civil-to-criminal"))) == []
+
+
+def _series_suit(
+    n: int, store: str, *, head: str = "连锁商贸有限公司", court: str = "", outcome: str = "partly_upheld"
+) -> Judgment:
+    """Two co-plaintiffs sue a head office and one of its stores on the same marks, in court ``court``."""
+    j = judgment(
+        f"(2015)某{n:02d}民初{n}号",
+        "指针会展有限公司",
+        store,
+        outcome=outcome,
+        on=D(2015, 1 + n, 1),
+        marks=("7000001", "7000002"),
+        claimed=160000.0,
+    )
+    parties = [j.parties[0], party("中为咨询有限公司", "plaintiff"), party(head, "defendant"), j.parties[1]]
+    return j.model_copy(update={"parties": parties, "court": court or f"某{n}市中级人民法院"})
+
+
+def _series() -> list[Record]:
+    records: list[Record] = [
+        company("指针会展有限公司", 90),
+        company("中为咨询有限公司", 91),
+        company("连锁商贸有限公司", 92),
+    ]
+    return records + [_series_suit(i, f"连锁商贸有限公司{c}店") for i, c in enumerate("东西南北", start=1)]
+
+
+def test_split_suits_one_flag_for_a_series_against_a_head_office_and_its_stores(graph: Graph) -> None:
+    hits = no_errors(load_and_run(graph, _series(), "split-suits")).detectors[0].results
+    assert len(hits) == 1
+    assert {e["key"] for e in hits[0].evidence} == {f"(2015)某{i:02d}民初{i}号" for i in range(1, 5)}
+    assert {uid(90), uid(91), uid(92)} <= {s.key for s in hits[0].subjects}
+    assert "4案" in hits[0].reason and "判赔0元" in hits[0].reason  # claims far above awards raise it
+
+
+def test_split_suits_ignores_a_brand_owner_suing_unrelated_infringers_one_suit_each(graph: Graph) -> None:
+    records: list[Record] = [company("名牌股份有限公司", 93)]
+    records += [
+        judgment(
+            f"(2015)某{i:02d}民初{i}号",
+            "名牌股份有限公司",
+            f"{c}贸易有限公司",
+            outcome="upheld",
+            on=D(2015, i, 1),
+            marks=("7000003",),
+        ).model_copy(update={"court": f"某{i}市中级人民法院"})
+        for i, c in enumerate("甲乙丙丁戊己", start=1)
+    ]
+    assert flagged(no_errors(load_and_run(graph, records, "split-suits"))) == []
+
+
+def test_split_suits_needs_several_courts(graph: Graph) -> None:
+    records = _series()[:3] + [
+        _series_suit(i, f"连锁商贸有限公司{c}店", court="某市中级人民法院")
+        for i, c in enumerate("东西南北", start=1)
+    ]
+    assert flagged(no_errors(load_and_run(graph, records, "split-suits"))) == []
+
+
+def test_bulk_enforcement_does_not_repeat_a_split_series_against_one_chain(graph: Graph) -> None:
+    """Ten withdrawn suits against ten stores of one chain: one defendant group, split-suits' hit only."""
+    records: list[Record] = [
+        company("指针会展有限公司", 90),
+        company("中为咨询有限公司", 91),
+        company("连锁商贸有限公司", 92),
+    ]
+    records += [_series_suit(i, f"连锁商贸有限公司第{i}店", outcome="withdrawn") for i in range(1, 11)]
+    assert flagged(no_errors(load_and_run(graph, records, "bulk-enforcement"))) == []
+    split = no_errors(run_detectors(graph, ids=["split-suits"])).detectors[0].results
+    assert len(split) == 1
