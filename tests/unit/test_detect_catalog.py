@@ -23,6 +23,8 @@ BUILTIN = {
     "trademark-squatting",
     "invalidated-right-litigation",
     "bulk-enforcement",
+    "split-suits",
+    "civil-to-criminal",
 }
 
 
