@@ -155,3 +155,35 @@ def test_bulk_enforcement_does_not_repeat_a_split_series_against_one_chain(graph
     assert flagged(no_errors(load_and_run(graph, records, "bulk-enforcement"))) == []
     split = no_errors(run_detectors(graph, ids=["split-suits"])).detectors[0].results
     assert len(split) == 1
+
+
+def _poster_suits(filed: list[date], decided: list[date]) -> list[Record]:
+    """One plaintiff sues one department store over one right in several courts."""
+    records: list[Record] = [company("海报权利人有限公司", 94), company("某某百货有限公司", 95)]
+    for i, (f, d) in enumerate(zip(filed, decided, strict=True), start=1):
+        j = judgment(
+            f"(2020)某{i:02d}民初{i}号",
+            "海报权利人有限公司",
+            "某某百货有限公司",
+            outcome="partly_upheld",
+            on=d,
+            marks=("7100001",),
+        )
+        records.append(j.model_copy(update={"filed_on": f, "court": f"某{i}市人民法院"}))
+    return records
+
+
+def test_serial_infringer_suits_filed_before_any_decision_are_one_episode(graph: Graph) -> None:
+    """Used to be flagged (v2): eight suits over one poster, all filed before the first was decided."""
+    filed = [D(2020, 1, 1 + i) for i in range(8)]
+    decided = [D(2020, 6 + i, 1) for i in range(6)] + [D(2021, 2, 1), D(2021, 3, 1)]
+    assert flagged(no_errors(load_and_run(graph, _poster_suits(filed, decided), "serial-infringer"))) == []
+
+
+def test_serial_infringer_infringing_again_after_a_judgment(graph: Graph) -> None:
+    records = _poster_suits([D(2020, 1, 1), D(2020, 9, 1)], [D(2020, 5, 1), D(2021, 1, 1)])
+    (hit,) = no_errors(load_and_run(graph, records, "serial-infringer")).detectors[0].results
+    roles = {e["key"]: e["role"] for e in hit.evidence}
+    assert roles == {"(2020)某01民初1号": "earlier_sanction", "(2020)某02民初2号": "later_conduct"}
+    assert "2020-05-01因判决 (2020)某01民初1号 被认定侵权" in hit.reason
+    assert "(2020)某02民初2号（2020-09-01起诉" in hit.reason
