@@ -13,6 +13,7 @@ from tests.integration.test_detect_records import (
     flagged,
     judgment,
     load_and_run,
+    mark,
     no_errors,
     party,
     uscc,
@@ -187,3 +188,37 @@ def test_serial_infringer_infringing_again_after_a_judgment(graph: Graph) -> Non
     assert roles == {"(2020)某01民初1号": "earlier_sanction", "(2020)某02民初2号": "later_conduct"}
     assert "2020-05-01因判决 (2020)某01民初1号 被认定侵权" in hit.reason
     assert "(2020)某02民初2号（2020-09-01起诉" in hit.reason
+
+
+def test_trademark_squatting_in_few_classes_copying_transferring_and_suing(graph: Graph) -> None:
+    """Used to be missed (v3 gated on >= 5 classes): a filer copying a dozen brands in three classes,
+    scattering transfers, and losing a squat-then-sue case."""
+    brands = ["星河", "华为", "海尔", "格力", "美的", "长虹", "康佳", "创维", "联想", "方正", "同仁", "全聚"]
+    records: list[Record] = [company("抢注商贸有限公司", 20)]
+    records += [company(f"{b}实业有限公司", 40 + i) for i, b in enumerate(brands)]
+    records += [mark(f"1000{i:04d}", b, f"{b}实业有限公司", D(2010, 1, 1 + i)) for i, b in enumerate(brands)]
+    records += [
+        mark(
+            f"2000{i:04d}",
+            b,
+            "抢注商贸有限公司",
+            D(2020, 1, 1 + i),
+            classes=(25 + i % 3,),
+            transfers=(f"受让{i}有限公司",) if i < 4 else (),
+        )
+        for i, b in enumerate(brands * 2)
+    ]
+    records.append(
+        judgment(
+            "(2021)某01民初88号",
+            "抢注商贸有限公司",
+            "星河实业有限公司",
+            outcome="dismissed",
+            on=D(2021, 5, 1),
+            marks=("20000000",),
+        )
+    )
+    hits = no_errors(load_and_run(graph, records, "trademark-squatting")).detectors[0].results
+    assert [{s.key for s in h.subjects} for h in hits] == [{uid(20)}]
+    assert "3 个类别" in hits[0].reason and "败诉或撤诉" in hits[0].reason
+    assert hits[0].score >= 0.9
