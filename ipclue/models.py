@@ -105,6 +105,20 @@ class Amounts(Record):
     fine: float | None = None  # 罚金
 
 
+FindingKind = Literal[
+    "counterfeit", "illegal_revenue", "illegal_gain", "sales_amount", "stock_value", "criminal_case"
+]
+
+
+class Finding(Record):
+    """A fact the court found in a civil judgment (查明 / 本院认为): what, how much, and where (offsets)."""
+
+    kind: FindingKind
+    value: float | None = None  # yuan, for the amount kinds
+    span: Span  # the paragraph's (start, end) in the source text
+    quote: str  # the sentence that states it
+
+
 class Judgment(Record):
     """裁判文书 (civil, criminal or administrative), as the judgment extractor emits it."""
 
@@ -117,6 +131,7 @@ class Judgment(Record):
     instance: Literal["first", "second", "retrial", "other"] = "first"
     cause: str | None = None
     decided_on: date | None = None
+    filed_on: date | None = None  # 本院于…受理 / 于…向本院提起诉讼 (this instance's filing)
     parties: list[PartyMention] = Field(default_factory=list)
     short_names: dict[str, str] = Field(default_factory=dict)
     trademark_numbers: list[str] = Field(default_factory=list)
@@ -128,6 +143,9 @@ class Judgment(Record):
     charges: list[str] = Field(default_factory=list)  # criminal: 假冒注册商标罪 …
     sentence: str | None = None
     sections: dict[str, Span] = Field(default_factory=dict)  # 诉称/辩称/查明/认为/判决
+    findings: list[Finding] = Field(
+        default_factory=list
+    )  # civil: counterfeiting, amounts, a criminal case recited
     mentioned_orgs: list[TextMention] = Field(default_factory=list)  # spaCy stage (extractors/nlp.py)
     source: SourceRef
 

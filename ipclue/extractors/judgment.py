@@ -17,8 +17,9 @@ from datetime import date
 
 from ipclue.errors import ExtractError
 from ipclue.extractors import judgment_body as body
-from ipclue.extractors.cn_numbers import last_cn_date
+from ipclue.extractors.cn_numbers import last_cn_date, parse_cn_date
 from ipclue.extractors.judgment_criminal import CRIMINAL_HINT_RE, extract_criminal_facts
+from ipclue.extractors.judgment_facts import civil_findings, found_amounts
 from ipclue.extractors.judgment_header import (
     CASE_NO_RE,
     CLOSE,
@@ -134,24 +135,28 @@ def _assemble(
     instance = body.instance_of(case_no, header.title, {p.role for p in parties})
     intro = text[body_start : body_start + 400]
     names = [p.name for p in parties] + list(short)
+    division = header_division(case_no, header.division)
+    findings = civil_findings(text, sections, spans) if division == "civil" else []
     judgment = Judgment(
         case_no=case_no,
         case_no_raw=header.case_no_raw,
         court=header.court,
-        division=header_division(case_no, header.division),
+        division=division,
         doc_type=header.doc_type,
         instance=instance,
         cause=body.find_cause(intro, header.title, names),
         decided_on=_decided_on(text),
+        filed_on=_filed_on(intro + text[body_start + 400 : body_start + 1500]),
         parties=parties,
         short_names=short,
         trademark_numbers=body.trademark_numbers(text),
         patent_numbers=body.patent_numbers(text),
         prior_case_nos=body.prior_case_nos(text, case_no),
-        amounts=_amounts(text, sections, ruling),
+        amounts=found_amounts(findings, _amounts(text, sections, ruling)),
         outcome=body.outcome(ruling, header.doc_type, instance),
         absent_defendant=body.absent_defendant(text),
         sections=sections,
+        findings=findings,
         source=SourceRef(path=doc.path, sha256=doc.sha256),
     )
     judgment.mentioned_orgs = judgment_text_orgs(judgment, text)
@@ -168,6 +173,17 @@ def _amounts(text: str, sections: dict[str, Span], ruling: str) -> Amounts:
     """Claimed (from 诉称) and awarded (from the operative part) amounts."""
     claims = _section_text(text, sections, "诉称") or text
     return Amounts(claimed=body.claimed_amount(claims), awarded=body.awarded_amount(ruling))
+
+
+_FILED_RE = re.compile(
+    r"(?:本院于|于)\s*((?:\d{4}|[二〇○ＯO0０零一两三四五六七八九]{4})\s*年[^，,。日]{1,6}日)\s*(?:立案)?(?:受理|向本院提起|起诉至本院|诉至本院)"
+)
+
+
+def _filed_on(intro: str) -> date | None:
+    """The filing date of this instance: 本院于2014年8月5日受理 / 于…向本院提起诉讼."""
+    m = _FILED_RE.search(intro)
+    return parse_cn_date(m.group(1)) if m else None
 
 
 def _decided_on(text: str) -> date | None:

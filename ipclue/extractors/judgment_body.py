@@ -64,9 +64,14 @@ _PRIOR_CONTEXT_RE = re.compile(r"不服|原审|一审|作出|撤销|维持|二�
 _CLAIM_RE = re.compile(r"赔偿[^。；;]{0,60}?(?:共计|合计|总计)?(?:人民币)?\s*" + MONEY_RE.pattern)
 _TOTAL_RE = re.compile(r"(?:共计|合计|总计|共)(?:人民币)?\s*" + MONEY_RE.pattern)
 _AWARD_ITEM_RE = re.compile(r"赔偿[^。；;\n]{0,80}?" + MONEY_RE.pattern)
+# A summons (传唤, with or without 传票 / 合法 / 公告) and a non-appearance in one sentence, in either order.
+_SUMMONS = r"传唤"
+_NO_SHOW = r"(?:拒不|未|没有|不|未能|均未|仍未|亦未)(?:按时|依法)?(?:到庭|出庭|到场|参加庭审|参加诉讼|出席)"
 _ABSENT_RE = re.compile(
-    r"传票传唤[^。]{0,30}?(?:拒不到庭|未到庭|未出庭|没有到庭)|缺席审理|缺席判决|未到庭参加诉讼|未到庭应诉"
+    rf"{_SUMMONS}[^。；;]{{0,40}}?{_NO_SHOW}|{_NO_SHOW}[^。；;]{{0,20}}?{_SUMMONS}|缺席(?:审理|判决|审判)"
+    rf"|被(?:告|上诉人|申请人)(?:(?!原告|上诉人)[^。；;]){{0,40}}?{_NO_SHOW}"
 )
+_SENTENCE_SPLIT_RE = re.compile(r"[。；;\n]")
 
 
 def find_sections(text: str, spans: list[Span], body_start: int) -> dict[str, Span]:
@@ -214,9 +219,11 @@ def outcome(ruling: str, doc_type: str, instance: str) -> Outcome | None:
     """Outcome class from the operative part of the decision."""
     cut = _BOILERPLATE_RE.search(ruling)
     r = ruling[: cut.start()] if cut else ruling[:1500]
+    if doc_type == "mediation":  # 民事调解书: the document itself records a mediated settlement
+        return "mediated"
     if not r.strip():
         return None
-    if doc_type == "mediation" or "调解协议" in r:
+    if "调解协议" in r:
         return "mediated"
     if re.search(r"撤诉|撤回(?:起诉|上诉|再审申请)", r):
         return "withdrawn"
@@ -238,8 +245,22 @@ def _first_instance_outcome(r: str) -> Outcome:
 
 
 def absent_defendant(text: str) -> bool:
-    """True when the court records a party summoned who did not appear (缺席)."""
-    return bool(_ABSENT_RE.search(text))
+    """True when a sentence records a defendant summoned (传唤) who did not appear, or a 缺席 hearing.
+
+    A sentence about a plaintiff alone (原告…未到庭，按撤诉处理) is not a defendant's absence.
+    """
+    return any(
+        _defendant_absent(s)
+        for s in _SENTENCE_SPLIT_RE.split(text)
+        if "庭" in s or "缺席" in s or "到场" in s
+    )
+
+
+def _defendant_absent(sentence: str) -> bool:
+    """One sentence: a summons and a no-show, not about the plaintiff (撤诉处理)."""
+    if not _ABSENT_RE.search(sentence) or "撤诉处理" in sentence:
+        return False
+    return not re.search(r"原告|上诉人", sentence) or bool(re.search(r"被告|被上诉人|被申请人", sentence))
 
 
 def instance_of(case_no: str, title: str, roles: set[str]) -> Instance:

@@ -183,6 +183,7 @@ def _judgment(rs: RowSet, j: Judgment, uids: dict[str, str]) -> None:
         "instance": j.instance,
         "cause": j.cause,
         "decided_on": j.decided_on,
+        "filed_on": j.filed_on,
         "outcome": j.outcome,
         "absent_defendant": j.absent_defendant,
         "claimed": a.claimed,
@@ -194,6 +195,7 @@ def _judgment(rs: RowSet, j: Judgment, uids: dict[str, str]) -> None:
         "charges": j.charges,
         "sentence": j.sentence,
         "n_parties": len(j.parties),
+        **_finding_props(j),
         "sections": json.dumps(j.sections, ensure_ascii=False),
         "short_names": json.dumps(j.short_names, ensure_ascii=False),
         "source": s.sha256,
@@ -223,6 +225,22 @@ def _judgment(rs: RowSet, j: Judgment, uids: dict[str, str]) -> None:
         if prior != j.case_no:
             rs.add("appeal_of", s, key=j.case_no, target=prior)
     _mentioned_in(rs, s, "Case", j.case_no, j.mentioned_orgs, uids)
+
+
+def _finding_props(j: Judgment) -> dict[str, Any]:
+    """Civil findings as Case properties: the counterfeiting paragraph, amounts as parallel lists."""
+    fake = next((f for f in j.findings if f.kind == "counterfeit"), None)
+    amounts = [f for f in j.findings if f.value is not None]
+    return {
+        "counterfeit_span": list(fake.span) if fake else None,
+        "counterfeit_quote": fake.quote if fake else None,
+        "criminal_recited": any(f.kind == "criminal_case" for f in j.findings),
+        "fact_kinds": [f.kind for f in amounts],
+        "fact_values": [f.value for f in amounts],
+        "fact_starts": [f.span[0] for f in amounts],
+        "fact_ends": [f.span[1] for f in amounts],
+        "fact_quotes": [f.quote for f in amounts],
+    }
 
 
 def _trademark(rs: RowSet, t: Trademark, uids: dict[str, str]) -> None:

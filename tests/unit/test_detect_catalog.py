@@ -32,6 +32,8 @@ BUILTIN = {
     "trademark-squatting",
     "invalidated-right-litigation",
     "bulk-enforcement",
+    "split-suits",
+    "civil-to-criminal",
 }
 
 
