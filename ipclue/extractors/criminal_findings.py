@@ -31,7 +31,7 @@ _COURT_RE = re.compile(r"经审理查明|本院查明|审理查明|查明[:：]|
 _SENTENCE_RE = re.compile(r"[^。；;]+[。；;]?")
 _YM = r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?"
 _PERIOD_RE = re.compile(rf"{_YM}(?:[^。；;，,]{{0,6}}?(?:至|到|—|-|～|~)\s*(?:{_YM}|案发|今))?")
-_FACTS_RE = re.compile(r"指控|经审理查明|审理查明|本院查明")
+_FACTS_RE = re.compile(r"(?<!起诉书)指控|经审理查明|审理查明|本院查明")
 _MITIGATION_RES: dict[Mitigation, re.Pattern[str]] = {
     "自首": re.compile(r"自首|主动[^。；;，,]{0,16}?投案|到[^。；;，,]{0,16}?(?:投案|自首)|投案"),
     "立功": re.compile(r"立功"),
