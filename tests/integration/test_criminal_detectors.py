@@ -1,4 +1,4 @@
-"""criminal-sentence-review and co-offender-not-prosecuted on the real Neo4j: each rule fires, hard negatives do not."""
+"""criminal-sentence-review and co-offender-not-prosecuted on the real Neo4j: rules fire, negatives do not."""
 
 from __future__ import annotations
 
@@ -124,7 +124,7 @@ def test_article_text_after_amendment_eleven_and_2025_thresholds(graph: Graph) -
             "判处有期徒刑八年，并处罚金人民币三十万元",
             "二〇二三年六月十日",
         ),
-        # tried after 2025-04-26: 40万 is below the (higher, more lenient) 2025 band of 50万 → 1 year is in band
+        # tried after 2025-04-26: 40万 is below the more lenient 2025 band of 50万, so 1 year is in band
         text(
             "（2025）浙0382刑初2号",
             "丁二",
@@ -178,7 +178,7 @@ def test_anonymised_co_offender_matches_only_in_the_same_court_and_series(graph:
             facts(60000, 15000),
             "判处有期徒刑八个月，并处罚金人民币三万元",
             court="浙江省杭州市上城区人民法院",
-        ),  # fmt: skip
+        ),
     )
     hits = by_case(run(graph, CO, recs, as_of="2020-01-01"))
     assert set(hits) == {"(2016)浙0382刑初52号"}
@@ -186,6 +186,9 @@ def test_anonymised_co_offender_matches_only_in_the_same_court_and_series(graph:
 
 
 def test_anonymised_co_offender_without_court_cannot_be_verified(graph: Graph) -> None:
-    cail = "公诉机关指控，2015年1月，被告人马某伙同孟某某（另案处理）灌装假冒龙大商标的花生油，销售金额人民币95000元。"
+    cail = (
+        "公诉机关指控，2015年1月，被告人马某伙同孟某某（另案处理）灌装假冒龙大商标的花生油，"
+        "销售金额人民币95000元。"
+    )
     hits = run(graph, CO, [extract_judgment(read_bytes_as_document(cail.encode("utf-8"), "cail-x.txt"))])
     assert len(hits) == 1 and "无法核实" in hits[0].reason and hits[0].score < 0.5

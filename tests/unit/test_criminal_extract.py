@@ -1,4 +1,4 @@
-"""Criminal extraction per defendant: the 36 real CAIL fact sections and full judgments (real layout, synth)."""
+"""Criminal extraction per defendant: the 36 real CAIL fact sections and full judgments (real, synth)."""
 
 from __future__ import annotations
 
