@@ -97,7 +97,8 @@ def render(case: Case, rng: random.Random, taken: dict[str, Org]) -> Page:
     )
     for i, lit in enumerate(case.litigants):
         fine = case.fine or 0
-        what = f"判处罚金人民币{fine * 2}元" if isinstance(lit.party, Org) else _sentence(case, fine)
+        unit_fine = min(fine * 2, 5 * (case.illegal_gain or fine))  # within 1–5 times the gain (2020 第十条)
+        what = f"判处罚金人民币{unit_fine}元" if isinstance(lit.party, Org) else _sentence(case, fine)
         page.add(
             f"{'一二三四五'[i]}、被告{'单位' if isinstance(lit.party, Org) else '人'}{page.name(lit.party)}"
             f"犯{case.cause}，{what}。"

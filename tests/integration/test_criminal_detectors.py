@@ -192,3 +192,21 @@ def test_anonymised_co_offender_without_court_cannot_be_verified(graph: Graph) -
     )
     hits = run(graph, CO, [extract_judgment(read_bytes_as_document(cail.encode("utf-8"), "cail-x.txt"))])
     assert len(hits) == 1 and "无法核实" in hits[0].reason and hits[0].score < 0.5
+
+
+def test_same_name_tried_in_another_court_lowers_the_score_but_is_not_a_match(graph: Graph) -> None:
+    recs = records(
+        co_text("（2016）浙0382刑初61号", "辛一", "周大伟"),
+        co_text("（2016）浙0382刑初62号", "辛二", "郑小军"),
+        text(
+            "（2017）浙0101刑初19号",
+            "周大伟",
+            facts(60000, 15000),
+            "判处有期徒刑八个月，并处罚金人民币三万元",
+            court="浙江省杭州市上城区人民法院",
+        ),
+    )
+    hits = by_case(run(graph, CO, recs, as_of="2020-01-01"))
+    assert set(hits) == {"(2016)浙0382刑初61号", "(2016)浙0382刑初62号"}
+    assert hits["(2016)浙0382刑初61号"].score < hits["(2016)浙0382刑初62号"].score
+    assert "(2017)浙0101刑初19号" in hits["(2016)浙0382刑初61号"].reason

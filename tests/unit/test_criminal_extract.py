@@ -188,3 +188,23 @@ def test_generated_criminal_judgments_read_back(tmp_path: Path) -> None:
             assert x.charge in ("假冒注册商标罪", "销售假冒注册商标的商品罪")
             assert (x.prison_months or 0) > 0 if x.kind == "person" else x.fine
         assert any(a.found_by == "court" and a.kind == "illegal_revenue" for a in j.crime_amounts)
+
+
+def test_graph_rows_carry_each_defendants_sentence_and_the_co_offenders() -> None:
+    from ipclue.graph.build import build_rows, case_series
+    from ipclue.graph.mentions import mentions_of
+    from ipclue.graph.resolve import KeyResolver
+
+    j = extract_judgment(read_bytes_as_document(REAL_LAYOUT.encode("utf-8"), "real.txt"))
+    mentions = mentions_of(j)
+    rows = dict(build_rows([j], mentions, KeyResolver().resolve(mentions)).by_step())
+    sentences = {r["props"]["prison_months"]: r for r in rows["sentence"]}
+    assert set(sentences) == {None, 36} and len(rows["sentence"]) == 3
+    assert sentences[36]["props"]["probation_months"] == 48 and sentences[36]["role"] == "accused"
+    case = rows["case"][0]["props"]
+    assert (
+        case["co_names"] == ["陈某某"]
+        and case["co_status"] == ["另案处理"]
+        and case["case_series"] == "温乐刑初字"
+    )
+    assert case_series("(2016)粤0304刑初23278号") == "粤0304刑初" and case_series("CAIL:x") is None
