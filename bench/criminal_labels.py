@@ -58,6 +58,7 @@ def apply_label(j: Judgment, row: dict[str, str]) -> Judgment:
         d.fine = fine or None
         if charge and (d.charge is None or d.charge_inferred):
             d.charge, d.charge_inferred = charge, False
+        d.combined = "|" in row["accusation"]  # several charges: the label's term is the combined one
     return j
 
 

@@ -140,6 +140,7 @@ class Defendant(Record):
     probation_months: int | None = None  # 缓刑考验期
     fine: float | None = None  # 罚金, yuan
     exempt: bool = False  # 免予刑事处罚
+    combined: bool = False  # 数罪并罚: the term is the 决定执行 term for several charges
     sentence_span: Span | None = None  # the operative item 一、被告人X犯…罪，判处…
     mitigation: list[MitigationFinding] = Field(default_factory=list)
 

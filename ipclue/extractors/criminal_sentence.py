@@ -57,6 +57,7 @@ class SentenceItem:
     probation_months: int | None = None
     fine: float | None = None
     exempt: bool = False
+    combined: bool = False
 
 
 def ruling_start(text: str) -> int | None:
@@ -95,6 +96,7 @@ def _item(m: re.Match[str], rest: str, seg_end: int) -> SentenceItem:
     fines = [money_from_match(f) for f in _money(_FINE_RE.finditer(terms))]
     item.fine = sum(f for f in fines if f) if fines else None
     item.exempt = bool(_EXEMPT_RE.search(terms))
+    item.combined = combined is not None
     return item
 
 

@@ -190,6 +190,7 @@ def _defendant(
         d.charge, d.charge_span, d.sentence_span = item.charge, item.charge_span, item.span
         d.prison_months, d.detention_months = item.prison_months, item.detention_months
         d.probation_months, d.fine, d.exempt = item.probation_months, item.fine, item.exempt
+        d.combined = item.combined
     elif charges:
         d.charge = charges[0]
     elif inferred is not None:

@@ -273,6 +273,7 @@ def _sentences(rs: RowSet, j: Judgment, uids: dict[str, str]) -> None:
             "probation_months": d.probation_months,
             "fine": d.fine,
             "exempt": d.exempt,
+            "combined": d.combined,
             "sentenced": d.sentence_span is not None,
             "sentence_start": d.sentence_span[0] if d.sentence_span else None,
             "sentence_end": d.sentence_span[1] if d.sentence_span else None,

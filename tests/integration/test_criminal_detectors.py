@@ -210,3 +210,14 @@ def test_same_name_tried_in_another_court_lowers_the_score_but_is_not_a_match(gr
     assert set(hits) == {"(2016)浙0382刑初61号", "(2016)浙0382刑初62号"}
     assert hits["(2016)浙0382刑初61号"].score < hits["(2016)浙0382刑初62号"].score
     assert "(2017)浙0101刑初19号" in hits["(2016)浙0382刑初61号"].reason
+
+
+def test_a_combined_sentence_is_not_checked_against_one_charges_band(graph: Graph) -> None:
+    combined = text(
+        "（2016）浙0382刑初71号",
+        "壬一",
+        facts(100000, 20000),
+        "判处有期徒刑一年，并处罚金人民币六万元；犯贩卖淫秽物品牟利罪，判处有期徒刑五年，"
+        "并处罚金人民币一万元，决定执行有期徒刑五年六个月，并处罚金人民币七万元",
+    )
+    assert run(graph, REVIEW, records(combined)) == []

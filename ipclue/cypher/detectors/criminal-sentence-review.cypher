@@ -5,7 +5,7 @@
 // severity: medium
 // version: 1
 // legal_basis: 刑法 第十二条 (从旧兼从轻)、第五十二条、第七十二条、第二百一十三条至第二百二十条 (修正前 / 刑法修正案（十一）自 2021-03-01); 法释〔2004〕19号 第一条至第七条; 法释〔2007〕6号 第三条、第四条; 法释〔2020〕10号 第十条; 法释〔2025〕5号 (自 2025-04-26，数额未核实)
-// description: 侵犯知识产权犯罪判决中，被告人（单位）的刑罚与法律不符的线索：应并处罚金而未判（附加刑遗漏）、三年以上有期徒刑适用缓刑、刑期在查明数额所处法定刑幅度之外（按行为时与裁判时较轻的解释和条文）、罚金不在解释规定的比例内；有自首、从犯等从宽情节时降低评分但不排除。
+// description: 侵犯知识产权犯罪判决中（数罪并罚者不作刑期幅度审查），被告人（单位）的刑罚与法律不符的线索：应并处罚金而未判（附加刑遗漏）、三年以上有期徒刑适用缓刑、刑期在查明数额所处法定刑幅度之外（按行为时与裁判时较轻的解释和条文）、罚金不在解释规定的比例内；有自首、从犯等从宽情节时降低评分但不排除。
 // reason_zh: >-
 //   {{ defendant }}（{{ case_no }}，{{ charge }}{% if charge_inferred %}，罪名据事实推定{% endif %}）：
 //   {% if 'fine_missing' in rules %}判处{% if prison %}有期徒刑{{ prison }}个月{% elif detention %}拘役{{ detention }}个月{% else %}刑罚{% endif %}而未并处罚金（条文为并处或者单处罚金 / 并处罚金）；{% endif %}
@@ -95,18 +95,19 @@ WITH p, r, c, t_act, t_trial, ratio, gain, sales, revenue, max1, min2, max2, det
      (t[3] IS NOT NULL AND revenue >= t[3]) OR (t[4] IS NOT NULL AND gain >= t[4]) OR (t[5] IS NOT NULL AND sales >= t[5]) AS band2,
      (t[0] IS NOT NULL AND revenue >= t[0]) OR (t[1] IS NOT NULL AND gain >= t[1]) OR (t[2] IS NOT NULL AND sales >= t[2]) AS band1,
      coalesce(r.prison_months, 0) AS term, size(coalesce(r.mitigation, [])) > 0 AS mitigated,
-     coalesce(r.fine, 0) AS own_fine, coalesce(r.fine, 0) AS fine
-WITH p, r, c, t_act, t_trial, ratio, gain, revenue, sales, max1, min2, max2, detention_ok, t, band1, band2, term, mitigated, own_fine, fine,
+     coalesce(r.fine, 0) AS own_fine, coalesce(r.fine, 0) AS fine,
+     r.role = 'accused' AND NOT coalesce(r.combined, false) AS single
+WITH p, r, c, t_act, t_trial, ratio, gain, revenue, sales, max1, min2, max2, detention_ok, t, band1, band2, term, mitigated, own_fine, fine, single,
      fine > 0 AND gain > 0 AND fine >= gain * ratio.values.gain_min AND fine <= gain * ratio.values.gain_max AS in_gain,
      fine > 0 AND revenue > 0 AND fine >= revenue * ratio.values.revenue_min AND fine <= revenue * ratio.values.revenue_max AS in_rev
-WITH p, r, c, t_act, t_trial, ratio, gain, revenue, sales, max1, min2, max2, term, mitigated, fine, t,
+WITH p, r, c, t_act, t_trial, ratio, gain, revenue, sales, max1, min2, max2, term, mitigated, fine, t, single,
      [x IN [
        CASE WHEN own_fine = 0 AND NOT coalesce(r.exempt, false)
                  AND (r.role = 'accused_unit' OR r.prison_months IS NOT NULL OR r.detention_months IS NOT NULL) THEN 'fine_missing' END,
        CASE WHEN r.probation_months IS NOT NULL AND term > $probation_max_months THEN 'probation_over_limit' END,
-       CASE WHEN r.role = 'accused' AND band2 AND min2 IS NOT NULL AND term < min2 THEN 'below_band' END,
-       CASE WHEN r.role = 'accused' AND band1 AND NOT band2 AND term > max1 THEN 'above_band' END,
-       CASE WHEN r.role = 'accused' AND max2 IS NOT NULL AND term > max2 THEN 'above_max' END,
+       CASE WHEN single AND band2 AND min2 IS NOT NULL AND term < min2 THEN 'below_band' END,
+       CASE WHEN single AND band1 AND NOT band2 AND term > max1 THEN 'above_band' END,
+       CASE WHEN single AND max2 IS NOT NULL AND term > max2 THEN 'above_max' END,
        CASE WHEN r.role = 'accused' AND r.detention_months IS NOT NULL AND NOT detention_ok THEN 'detention_barred' END,
        CASE WHEN fine > 0 AND (gain > 0 OR revenue > 0)
                  AND NOT (in_gain OR (in_rev AND NOT (ratio.values.gain_first AND gain > 0))) THEN 'fine_ratio' END
