@@ -149,7 +149,7 @@ class CoOffender(Record):
     """A person the judgment names as dealt with elsewhere (另案处理 / 在逃 / 另案起诉 / 已判决 …)."""
 
     name: str
-    status: str  # as written, without 均 / 已: 另案处理, 在逃, 已判决 …
+    status: str  # as written, without 均: 另案处理, 在逃, 已判决 (已被判刑 as 已判刑) …
     span: Span
     anonymised: bool = False
 

@@ -196,7 +196,7 @@ def co_offenders(text: str, accused: list[str]) -> list[CoOffender]:
             name = re.sub(r"(?:等人|等|二人|三人|人)$", "", raw.strip())
             if _PERSON_RE.match(name) and name not in accused and all(c.name != name for c in out):
                 start = m.start() - len(head) + head.find(raw) if raw in head else m.start()
-                status = m.group(1).removeprefix("已被").removeprefix("已")
+                status = m.group(1).replace("已被", "已")
                 out.append(
                     CoOffender(
                         name=name,

@@ -221,3 +221,13 @@ def test_a_combined_sentence_is_not_checked_against_one_charges_band(graph: Grap
         "并处罚金人民币一万元，决定执行有期徒刑五年六个月，并处罚金人民币七万元",
     )
     assert run(graph, REVIEW, records(combined)) == []
+
+
+def test_a_same_name_case_decided_long_before_is_not_the_separate_case(graph: Graph) -> None:
+    recs = records(
+        co_text("（2019）浙0382刑初81号", "癸一", "张某", "二〇一九年六月十日"),
+        text(
+            "（2016）浙0382刑初82号", "张某", facts(60000, 15000), "判处有期徒刑八个月，并处罚金人民币三万元"
+        ),
+    )
+    assert set(by_case(run(graph, CO, recs, as_of="2022-01-01"))) == {"(2019)浙0382刑初81号"}

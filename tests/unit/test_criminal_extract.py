@@ -100,8 +100,13 @@ def test_co_offenders_with_status_and_span(cail: dict[str, tuple[Judgment, str]]
 
     assert cos("cail-test-00220") == {"罗×2": "另案处理", "岳×1": "另案处理"}
     assert cos("cail-test-00058") == {"孟某某": "另案处理", "时某某": "另案处理"}
-    assert cos("cail-test-00247") == {"杨某": "判刑", "王某": "另处理", "袁某某": "另处理"}
-    assert cos("cail-test-00289") == {"高某某": "判决", "潘某": "判决", "高某": "判决", "周某某": "起诉"}
+    assert cos("cail-test-00247") == {"杨某": "已判刑", "王某": "另处理", "袁某某": "另处理"}
+    assert cos("cail-test-00289") == {
+        "高某某": "已判决",
+        "潘某": "已判决",
+        "高某": "已判决",
+        "周某某": "已起诉",
+    }
     assert cos("cail-test-00001") == {}
 
 

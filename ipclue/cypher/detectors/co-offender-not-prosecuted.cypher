@@ -17,6 +17,7 @@
 //   open_statuses: {default: [另案处理, 另行处理, 另处理, 另案起诉, 另案侦查, 另案审理, 在逃], doc: "statuses that promise a separate prosecution (已判决 / 已起诉 are closed)"}
 //   grace_days: {default: 730, doc: "days after the judgment before a missing separate case is a clue"}
 //   as_of: {default: null, doc: "the date the grace period is measured to (ISO date); null: today"}
+//   tried_before_days: {default: 180, doc: "a case against the same name decided more than this many days before the judgment that still calls the person 另案处理 is not theirs (another person, or an earlier offence)"}
 //   verified_score: {default: 0.7, doc: "score when every name could be looked up (a real name, or an anonymised one within the same court and series)"}
 //   unverifiable_score: {default: 0.4, doc: "score when some anonymised name cannot be looked up (no court or case-number series)"}
 //   same_name_elsewhere_penalty: {default: 0.3, doc: "subtracted when a person of the same written name was tried in another court (possibly the same person; names alone never identify one)"}
@@ -36,10 +37,12 @@ WHERE NOT EXISTS {
   MATCH (q:Party)-[qr:PARTY_TO]->(c2:Case {division: 'criminal'})
   WHERE c2 <> c AND qr.role = 'accused' AND (q.name = name OR name IN coalesce(q.aliases, []))
     AND coalesce(c.court, '') <> '' AND c2.court = c.court AND (NOT anon OR c2.case_series = c.case_series)
+    AND (c.decided_on IS NULL OR c2.decided_on IS NULL OR c2.decided_on >= c.decided_on - duration({days: $tried_before_days}))
 }
 // the same written name tried in another court: possibly the same person, never assumed to be
 OPTIONAL MATCH (q:Party)-[qr:PARTY_TO]->(c3:Case {division: 'criminal'})
 WHERE NOT anon AND c3 <> c AND qr.role = 'accused' AND (q.name = name OR name IN coalesce(q.aliases, []))
+  AND (c.decided_on IS NULL OR c3.decided_on IS NULL OR c3.decided_on >= c.decided_on - duration({days: $tried_before_days}))
 WITH c, name, status, anon, span, has_series, collect(DISTINCT c3.case_no) AS elsewhere
 WITH c, collect({name: name, status: status, anon: anon, span: span, has_series: has_series, elsewhere: elsewhere}) AS open
 MATCH (acc:Party)-[r:PARTY_TO]->(c) WHERE r.role IN ['accused', 'accused_unit']
