@@ -42,6 +42,12 @@ KIND_OF = {
     "invalidated-right-litigation": "invalidated_right_litigation",
     "bulk-enforcement": "bulk_enforcement",
 }
+KIND_OF.update(  # criminal judgments (synth/criminal.py)
+    {
+        "criminal-sentence-review": "criminal_sentence_review",
+        "co-offender-not-prosecuted": "co_offender_not_prosecuted",
+    }
+)
 
 
 def build(graph: Graph, parties: int, seed: int, out: Path) -> dict[str, Any]:
@@ -56,7 +62,7 @@ def build(graph: Graph, parties: int, seed: int, out: Path) -> dict[str, Any]:
 
 MENTIONS = """
 MATCH (p:Party)<-[:REFERS_TO]-(m:Mention) WHERE p.uid IN $uids
-MATCH (s:Source {sha256: m.source})
+MATCH (m)-[:IN_SOURCE]->(s:Source)
 RETURN p.uid AS uid, s.path AS path, m.name AS name
 """
 

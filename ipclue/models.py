@@ -117,6 +117,53 @@ class Finding(Record):
     value: float | None = None  # yuan, for the amount kinds
     span: Span  # the paragraph's (start, end) in the source text
     quote: str  # the sentence that states it
+Mitigation = Literal["自首", "立功", "从犯", "坦白", "认罪认罚", "退赃"]
+CrimeAmountKind = Literal["illegal_revenue", "illegal_gain", "sales_amount", "goods_value"]
+
+
+class CrimeAmount(Record):
+    """One amount of a criminal judgment's facts (非法经营数额 / 违法所得 / 销售金额 / 货值), with offsets."""
+
+    kind: CrimeAmountKind
+    value: float  # yuan
+    span: Span
+    found_by: Literal["court", "prosecution"]  # 经审理查明 / 本院认为, or only 公诉机关指控
+    who: str | None = None  # the defendant named in the same sentence, if one is
+
+
+class MitigationFinding(Record):
+    """A mitigating finding (自首, 立功, 从犯, 坦白, 认罪认罚, 退赃) and where the text states it."""
+
+    kind: Mitigation
+    span: Span
+
+
+class Defendant(Record):
+    """One accused person or unit of a criminal judgment: charge, principal penalty, fine, mitigation."""
+
+    name: str
+    kind: PartyKind
+    span: Span | None = None
+    charge: str | None = None
+    charge_inferred: bool = False  # read from the statutory wording of the facts (CAIL redacts 罪名)
+    charge_span: Span | None = None
+    prison_months: int | None = None  # 有期徒刑
+    detention_months: int | None = None  # 拘役
+    probation_months: int | None = None  # 缓刑考验期
+    fine: float | None = None  # 罚金, yuan
+    exempt: bool = False  # 免予刑事处罚
+    combined: bool = False  # 数罪并罚: the term is the 决定执行 term for several charges
+    sentence_span: Span | None = None  # the operative item 一、被告人X犯…罪，判处…
+    mitigation: list[MitigationFinding] = Field(default_factory=list)
+
+
+class CoOffender(Record):
+    """A person the judgment names as dealt with elsewhere (另案处理 / 在逃 / 另案起诉 / 已判决 …)."""
+
+    name: str
+    status: str  # as written, without 均: 另案处理, 在逃, 已判决 (已被判刑 as 已判刑) …
+    span: Span
+    anonymised: bool = False
 
 
 class Judgment(Record):
@@ -148,6 +195,14 @@ class Judgment(Record):
     )  # civil: counterfeiting, amounts, a criminal case recited
     mentioned_orgs: list[TextMention] = Field(default_factory=list)  # spaCy stage (extractors/nlp.py)
     source: SourceRef
+    # criminal judgments (extractors/judgment_criminal.py): per defendant, amounts with offsets, co-offenders
+    defendants: list[Defendant] = Field(default_factory=list)
+    crime_amounts: list[CrimeAmount] = Field(default_factory=list)
+    co_offenders: list[CoOffender] = Field(default_factory=list)
+    offence_from: date | None = None
+    offence_to: date | None = None
+    offence_span: Span | None = None
+    marks_count: int | None = None  # distinct marks the facts name as counterfeited (两种以上)
 
 
 class Transfer(Record):

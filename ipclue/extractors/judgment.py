@@ -18,7 +18,7 @@ from datetime import date
 from ipclue.errors import ExtractError
 from ipclue.extractors import judgment_body as body
 from ipclue.extractors.cn_numbers import last_cn_date, parse_cn_date
-from ipclue.extractors.judgment_criminal import CRIMINAL_HINT_RE, extract_criminal_facts
+from ipclue.extractors.judgment_criminal import CRIMINAL_HINT_RE, enrich_criminal, extract_criminal_facts
 from ipclue.extractors.judgment_facts import civil_findings, found_amounts
 from ipclue.extractors.judgment_header import (
     CASE_NO_RE,
@@ -160,7 +160,7 @@ def _assemble(
         source=SourceRef(path=doc.path, sha256=doc.sha256),
     )
     judgment.mentioned_orgs = judgment_text_orgs(judgment, text)
-    return judgment
+    return enrich_criminal(judgment, text) if judgment.division == "criminal" else judgment
 
 
 def _section_text(text: str, sections: dict[str, Span], key: str) -> str:

@@ -16,10 +16,21 @@ import re
 from pathlib import Path
 
 from ipclue.errors import ExtractError
+from ipclue.extractors import criminal_findings as findings
+from ipclue.extractors import criminal_sentence
 from ipclue.extractors.cn_numbers import MONEY_RE, money_from_match
 from ipclue.extractors.judgment_header import CASE_NO_RE
 from ipclue.extractors.text import Document
-from ipclue.models import Amounts, Judgment, PartyMention, SourceRef
+from ipclue.models import (
+    Amounts,
+    CrimeAmount,
+    Defendant,
+    Judgment,
+    MitigationFinding,
+    PartyMention,
+    SourceRef,
+    Span,
+)
 from ipclue.normalize import normalize_case_no
 
 CRIMINAL_HINT_RE = re.compile(r"公诉机关|人民检察院指控|被告人[\u4e00-\u9fa5×]{1,4}")
@@ -57,7 +68,7 @@ def extract_criminal_facts(doc: Document) -> Judgment:
     cited = CASE_NO_RE.search(text[:60])  # only a leading 案号 is this case's own (others are cited)
     cited = cited if cited and "刑" in cited.group(0) else None
     sentence = _SENTENCE_RE.search(text)
-    return Judgment(
+    judgment = Judgment(
         case_no=normalize_case_no(cited.group(0)) if cited else f"CAIL:{Path(doc.path).stem}",
         case_no_raw=cited.group(0) if cited else "",
         court="",
@@ -77,6 +88,7 @@ def extract_criminal_facts(doc: Document) -> Judgment:
         sections={"查明": (0, len(text))},
         source=SourceRef(path=doc.path, sha256=doc.sha256),
     )
+    return enrich_criminal(judgment, text)
 
 
 def _parties(text: str) -> list[PartyMention]:
@@ -137,3 +149,60 @@ def _charges(text: str) -> list[str]:
         if not _BAD_CHARGE_RE.search(charge) and charge not in found:
             found.append(charge)
     return found
+
+
+def enrich_criminal(judgment: Judgment, text: str) -> Judgment:
+    """Add the per-defendant findings (charge, penalty, mitigation), amounts with offsets, the offence
+    period and co-offenders to a criminal Judgment (full judgment or fact section)."""
+    accused = [p for p in judgment.parties if p.role in ("accused", "accused_unit")]
+    names = [p.name for p in accused]
+    ruling_at = criminal_sentence.ruling_start(findings.working_text(text))
+    amounts = findings.crime_amounts(text, names, ruling_at)
+    items = {item.name: item for item in criminal_sentence.sentence_items(text)}
+    mitigation = findings.mitigation(text, names, ruling_at)
+    inferred = criminal_sentence.infer_charge(findings.working_text(text)[:ruling_at])
+    judgment.defendants = [
+        _defendant(p, items.get(p.name), mitigation, judgment.charges, inferred, len(accused))
+        for p in accused
+    ]
+    judgment.crime_amounts = amounts
+    judgment.co_offenders = findings.co_offenders(text, names)
+    judgment.offence_from, judgment.offence_to, judgment.offence_span = findings.offence_period(text)
+    judgment.marks_count = findings.marks_count(text[:ruling_at] if ruling_at else text)
+    _fill_amounts(judgment, amounts)
+    return judgment
+
+
+def _defendant(
+    p: PartyMention,
+    item: criminal_sentence.SentenceItem | None,
+    mitigation: dict[str, list[MitigationFinding]],
+    charges: list[str],
+    inferred: tuple[str, Span] | None,
+    n_accused: int,
+) -> Defendant:
+    """One Defendant: the operative item's penalty, else the charge named or inferred from the facts."""
+    mine = list(mitigation.get(p.name, []))
+    if n_accused == 1:
+        mine += [m for m in mitigation.get("", []) if all(x.kind != m.kind for x in mine)]
+    d = Defendant(name=p.name, kind=p.kind, span=p.span, mitigation=mine)
+    if item is not None:
+        d.charge, d.charge_span, d.sentence_span = item.charge, item.charge_span, item.span
+        d.prison_months, d.detention_months = item.prison_months, item.detention_months
+        d.probation_months, d.fine, d.exempt = item.probation_months, item.fine, item.exempt
+        d.combined = item.combined
+    elif charges:
+        d.charge = charges[0]
+    elif inferred is not None:
+        d.charge, d.charge_span, d.charge_inferred = inferred[0], inferred[1], True
+    return d
+
+
+def _fill_amounts(judgment: Judgment, amounts: list[CrimeAmount]) -> None:
+    """Case-level amounts from the findings (the court's figure first); the fines imposed, summed."""
+    a = judgment.amounts
+    a.illegal_revenue = findings.best(amounts, "illegal_revenue") or a.illegal_revenue
+    a.illegal_gain = findings.best(amounts, "illegal_gain") or a.illegal_gain
+    a.sales_amount = findings.best(amounts, "sales_amount") or a.sales_amount
+    fines = [d.fine for d in judgment.defendants if d.fine]
+    a.fine = sum(fines) if fines else a.fine

@@ -7,6 +7,7 @@ row the database refuses can be reported against its input.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -51,6 +52,7 @@ STEPS: tuple[str, ...] = (
     "phone",
     "email",
     "party_to",
+    "sentence",
     "represented_by",
     "legal_rep_of",
     "shareholder_of",
@@ -202,7 +204,9 @@ def _judgment(rs: RowSet, j: Judgment, uids: dict[str, str]) -> None:
         "path": s.path,
         "stub": False,
     }
+    props.update(_criminal_props(j))
     rs.add("case", s, key=j.case_no, props=props)
+    _sentences(rs, j, uids)
     for i, p in enumerate(j.parties):
         uid = uids[f"party:{i}"]
         rs.add("party_to", s, uid=uid, key=j.case_no, role=p.role, role_text=p.role_text)
@@ -241,6 +245,62 @@ def _finding_props(j: Judgment) -> dict[str, Any]:
         "fact_ends": [f.span[1] for f in amounts],
         "fact_quotes": [f.quote for f in amounts],
     }
+
+
+_SERIES_RE = re.compile(r"^\((?:19|20)\d{2}\)(.+?)(?:第)?\d+号$")
+
+
+def case_series(case_no: str) -> str | None:
+    """The case-number series (court code and kind, no year or number): (2016)粤0304刑初12号 → 粤0304刑初."""
+    m = _SERIES_RE.match(case_no)
+    return m.group(1) if m else None
+
+
+def _criminal_props(j: Judgment) -> Row:
+    """Case properties of a criminal judgment: found amounts (with offsets as JSON), period, co-offenders."""
+    if j.division != "criminal":
+        return {}
+    goods = [a.value for a in j.crime_amounts if a.kind == "goods_value"]
+    return {
+        "goods_value": max(goods) if goods else None,
+        "marks_count": j.marks_count,
+        "offence_from": j.offence_from,
+        "offence_to": j.offence_to,
+        "case_series": case_series(j.case_no),
+        "crime_amounts": json.dumps([a.model_dump() for a in j.crime_amounts], ensure_ascii=False),
+        "co_names": [c.name for c in j.co_offenders],
+        "co_status": [c.status for c in j.co_offenders],
+        "co_anonymised": [c.anonymised for c in j.co_offenders],
+        "co_spans": [f"{c.span[0]}-{c.span[1]}" for c in j.co_offenders],
+    }
+
+
+def _sentences(rs: RowSet, j: Judgment, uids: dict[str, str]) -> None:
+    """Per-defendant findings onto the defendant's PARTY_TO edge (charge, penalty, fine, mitigation)."""
+    for d in j.defendants:
+        i = next(
+            (k for k, p in enumerate(j.parties) if p.name == d.name and p.role.startswith("accused")), None
+        )
+        if i is None or f"party:{i}" not in uids:
+            continue
+        props = {
+            "charge": d.charge,
+            "charge_inferred": d.charge_inferred,
+            "prison_months": d.prison_months,
+            "detention_months": d.detention_months,
+            "probation_months": d.probation_months,
+            "fine": d.fine,
+            "exempt": d.exempt,
+            "combined": d.combined,
+            "sentenced": d.sentence_span is not None,
+            "sentence_start": d.sentence_span[0] if d.sentence_span else None,
+            "sentence_end": d.sentence_span[1] if d.sentence_span else None,
+            "mitigation": [m.kind for m in d.mitigation],
+            "mitigation_spans": [f"{m.span[0]}-{m.span[1]}" for m in d.mitigation],
+        }
+        rs.add(
+            "sentence", j.source, uid=uids[f"party:{i}"], key=j.case_no, role=j.parties[i].role, props=props
+        )
 
 
 def _trademark(rs: RowSet, t: Trademark, uids: dict[str, str]) -> None:

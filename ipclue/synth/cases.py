@@ -58,6 +58,11 @@ class Case:
     illegal_gain: int | None = None
     fine: int | None = None
     prison_months: int = 0
+    # criminal sentence variants (synth/criminal.py): None = 缓刑 when the term allows it
+    probation_months: int | None = None
+    no_fine: bool = False
+    co_offenders: list[Person] = field(default_factory=list)
+    written: dict[int, str] = field(default_factory=dict)  # entity id → the form every document writes
 
     def by_role(self, *roles: str) -> list[Litigant]:
         """Litigants with one of ``roles``."""

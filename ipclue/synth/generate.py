@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipclue.synth import background, negatives, patterns, population, registry, truth
+from ipclue.synth import background, criminal, negatives, patterns, population, registry, truth
 from ipclue.synth.cases import Docket
 from ipclue.synth.context import Ctx
 from ipclue.synth.output import Output
@@ -26,6 +26,11 @@ RATES = {
     "sister": 400,
     "below": 150,
     "large_filer": 1000,
+    "sentence_error": 200,
+    "sentence_in_band": 200,
+    "probation_two_years": 400,
+    "co_offender": 300,
+    "co_offender_tried": 300,
 }
 DEMO_MIN = {"squatter": 2, "bulk": 2, "famous": 2, "large_filer": 2}
 PROFILES = ("demo", "bench")
@@ -81,11 +86,24 @@ def tasks(ctx: Ctx, parties: int, profile: str) -> list[Callable[[], None]]:
         lambda: negatives.below_threshold(ctx)
     ] * n["below"]
     todo += [lambda: negatives.large_filer(ctx)] * n["large_filer"]
+    todo += criminal_tasks(ctx, n)
     todo += [lambda: background.one_suit(ctx, uses)] * int(parties * 0.3)
     todo += [lambda: background.small_penalty(ctx)] * int(parties * 0.1)
     todo += [lambda: background.transferred_chain(ctx)] * max(1, parties // 100)
     ctx.rng.shuffle(todo)
     return todo
+
+
+def criminal_tasks(ctx: Ctx, n: dict[str, int]) -> list[Callable[[], None]]:
+    """The criminal-judgment patterns and negatives (synth/criminal.py)."""
+    steps: dict[str, Callable[[Ctx], None]] = {
+        "sentence_error": criminal.sentence_error,
+        "sentence_in_band": criminal.sentence_in_band,
+        "probation_two_years": criminal.probation_two_years,
+        "co_offender": criminal.co_offender,
+        "co_offender_tried": criminal.co_offender_tried,
+    }
+    return [lambda f=f: f(ctx) for k, f in steps.items() for _ in range(n[k])]  # type: ignore[misc]
 
 
 def generate(out: Path, parties: int, seed: int, profile: str = "demo") -> SynthSummary:

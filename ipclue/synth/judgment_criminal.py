@@ -37,11 +37,21 @@ def _accused(page: Page, lit: Litigant, case: Case) -> None:
         )
 
 
-def _sentence(months: int, fine: int) -> str:
-    """有期徒刑一年六个月，并处罚金人民币70000元."""
+def _term(months: int) -> str:
+    """一年六个月."""
     years, rest = divmod(months, 12)
-    span = (f"{ids.cn_number(years)}年" if years else "") + (f"{ids.cn_number(rest)}个月" if rest else "")
-    return f"判处有期徒刑{span}，缓刑{ids.cn_number(max(1, years + 1))}年，并处罚金人民币{fine}元"
+    return (f"{ids.cn_number(years)}年" if years else "") + (f"{ids.cn_number(rest)}个月" if rest else "")
+
+
+def _sentence(case: Case, fine: int) -> str:
+    """有期徒刑一年六个月，缓刑二年，并处罚金人民币70000元 (缓刑 only up to three years unless planted)."""
+    months = case.prison_months
+    probation = case.probation_months
+    if probation is None and months <= 36:
+        probation = 12 * max(1, months // 12 + 1)
+    text = f"判处有期徒刑{_term(months)}"
+    text += f"，缓刑{_term(probation)}" if probation else ""
+    return text + ("" if case.no_fine else f"，并处罚金人民币{fine}元")
 
 
 def _facts(page: Page, case: Case) -> str:
@@ -56,12 +66,14 @@ def _facts(page: Page, case: Case) -> str:
         f"被告{'单位、被告人' if case.by_role('accused_unit') else '人'}{accused}"
         f"在未经注册商标所有人{owner}许可的情况下，"
         f"{verb}{marks}的商品，非法经营数额共计人民币{case.illegal_revenue}元，违法所得人民币{case.illegal_gain}元。"
+        + "".join(f"同案人{page.name(p)}（另案处理）参与了生产、销售。" for p in case.co_offenders)
     )
 
 
 def render(case: Case, rng: random.Random, taken: dict[str, Org]) -> Page:
     """The full text of a criminal judgment."""
     page = Page(rng, case.decided_on, taken, indent="　　" if rng.random() < 0.7 else "")
+    page.fix_names(case.written)
     page.plain(case.court.name)
     page.plain(title("judgment", rng, "criminal"))
     page.plain(case.case_no)
@@ -85,11 +97,8 @@ def render(case: Case, rng: random.Random, taken: dict[str, Org]) -> Page:
     )
     for i, lit in enumerate(case.litigants):
         fine = case.fine or 0
-        what = (
-            f"判处罚金人民币{fine * 2}元"
-            if isinstance(lit.party, Org)
-            else _sentence(case.prison_months, fine)
-        )
+        unit_fine = min(fine * 2, 5 * (case.illegal_gain or fine))  # within 1–5 times the gain (2020 第十条)
+        what = f"判处罚金人民币{unit_fine}元" if isinstance(lit.party, Org) else _sentence(case, fine)
         page.add(
             f"{'一二三四五'[i]}、被告{'单位' if isinstance(lit.party, Org) else '人'}{page.name(lit.party)}"
             f"犯{case.cause}，{what}。"

@@ -37,10 +37,17 @@ class Page:
         """Append a line without indentation (title, signatures)."""
         self.lines.append(line)
 
+    def fix_names(self, written: dict[int, str]) -> None:
+        """Write these entities in these forms (one person written alike in two judgments)."""
+        self._written.update(written)
+
     def name(self, party: Party, anon: bool = True) -> str:
         """The party's name as this document writes it (recorded as a mention)."""
         if party.eid in self._written:
-            return self._written[party.eid]
+            form = self._written[party.eid]
+            if (party.eid, form) not in self.mentions:
+                self.mentions.append((party.eid, form))
+            return form
         form = self._form(party, anon)
         self._written[party.eid] = form
         self.mentions.append((party.eid, form))

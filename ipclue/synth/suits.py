@@ -8,6 +8,7 @@ from datetime import date
 from ipclue.synth import cases, ids, population
 from ipclue.synth.cases import Case, Litigant, PenaltyCase
 from ipclue.synth.context import Ctx
+from ipclue.synth.criminal_bands import lawful_months
 from ipclue.synth.judgment_criminal import accused
 from ipclue.synth.world import Mark, Org, Party, PatentRight, Person
 
@@ -203,7 +204,7 @@ def criminal(ctx: Ctx, parties: list[Party], marks: list[Mark], filed: date, rev
         illegal_revenue=revenue,
         illegal_gain=gain,
         fine=max(10000, revenue // 2 // 1000 * 1000),
-        prison_months=rng.choice((8, 10, 12, 18, 24, 36)),
+        prison_months=lawful_months(rng, revenue, gain, len(marks), filed),
     )
 
 

@@ -28,8 +28,11 @@ PATTERNS = {
     "penalty_not_transferred",
     "invalidated_right_litigation",
     "bulk_enforcement",
+    "criminal_sentence_review",
+    "co_offender_not_prosecuted",
 }
 NEGATIVES = {"famous_brand", "sister_dispute", "big_law_firm", "below_threshold", "large_filer"}
+NEGATIVES |= {"sentence_in_band", "probation_two_years", "co_offender_tried"}
 AMOUNTS = re.compile(r"违法经营额为人民币(\d+)元，违法所得为人民币(\d+)元")
 
 
