@@ -94,11 +94,12 @@ def force_merge(graph: Graph, keep: str, absorb: str, note: str = "") -> str:
         "only": None,
         "mentions": None,
         "rule": "judgement:merge",
+        "score": None,
         "evidence": f"merged by a user: {note}",
     }
     steps = ["resolve/repoint_mentions", "resolve/move_out", "resolve/move_in", "resolve/merge_finish"]
-    _transaction(graph, [(s, params) for s in steps] + [_store(jid, "merge", keep, absorb, note, [])])
-    _refresh(graph, keep)
+    run_steps(graph, [(s, params) for s in steps] + [_store(jid, "merge", keep, absorb, note, [])])
+    refresh(graph, keep)
     return jid
 
 
@@ -116,12 +117,13 @@ def force_split(graph: Graph, uid: str, mentions: Sequence[str], note: str = "")
         "only": only,
         "mentions": ids,
         "rule": "judgement:split",
+        "score": None,
         "evidence": f"split by a user: {note}",
     }
     steps = ["resolve/split_create", "resolve/repoint_mentions", "resolve/move_out", "resolve/move_in"]
-    _transaction(graph, [(s, params) for s in steps] + [_store(jid, "split", new_uid, uid, note, ids)])
-    _refresh(graph, uid)
-    _refresh(graph, new_uid)
+    run_steps(graph, [(s, params) for s in steps] + [_store(jid, "split", new_uid, uid, note, ids)])
+    refresh(graph, uid)
+    refresh(graph, new_uid)
     return jid, new_uid
 
 
@@ -152,7 +154,7 @@ def _require_mentions(graph: Graph, uid: str, ids: list[str]) -> None:
         raise JudgementError("a split must leave at least one mention with the original party")
 
 
-def _transaction(graph: Graph, steps: list[tuple[str, dict[str, Any]]]) -> None:
+def run_steps(graph: Graph, steps: list[tuple[str, dict[str, Any]]]) -> None:
     """Run the steps in one write transaction: a judgement applies entirely or not at all."""
 
     def work(tx: ManagedTransaction) -> None:
@@ -163,5 +165,5 @@ def _transaction(graph: Graph, steps: list[tuple[str, dict[str, Any]]]) -> None:
         session.execute_write(work)
 
 
-def _refresh(graph: Graph, uid: str) -> None:
+def refresh(graph: Graph, uid: str) -> None:
     graph.write(query("resolve/refresh_party"), uid=uid)
