@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-from pypinyin import lazy_pinyin
+from functools import lru_cache
 
 from ipclue.graph.resolution.orgs import analyse
 
@@ -43,6 +43,8 @@ STRENGTH = {
     "name_roles": 0.65,
 }
 NAME_ONLY = "person:group-name-roles"  # never a merge, whatever the score
+NAME_ONLY_MAX = 3  # name-only pairs only for names this few parties bear
+BLOCK_CAP = 50  # a 字号 or sound shared by more same-name people is no signal
 MANAGEMENT = frozenset({"LEGAL_REP_OF", "SHAREHOLDER_OF", "OFFICER_OF"})
 WORDS = {
     "same_org": "同一组织",
@@ -147,6 +149,7 @@ def places_in(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(m.group(1) for t in texts for m in _PLACE_RE.finditer(t))
 
 
+@lru_cache(maxsize=200_000)
 def stem(name: str, places: frozenset[str] = frozenset()) -> str:
     """An organisation name without region prefix, leading place names, brackets and legal form."""
     core = analyse(name).variant
@@ -159,6 +162,7 @@ def stem(name: str, places: frozenset[str] = frozenset()) -> str:
     return core
 
 
+@lru_cache(maxsize=500_000)
 def trade_name(a: str, b: str, places: frozenset[str] = frozenset()) -> str | None:
     """The 字号 two organisation names share: their stems' common start (≥ 2 Han characters),
     or the whole stem when the two sound the same (a homophone typo)."""
@@ -167,7 +171,7 @@ def trade_name(a: str, b: str, places: frozenset[str] = frozenset()) -> str | No
     while n < min(len(sa), len(sb)) and sa[n] == sb[n] and "\u4e00" <= sa[n] <= "\u9fff":
         n += 1
     common = sa[:n]
-    if n < 2 and len(sa) >= 2 and sa != sb and lazy_pinyin(sa) == lazy_pinyin(sb):
+    if n < 2 and len(sa) >= 2 and sa != sb and analyse(a).pinyin == analyse(b).pinyin:
         return f"{sa}/{sb}"
     return common if n >= 2 and common not in GENERIC_TRADE else None
 
@@ -195,7 +199,7 @@ def role_link(x: Role, y: Role, links: OrgLinks, places: frozenset[str]) -> list
 
 
 def link_strength(
-    p: Person, q: Person, links: OrgLinks, places: frozenset[str] = frozenset()
+    p: Person, q: Person, links: OrgLinks, places: frozenset[str] = frozenset(), name_only: bool = True
 ) -> tuple[float, str, str] | None:
     """The strongest link between two people's organisations (+0.05 per further kind), else
     ``name_roles`` when both hold management roles, else None."""
@@ -205,12 +209,14 @@ def link_strength(
             for kind, strength, words in role_link(x, y, links, places):
                 if kind not in best or strength > best[kind][0]:
                     best[kind] = (strength, words, x, y)
-    if not best:
+    if not best and name_only:
         xs = [r for r in p.roles if r.role in MANAGEMENT]
         ys = [r for r in q.roles if r.role in MANAGEMENT]
         if not xs or not ys:
             return None
         best["name_roles"] = (STRENGTH["name_roles"], WORDS["name_roles"], xs[0], ys[0])
+    if not best:
+        return None
     kind = max(best, key=lambda k: (best[k][0], k))
     strength, words, x, y = best[kind]
     total = min(0.97, strength + 0.05 * (len(best) - 1))
@@ -227,6 +233,23 @@ def conflict(p: Person, q: Person, distinct: set[frozenset[str]]) -> bool:
     )
 
 
+def candidates(people: list[Person], links: OrgLinks, places: frozenset[str]) -> set[tuple[int, int]]:
+    """Pairs (by index) worth comparing: the same organisation, linked organisations, or names
+    sharing their first two 字号 characters or their sound. Blocks above ``BLOCK_CAP`` say nothing."""
+    blocks: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, p in enumerate(people):
+        for r in p.roles:
+            blocks[("org", r.org)].add(i)
+            blocks[("stem", stem(r.org_name, places)[:2])].add(i)
+            blocks[("sound", analyse(r.org_name).pinyin)].add(i)
+    out = {(i, j) for b in blocks.values() if len(b) <= BLOCK_CAP for i in b for j in b if i < j}
+    for pair in links:
+        x, y = sorted(pair)
+        for i in blocks.get(("org", x), ()):
+            out.update((min(i, j), max(i, j)) for j in blocks.get(("org", y), ()) if i != j)
+    return out
+
+
 def name_pairs(
     people: list[Person],
     bearers: int,
@@ -236,12 +259,19 @@ def name_pairs(
     places: frozenset[str] = frozenset(),
 ) -> list[Pair]:
     """Scored pairs among the parties of one name (``bearers``: how many parties bear it in all;
-    people joined by an organisation link count as one bearer, a name-only pair does not)."""
+    people joined by an organisation link count as one bearer, a name-only pair does not). Name-only
+    pairs are considered for names borne by at most ``NAME_ONLY_MAX`` parties."""
+    small = bearers <= NAME_ONLY_MAX
+    pairs = (
+        {(i, j) for i in range(len(people)) for j in range(i + 1, len(people))}
+        if small
+        else candidates(people, links, places)
+    )
     raw = []
-    for i, p in enumerate(people):
-        for q in people[i + 1 :]:
-            if not conflict(p, q, distinct) and (hit := link_strength(p, q, links, places)):
-                raw.append((min(p.uid, q.uid), max(p.uid, q.uid), *hit))
+    for i, j in sorted(pairs):
+        p, q = people[i], people[j]
+        if not conflict(p, q, distinct) and (hit := link_strength(p, q, links, places, small)):
+            raw.append((min(p.uid, q.uid), max(p.uid, q.uid), *hit))
     linked = [(a, b) for a, b, _, rule, _ in raw if rule != NAME_ONLY]
     groups = len(_components([p.uid for p in people], linked))
     distinguishable = max(1, groups + bearers - len(people))

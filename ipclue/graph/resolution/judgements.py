@@ -86,7 +86,7 @@ def force_merge(graph: Graph, keep: str, absorb: str, note: str = "") -> str:
     """Merge party ``absorb`` into ``keep`` (uid kept), store the judgement; returns its id."""
     if keep == absorb:
         raise JudgementError("a party cannot be merged with itself")
-    _require(graph, [keep, absorb])
+    require_parties(graph, [keep, absorb])
     jid = f"merge-{digest(keep, absorb)}"
     params = {
         "a": keep,
@@ -105,7 +105,7 @@ def force_merge(graph: Graph, keep: str, absorb: str, note: str = "") -> str:
 
 def force_split(graph: Graph, uid: str, mentions: Sequence[str], note: str = "") -> tuple[str, str]:
     """Move ``mentions`` of party ``uid`` to a new party; returns (judgement id, new uid)."""
-    _require(graph, [uid])
+    require_parties(graph, [uid])
     ids = sorted(set(mentions))
     _require_mentions(graph, uid, ids)
     new_uid = f"{uid.split('-')[0]}-s{digest(uid, *ids)}"
@@ -138,7 +138,7 @@ def _store(jid: str, kind: str, a: str, b: str, note: str, ids: list[str]) -> tu
     }
 
 
-def _require(graph: Graph, uids: list[str]) -> None:
+def require_parties(graph: Graph, uids: list[str]) -> None:
     found = {r["uid"] for r in graph.read(query("resolve/uids_in_use"), uids=uids)}
     if missing := [u for u in uids if u not in found]:
         raise JudgementError(f"no party with uid {', '.join(missing)}")
