@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     pagecache: str = "512m"
     batch_size: int = Field(default=5000, ge=1, le=100_000)
     query_timeout_s: float = Field(default=20.0, gt=0)
+    person_merge_threshold: float = Field(default=0.85, gt=0, le=1)
+    person_review_threshold: float = Field(default=0.6, gt=0, le=1)
 
     @field_validator("neo4j_password")
     @classmethod

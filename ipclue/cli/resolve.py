@@ -9,7 +9,15 @@ from rich.table import Table
 
 from ipclue.cli.common import err, graph_session, out
 from ipclue.graph.db import Graph
-from ipclue.graph.resolution import Explanation, JudgementError, explain, force_merge, force_split
+from ipclue.graph.resolution import (
+    Explanation,
+    JudgementError,
+    confirm,
+    explain,
+    force_merge,
+    force_split,
+    reject,
+)
 
 
 def explain_party(graph: Graph, party: str) -> list[Explanation]:
@@ -46,6 +54,9 @@ def explain_cmd(party: str = typer.Argument(..., help="party uid or name")) -> N
         out.print(_table(exp))
         for j in exp.judgements:
             out.print(f"judgement {j['id']} {j['kind']} a={j['a']} b={j['b']} at {j['at']}: {j['note']}")
+        for p in exp.possible:
+            why = f"({p['score']:.2f}, {p['rule']}): {p['evidence']}"
+            out.print(f"possibly the same as {p['uid']} {p['name']} {why}")
 
 
 def merge_cmd(
@@ -76,7 +87,37 @@ def split_cmd(
     typer.echo(f"{len(mention)} mention(s) split from {uid} into {new_uid} (judgement {jid})")
 
 
+def confirm_cmd(
+    uid_a: Annotated[str, typer.Argument(help="one party of the possible match")],
+    uid_b: Annotated[str, typer.Argument(help="the other party")],
+    note: Annotated[str, typer.Option("--note", help="why (stored with the judgement)")] = "",
+) -> None:
+    """Confirm a possible match: the two parties are merged (a force-merge judgement)."""
+    with graph_session() as graph:
+        try:
+            jid, keep = confirm(graph, uid_a, uid_b, note)
+        except JudgementError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    typer.echo(f"{uid_a} and {uid_b} merged into {keep} (judgement {jid})")
+
+
+def reject_cmd(
+    uid_a: Annotated[str, typer.Argument(help="one party of the possible match")],
+    uid_b: Annotated[str, typer.Argument(help="the other party")],
+    note: Annotated[str, typer.Option("--note", help="why (stored with the judgement)")] = "",
+) -> None:
+    """Reject a possible match: the two parties are different people (a force-split judgement)."""
+    with graph_session() as graph:
+        try:
+            jid = reject(graph, uid_a, uid_b, note)
+        except JudgementError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    typer.echo(f"{uid_a} and {uid_b} kept apart (judgement {jid})")
+
+
 def register(app: typer.Typer) -> None:
     app.command("explain")(explain_cmd)
     app.command("merge")(merge_cmd)
     app.command("split")(split_cmd)
+    app.command("confirm")(confirm_cmd)
+    app.command("reject")(reject_cmd)

@@ -5,6 +5,8 @@
 2. A party's USCC from its mentions (checksum checked in Python).
 3. Generic identifiers and agents (``generic``, ``generic_agent``; see ``generic``).
 4. ``BRANCH_OF {derived: true}`` from a 分公司's name to its parent's exact name.
+4b. The group pass (``corroborate``): same-name people in roles at linked organisations are
+   merged, or joined by ``POSSIBLY_SAME`` for review.
 5. Links between parties, stored as ``(:Party)-[:LINKED {via, through, evidence, derived}]->(:Party)``
    with the lower uid first (read them undirected). ``via`` is one of ``legal_rep`` (same legal
    representative), ``shared_address`` / ``shared_phone`` / ``shared_email`` (non-generic only),
@@ -18,21 +20,28 @@ from __future__ import annotations
 
 from ipclue.cypher import query
 from ipclue.graph.db import Graph
+from ipclue.graph.resolution.corroborate import group_persons
 from ipclue.graph.resolution.generic import CutoffRule, mark_agents, mark_identifiers
+from ipclue.graph.resolution.groups import Thresholds
 from ipclue.graph.resolution.orgs import analyse
 from ipclue.normalize import clean, valid_uscc
+from ipclue.settings import get_settings
 
 BRANCH_PATTERN = ".*(分公司|分店|分厂|分部|办事处|分所|营业部)$"
 SIDE_A = ["plaintiff", "appellant", "retrial_applicant", "prosecutor"]
 SIDE_B = ["defendant", "appellee", "retrial_respondent", "accused", "accused_unit"]
 
 
-def derive(graph: Graph, rule: CutoffRule | None = None, max_fanout: int = 50) -> dict[str, int]:
-    """Run every derivation; returns counts per step (``rule``: the generic cut-off parameters)."""
+def derive(
+    graph: Graph, rule: CutoffRule | None = None, max_fanout: int = 50, thresholds: Thresholds | None = None
+) -> dict[str, int]:
+    """Run every derivation; returns counts per step (``rule``: the generic cut-off parameters,
+    ``thresholds``: the group pass's merge and review thresholds, from settings by default)."""
     rule = rule or CutoffRule()
     counts = {"mention_keys": mention_keys(graph), "party_uscc": party_uscc(graph)}
     counts |= mark_identifiers(graph, rule) | mark_agents(graph, rule)
     counts["branch_of"] = branches(graph)
+    counts |= group_persons(graph, thresholds or settings_thresholds())
     counts |= links(graph, max_fanout)
     return counts
 
@@ -86,3 +95,9 @@ def links(graph: Graph, max_fanout: int = 50) -> dict[str, int]:
 def _one(graph: Graph, name: str, **params: object) -> int:
     rows = graph.write(query(name), **params)
     return int(rows[0]["linked"]) if rows else 0
+
+
+def settings_thresholds() -> Thresholds:
+    """The group pass's thresholds from settings (``IPCLUE_PERSON_MERGE_THRESHOLD`` / ``…_REVIEW_…``)."""
+    s = get_settings()
+    return Thresholds(merge=s.person_merge_threshold, review=s.person_review_threshold)

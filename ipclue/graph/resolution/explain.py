@@ -1,5 +1,5 @@
 """Explain a party: why each mention joined it (rule, score, evidence, source path) and the
-user judgements that touched it."""
+user judgements that touched it, and its possible matches (POSSIBLY_SAME)."""
 
 from __future__ import annotations
 
@@ -38,6 +38,9 @@ class Explanation:
     flags: dict[str, Any] = field(default_factory=dict)
     mentions: list[MentionWhy] = field(default_factory=list)
     judgements: list[dict[str, Any]] = field(default_factory=list)
+    possible: list[dict[str, Any]] = field(
+        default_factory=list
+    )  # POSSIBLY_SAME: uid, name, score, rule, evidence
 
 
 def find_parties(graph: Graph, party: str) -> list[str]:
@@ -69,4 +72,5 @@ def _explain(graph: Graph, uid: str) -> Explanation:
     out.judgements = graph.read(
         query("resolve/judgements_of"), uid=uid, mentions=[m.id for m in out.mentions]
     )
+    out.possible = graph.read(query("resolve/possible_of"), uid=uid)
     return out

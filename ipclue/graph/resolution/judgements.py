@@ -86,7 +86,7 @@ def force_merge(graph: Graph, keep: str, absorb: str, note: str = "") -> str:
     """Merge party ``absorb`` into ``keep`` (uid kept), store the judgement; returns its id."""
     if keep == absorb:
         raise JudgementError("a party cannot be merged with itself")
-    _require(graph, [keep, absorb])
+    require_parties(graph, [keep, absorb])
     jid = f"merge-{digest(keep, absorb)}"
     params = {
         "a": keep,
@@ -94,17 +94,18 @@ def force_merge(graph: Graph, keep: str, absorb: str, note: str = "") -> str:
         "only": None,
         "mentions": None,
         "rule": "judgement:merge",
+        "score": None,
         "evidence": f"merged by a user: {note}",
     }
     steps = ["resolve/repoint_mentions", "resolve/move_out", "resolve/move_in", "resolve/merge_finish"]
-    _transaction(graph, [(s, params) for s in steps] + [_store(jid, "merge", keep, absorb, note, [])])
-    _refresh(graph, keep)
+    run_steps(graph, [(s, params) for s in steps] + [_store(jid, "merge", keep, absorb, note, [])])
+    refresh(graph, keep)
     return jid
 
 
 def force_split(graph: Graph, uid: str, mentions: Sequence[str], note: str = "") -> tuple[str, str]:
     """Move ``mentions`` of party ``uid`` to a new party; returns (judgement id, new uid)."""
-    _require(graph, [uid])
+    require_parties(graph, [uid])
     ids = sorted(set(mentions))
     _require_mentions(graph, uid, ids)
     new_uid = f"{uid.split('-')[0]}-s{digest(uid, *ids)}"
@@ -116,12 +117,13 @@ def force_split(graph: Graph, uid: str, mentions: Sequence[str], note: str = "")
         "only": only,
         "mentions": ids,
         "rule": "judgement:split",
+        "score": None,
         "evidence": f"split by a user: {note}",
     }
     steps = ["resolve/split_create", "resolve/repoint_mentions", "resolve/move_out", "resolve/move_in"]
-    _transaction(graph, [(s, params) for s in steps] + [_store(jid, "split", new_uid, uid, note, ids)])
-    _refresh(graph, uid)
-    _refresh(graph, new_uid)
+    run_steps(graph, [(s, params) for s in steps] + [_store(jid, "split", new_uid, uid, note, ids)])
+    refresh(graph, uid)
+    refresh(graph, new_uid)
     return jid, new_uid
 
 
@@ -136,7 +138,7 @@ def _store(jid: str, kind: str, a: str, b: str, note: str, ids: list[str]) -> tu
     }
 
 
-def _require(graph: Graph, uids: list[str]) -> None:
+def require_parties(graph: Graph, uids: list[str]) -> None:
     found = {r["uid"] for r in graph.read(query("resolve/uids_in_use"), uids=uids)}
     if missing := [u for u in uids if u not in found]:
         raise JudgementError(f"no party with uid {', '.join(missing)}")
@@ -152,7 +154,7 @@ def _require_mentions(graph: Graph, uid: str, ids: list[str]) -> None:
         raise JudgementError("a split must leave at least one mention with the original party")
 
 
-def _transaction(graph: Graph, steps: list[tuple[str, dict[str, Any]]]) -> None:
+def run_steps(graph: Graph, steps: list[tuple[str, dict[str, Any]]]) -> None:
     """Run the steps in one write transaction: a judgement applies entirely or not at all."""
 
     def work(tx: ManagedTransaction) -> None:
@@ -163,5 +165,5 @@ def _transaction(graph: Graph, steps: list[tuple[str, dict[str, Any]]]) -> None:
         session.execute_write(work)
 
 
-def _refresh(graph: Graph, uid: str) -> None:
+def refresh(graph: Graph, uid: str) -> None:
     graph.write(query("resolve/refresh_party"), uid=uid)

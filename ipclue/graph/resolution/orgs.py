@@ -54,6 +54,7 @@ _PROVINCES = (
     "香港",
     "澳门",
 )
+PROVINCES = frozenset(_PROVINCES)
 _PROVINCE = "(?:" + "|".join(_PROVINCES) + r")(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?"
 _CITY = r"[\u4e00-\u9fff]{2,3}?(?:市(?!场)|自治州|地区)"
 _DISTRICT = r"[\u4e00-\u9fff]{1,3}?(?:区|县)(?!域)"

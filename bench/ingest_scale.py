@@ -1,0 +1,158 @@
+"""End-to-end ingest at growing sizes: the real ``ipclue ingest`` pipeline with the graph resolver.
+
+    python bench/ingest_scale.py [--sizes 1000,10000,30000,100000] [--seed 1] [--incremental 1000]
+                                 [--out /tmp/ipclue-scale] [--instance bench]
+
+For each size: generate a corpus (``ipclue.synth``), wipe the graph, run ``pipeline.ingest`` on
+it and print records/s per stage (extract, resolve, write, derive) and overall, plus the slowest
+queries (every ``Graph.read``/``write`` and loader transaction is timed by its Cypher file name).
+With ``--incremental N``, a corpus of N parties (another seed) is then ingested into the largest
+graph: its time and the share spent resolving. Uses the managed instance ``--instance`` unless
+NEO4J_URI is set. The figures are measured, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from ipclue import cypher
+from ipclue.dbms.managed import ManagedNeo4j
+from ipclue.graph import db
+from ipclue.graph.load import Loader
+from ipclue.graph.schema import apply_schema, wipe
+from ipclue.pipeline import IngestReport, ingest
+from ipclue.settings import Settings
+
+NODE_STEPS = {"source", "party", "case", "trademark", "patent", "penalty", "address", "phone", "email"}
+FOLDERS = ("resolve", "load", "derive", "schema", "flags", "detect")
+
+
+class QueryClock:
+    """Seconds and calls per Cypher file (and the slowest single call), while installed."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}
+        for folder in FOLDERS:
+            try:
+                self.names |= {cypher.query(n): n for n in cypher.names(folder)}
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+        self.total: dict[str, float] = defaultdict(float)
+        self.calls: dict[str, int] = defaultdict(int)
+        self.worst: dict[str, float] = defaultdict(float)
+
+    def name(self, text: str) -> str:
+        return self.names.get(text) or self.names.get(text.removeprefix("CYPHER replan=skip\n")) or text[:40]
+
+    def add(self, name: str, seconds: float) -> None:
+        self.total[name] += seconds
+        self.calls[name] += 1
+        self.worst[name] = max(self.worst[name], seconds)
+
+    def timed(self, fn: Callable[..., Any], by: Callable[..., str]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.add(by(*args), time.perf_counter() - start)
+
+        return wrapper
+
+    @contextmanager
+    def installed(self) -> Iterator[None]:
+        saved = db.Graph.read, db.Graph.write, Loader._run
+        db.Graph.read = self.timed(saved[0], lambda _g, text, *a: self.name(text))  # type: ignore[method-assign]
+        db.Graph.write = self.timed(saved[1], lambda _g, text, *a: self.name(text))  # type: ignore[method-assign]
+        Loader._run = self.timed(saved[2], lambda _l, step, *a: f"load/{step}")  # type: ignore[method-assign]
+        try:
+            yield
+        finally:
+            db.Graph.read, db.Graph.write, Loader._run = saved  # type: ignore[method-assign]
+
+    def top(self, n: int = 8) -> list[dict[str, Any]]:
+        names = sorted(self.total, key=lambda k: -self.total[k])[:n]
+        return [
+            {
+                "query": k,
+                "s": round(self.total[k], 2),
+                "calls": self.calls[k],
+                "max_s": round(self.worst[k], 2),
+            }
+            for k in names
+        ]
+
+
+def open_bench_graph(instance: str) -> db.Graph:
+    """NEO4J_URI if configured, else the managed instance ``instance`` (started on demand)."""
+    settings = Settings()
+    if settings.neo4j_uri:
+        return db.open_graph(settings)
+    state = ManagedNeo4j(settings, instance=instance).start()
+    target = db.Target(state.uri, "neo4j", state.password, "neo4j", True)
+    return db.Graph(db.connect(target), "neo4j", settings.query_timeout_s, target)
+
+
+def generate(out: Path, parties: int, seed: int) -> Path:
+    from ipclue.synth.generate import generate as synth
+
+    target = out / f"p{parties}-s{seed}"
+    if not (target / "truth.json").exists():
+        synth(target, parties, seed, "demo")
+    return target
+
+
+def rates(report: IngestReport) -> dict[str, Any]:
+    """Records/s per stage and overall."""
+    n = report.read
+    per = {k: round(n / v) if v else None for k, v in report.stage_seconds.items()}
+    rels = sum(v for k, v in report.rows.items() if k not in NODE_STEPS)
+    overall = round(n / report.seconds) if report.seconds else None
+    return {"records": n, "seconds": report.seconds, "stage_s": report.stage_seconds} | {
+        "records_per_s": per,
+        "overall_records_per_s": overall,
+        "relationships": rels,
+    }
+
+
+def run(graph: db.Graph, corpus: Path, quarantine: Path) -> dict[str, Any]:
+    clock = QueryClock()
+    with clock.installed():
+        report = ingest(graph, [corpus], quarantine_dir=quarantine)
+    return rates(report) | {"slowest_queries": clock.top()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--sizes", default="1000,10000,30000,100000")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--incremental", type=int, default=1000, help="parties of the batch added last (0: none)")
+    ap.add_argument("--out", type=Path, default=Path("/tmp/ipclue-scale"))
+    ap.add_argument("--instance", default="bench")
+    args = ap.parse_args()
+    graph = open_bench_graph(args.instance)
+    results: dict[str, Any] = {}
+    for size in [int(s) for s in args.sizes.split(",")]:
+        corpus = generate(args.out, size, args.seed)
+        wipe(graph)
+        apply_schema(graph)
+        results[str(size)] = run(graph, corpus, args.out / "quarantine")
+        print(json.dumps({size: results[str(size)]}, ensure_ascii=False), flush=True)
+    if args.incremental:
+        extra = generate(args.out, args.incremental, args.seed + 1000)
+        inc = run(graph, extra, args.out / "quarantine")
+        inc["resolve_share"] = round(inc["stage_s"].get("resolve", 0.0) / inc["seconds"], 3)
+        results[f"incremental+{args.incremental}"] = inc
+        print(json.dumps({"incremental": inc}, ensure_ascii=False), flush=True)
+    graph.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""The group pass, run by ``derive``: people across group companies merged or marked POSSIBLY_SAME.
+
+Reads every person party whose full name another person party bears (``resolve/group_people``)
+and the links among their organisations (``resolve/group_org_links``), plans with ``groups.plan``
+and applies it: merges move mentions (rule, score, evidence on each REFERS_TO) and
+relationships to the surviving uid, like a force-merge but without a judgement; possible
+matches are written as ``(:Party)-[:POSSIBLY_SAME {score, rule, evidence}]->(:Party)``,
+recomputed in full on each run. Rejected pairs (``distinct`` judgements) are never proposed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from ipclue.cypher import query
+from ipclue.graph.db import Graph
+from ipclue.graph.resolution.groups import (
+    OrgLink,
+    OrgLinks,
+    Pair,
+    Person,
+    Plan,
+    Role,
+    Thresholds,
+    places_in,
+    plan,
+)
+from ipclue.graph.resolution.judgements import refresh, run_steps
+from ipclue.graph.resolution.orgs import PROVINCES
+
+MERGE_STEPS = ("resolve/repoint_mentions", "resolve/move_out", "resolve/move_in", "resolve/merge_finish")
+
+
+def group_persons(graph: Graph, th: Thresholds | None = None) -> dict[str, int]:
+    """Plan and apply the group pass; returns counts (people compared, merged, possible)."""
+    th = th or Thresholds()
+    names = read_people(graph)
+    orgs = sorted({r.org for people, _ in names.values() for p in people for r in p.roles})
+    links = read_org_links(graph, orgs)
+    distinct = {frozenset((r["a"], r["b"])) for r in graph.read(query("resolve/distinct_pairs"))}
+    done = apply(graph, plan(names, links, th, distinct, read_places(graph, names, orgs)))
+    return {"group_people": sum(len(p) for p, _ in names.values())} | done
+
+
+def read_people(graph: Graph) -> dict[str, tuple[list[Person], int]]:
+    """Name → (people holding a role at an organisation, how many person parties bear the name)."""
+    out: dict[str, tuple[list[Person], int]] = {}
+    for r in graph.read(query("resolve/group_people")):
+        people, _ = out.setdefault(r["name"], ([], int(r["bearers"])))
+        if r["roles"]:
+            roles = [Role(x["role"], x["org"], x["org_name"] or "") for x in r["roles"]]
+            people.append(Person(r["uid"], r["name"], roles, set(r["births"]), set(r["ids"])))
+    return out
+
+
+def read_org_links(graph: Graph, uids: list[str]) -> OrgLinks:
+    """Links among the given organisations, by unordered pair."""
+    links: OrgLinks = defaultdict(list)
+    for r in graph.read(query("resolve/group_org_links"), uids=uids) if uids else []:
+        links[frozenset((r["a"], r["b"]))].append(OrgLink(r["kind"], r["through"] or ""))
+    return links
+
+
+def read_places(graph: Graph, names: dict[str, tuple[list[Person], int]], orgs: list[str]) -> frozenset[str]:
+    """Place names in the organisations' names and addresses (and the provinces)."""
+    rows = graph.read(query("resolve/group_org_addresses"), uids=orgs) if orgs else []
+    texts = [r["value"] for r in rows] + [
+        x.org_name for people, _ in names.values() for p in people for x in p.roles
+    ]
+    return places_in(texts) | PROVINCES
+
+
+def apply(graph: Graph, p: Plan) -> dict[str, int]:
+    """Clear old possible matches, merge, then write the new possible matches."""
+    graph.write(query("resolve/possibly_same_clear"))
+    for survivor, absorbed in sorted(p.merges.items()):
+        run_steps(graph, [s for uid in sorted(absorbed) for s in _merge(survivor, uid, absorbed[uid])])
+        refresh(graph, survivor)
+    rows = [
+        {"a": x.a, "b": x.b, "score": x.score, "rule": x.rule, "evidence": x.evidence} for x in p.possible
+    ]
+    if rows:
+        graph.write(query("resolve/possibly_same"), rows=rows)
+    return {"group_merged": sum(len(a) for a in p.merges.values()), "possibly_same": len(rows)}
+
+
+def _merge(keep: str, absorb: str, pair: Pair) -> list[tuple[str, dict[str, Any]]]:
+    params = {
+        "a": keep,
+        "b": absorb,
+        "only": None,
+        "mentions": None,
+        "rule": pair.rule,
+        "score": pair.score,
+        "evidence": pair.evidence,
+    }
+    return [(s, params) for s in MERGE_STEPS]

@@ -1,0 +1,344 @@
+"""People across group companies: the same full name in roles at organisations that are linked.
+
+Pure planning (no database): ``plan(people, links, thresholds) -> Plan``. Two person parties
+with the same non-anonymised name are compared by the strongest link between organisations
+where they hold a role (法定代表人, shareholder, officer, agent of a firm):
+
+- ``same_org`` 0.95 — the same organisation;
+- ``branch`` 0.92 — one is a branch of the other, or both branches of one parent;
+- ``shareholder`` 0.9 — a shareholder chain of organisations (≤ 2 hops, or one common
+  organisation shareholder);
+- ``shared_phone`` 0.88, ``shared_address`` 0.85 — a non-generic phone or address in common;
+- ``trade_name`` 0.72–0.81 — the same 字号 (longest common start of the names without region,
+  place names known from the data and legal form, ≥ 2 characters, not a generic word), more
+  when long or in the same region; 0.72 for the same name up to homophones (朗华/郎华);
+- ``name_roles`` 0.65 — no link found, but both hold management roles (法定代表人, shareholder,
+  officer): only ever a possible match, and only for a name few parties bear.
+
+Every further kind of link adds 0.05 (at most 0.97). The result is weighted by the name's
+rarity in the data: ``1 - rarity · log2(c)`` (at least 0.5), where ``c`` is how many
+distinguishable people bear the name (parties without any role, plus groups of linked
+parties). At or above ``merge`` the parties merge; between ``review`` and ``merge`` they get a
+``POSSIBLY_SAME`` edge. Different birth dates or ID fragments are a hard negative; so is a
+user's rejection (``distinct``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ipclue.graph.resolution.orgs import analyse
+
+STRENGTH = {
+    "same_org": 0.95,
+    "branch": 0.92,
+    "shareholder": 0.9,
+    "shared_phone": 0.88,
+    "shared_address": 0.85,
+    "name_roles": 0.65,
+}
+NAME_ONLY = "person:group-name-roles"  # never a merge, whatever the score
+NAME_ONLY_MAX = 3  # name-only pairs only for names this few parties bear
+BLOCK_CAP = 50  # a 字号 or sound shared by more same-name people is no signal
+MANAGEMENT = frozenset({"LEGAL_REP_OF", "SHAREHOLDER_OF", "OFFICER_OF"})
+WORDS = {
+    "same_org": "同一组织",
+    "branch": "同一集团（分支机构）",
+    "shareholder": "同一集团（股权关系）",
+    "shared_phone": "共同电话",
+    "shared_address": "共同地址",
+    "trade_name": "相同字号",
+    "name_roles": "均任企业法定代表人、股东或高管（组织间未见关联）",
+}
+ROLE_WORDS = {
+    "LEGAL_REP_OF": "法定代表人",
+    "SHAREHOLDER_OF": "股东",
+    "OFFICER_OF": "高管",
+    "MEMBER_OF": "代理人",
+}
+GENERIC_TRADE = frozenset(
+    {
+        "中国",
+        "中华",
+        "国际",
+        "华夏",
+        "东方",
+        "全国",
+        "国家",
+        "亚洲",
+        "世界",
+        "环球",
+        "中外",
+        "中央",
+        "新华",
+        "国营",
+    }
+)
+_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司")
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Merge at or above ``merge``; POSSIBLY_SAME from ``review``; ``rarity``: weight per doubling."""
+
+    merge: float = 0.85
+    review: float = 0.6
+    rarity: float = 0.04
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A person's role at an organisation (relationship type and the organisation)."""
+
+    role: str
+    org: str
+    org_name: str
+
+
+@dataclass(slots=True)
+class Person:
+    """A person party as this pass sees it."""
+
+    uid: str
+    name: str
+    roles: list[Role] = field(default_factory=list)
+    births: set[str] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class OrgLink:
+    """A link between two organisations: its kind and what it goes through (a name or value)."""
+
+    kind: str
+    through: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A scored decision about two person parties (``a`` < ``b``)."""
+
+    a: str
+    b: str
+    score: float
+    rule: str
+    evidence: str
+
+
+@dataclass(slots=True)
+class Plan:
+    """Merges (survivor → {absorbed uid: its strongest pair}) and possible matches between survivors."""
+
+    merges: dict[str, dict[str, Pair]] = field(default_factory=dict)
+    possible: list[Pair] = field(default_factory=list)
+
+
+OrgLinks = dict[frozenset[str], list[OrgLink]]
+
+
+_PLACE_RE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:省|市|区|县)")
+
+
+def places_in(texts: Iterable[str]) -> frozenset[str]:
+    """Place names (without 省/市/区/县) written in names and addresses: 浙江省杭州市 → 浙江, 杭州."""
+    return frozenset(m.group(1) for t in texts for m in _PLACE_RE.finditer(t))
+
+
+@lru_cache(maxsize=200_000)
+def stem(name: str, places: frozenset[str] = frozenset()) -> str:
+    """An organisation name without region prefix, leading place names, brackets and legal form."""
+    core = analyse(name).variant
+    for form in _FORMS:
+        core = core.replace(form, "")
+    while (
+        head := next((p for p in places if core.startswith(p) and len(core) > len(p) + 1), None)
+    ) is not None:
+        core = core[len(head) :]
+    return core
+
+
+@lru_cache(maxsize=500_000)
+def trade_name(a: str, b: str, places: frozenset[str] = frozenset()) -> str | None:
+    """The 字号 two organisation names share: their stems' common start (≥ 2 Han characters),
+    or the whole stem when the two sound the same (a homophone typo)."""
+    sa, sb = stem(a, places), stem(b, places)
+    n = 0
+    while n < min(len(sa), len(sb)) and sa[n] == sb[n] and "\u4e00" <= sa[n] <= "\u9fff":
+        n += 1
+    common = sa[:n]
+    if n < 2 and len(sa) >= 2 and sa != sb and analyse(a).pinyin == analyse(b).pinyin:
+        return f"{sa}/{sb}"
+    return common if n >= 2 and common not in GENERIC_TRADE else None
+
+
+def trade_strength(a: str, b: str, common: str) -> float:
+    """0.72, +0.03 per character beyond 2 (up to +0.06), +0.03 in the same named region;
+    0.72 for a homophone."""
+    if "/" in common:
+        return 0.72
+    ra, rb = analyse(a).region, analyse(b).region
+    return 0.72 + 0.03 * min(len(common) - 2, 2) + (0.03 if ra and ra == rb else 0.0)
+
+
+def role_link(x: Role, y: Role, links: OrgLinks, places: frozenset[str]) -> list[tuple[str, float, str]]:
+    """Every link between the organisations of two roles: (kind, strength, words)."""
+    if x.org == y.org:
+        return [("same_org", STRENGTH["same_org"], f"{WORDS['same_org']}「{x.org_name}」")]
+    out = [
+        (ln.kind, STRENGTH[ln.kind], f"{WORDS[ln.kind]}「{ln.through}」")
+        for ln in links.get(frozenset((x.org, y.org)), [])
+    ]
+    if common := trade_name(x.org_name, y.org_name, places):
+        out.append(("trade_name", trade_strength(x.org_name, y.org_name, common), f"相同字号「{common}」"))
+    return out
+
+
+def link_strength(
+    p: Person, q: Person, links: OrgLinks, places: frozenset[str] = frozenset(), name_only: bool = True
+) -> tuple[float, str, str] | None:
+    """The strongest link between two people's organisations (+0.05 per further kind), else
+    ``name_roles`` when both hold management roles, else None."""
+    best: dict[str, tuple[float, str, Role, Role]] = {}
+    for x in p.roles:
+        for y in q.roles:
+            for kind, strength, words in role_link(x, y, links, places):
+                if kind not in best or strength > best[kind][0]:
+                    best[kind] = (strength, words, x, y)
+    if not best and name_only:
+        xs = [r for r in p.roles if r.role in MANAGEMENT]
+        ys = [r for r in q.roles if r.role in MANAGEMENT]
+        if not xs or not ys:
+            return None
+        best["name_roles"] = (STRENGTH["name_roles"], WORDS["name_roles"], xs[0], ys[0])
+    if not best:
+        return None
+    kind = max(best, key=lambda k: (best[k][0], k))
+    strength, words, x, y = best[kind]
+    total = min(0.97, strength + 0.05 * (len(best) - 1))
+    roles = f"{ROLE_WORDS.get(x.role, x.role)}@{x.org_name} / {ROLE_WORDS.get(y.role, y.role)}@{y.org_name}"
+    return total, f"person:group-{kind.replace('_', '-')}", f"同名且{words}：{roles}"
+
+
+def conflict(p: Person, q: Person, distinct: set[frozenset[str]]) -> bool:
+    """Hard negatives: different birth dates, different ID fragments, or rejected by a user."""
+    return bool(
+        (p.births and q.births and not p.births & q.births)
+        or (p.ids and q.ids and not p.ids & q.ids)
+        or frozenset((p.uid, q.uid)) in distinct
+    )
+
+
+def candidates(people: list[Person], links: OrgLinks, places: frozenset[str]) -> set[tuple[int, int]]:
+    """Pairs (by index) worth comparing: the same organisation, linked organisations, or names
+    sharing their first two 字号 characters or their sound. Blocks above ``BLOCK_CAP`` say nothing."""
+    blocks: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, p in enumerate(people):
+        for r in p.roles:
+            blocks[("org", r.org)].add(i)
+            blocks[("stem", stem(r.org_name, places)[:2])].add(i)
+            blocks[("sound", analyse(r.org_name).pinyin)].add(i)
+    out = {(i, j) for b in blocks.values() if len(b) <= BLOCK_CAP for i in b for j in b if i < j}
+    for pair in links:
+        x, y = sorted(pair)
+        for i in blocks.get(("org", x), ()):
+            out.update((min(i, j), max(i, j)) for j in blocks.get(("org", y), ()) if i != j)
+    return out
+
+
+def name_pairs(
+    people: list[Person],
+    bearers: int,
+    links: OrgLinks,
+    th: Thresholds,
+    distinct: set[frozenset[str]],
+    places: frozenset[str] = frozenset(),
+) -> list[Pair]:
+    """Scored pairs among the parties of one name (``bearers``: how many parties bear it in all;
+    people joined by an organisation link count as one bearer, a name-only pair does not). Name-only
+    pairs are considered for names borne by at most ``NAME_ONLY_MAX`` parties."""
+    small = bearers <= NAME_ONLY_MAX
+    pairs = (
+        {(i, j) for i in range(len(people)) for j in range(i + 1, len(people))}
+        if small
+        else candidates(people, links, places)
+    )
+    raw = []
+    for i, j in sorted(pairs):
+        p, q = people[i], people[j]
+        if not conflict(p, q, distinct) and (hit := link_strength(p, q, links, places, small)):
+            raw.append((min(p.uid, q.uid), max(p.uid, q.uid), *hit))
+    linked = [(a, b) for a, b, _, rule, _ in raw if rule != NAME_ONLY]
+    groups = len(_components([p.uid for p in people], linked))
+    distinguishable = max(1, groups + bearers - len(people))
+    weight = max(0.5, 1.0 - th.rarity * math.log2(distinguishable))
+    return [
+        Pair(
+            a, b, round(s * weight, 3), rule, f"{why}；同名可区分者 {distinguishable} 人（权重 {weight:.2f}）"
+        )
+        for a, b, s, rule, why in raw
+    ]
+
+
+def plan(
+    names: dict[str, tuple[list[Person], int]],
+    links: OrgLinks,
+    th: Thresholds,
+    distinct: Iterable[frozenset[str]] = (),
+    places: frozenset[str] = frozenset(),
+) -> Plan:
+    """Merges and possible matches for every name (``names``: name → (people with roles, bearers);
+    ``places``: place names known from the data, never a 字号)."""
+    out, rejected = Plan(), set(distinct)
+    for name in sorted(names):
+        people, bearers = names[name]
+        pairs = name_pairs(sorted(people, key=lambda p: p.uid), bearers, links, th, rejected, places)
+        strong = [p for p in pairs if p.score >= th.merge and p.rule != NAME_ONLY]
+        root = _roots([p.uid for p in people], [(p.a, p.b) for p in strong])
+        for pair in sorted(strong, key=lambda p: (-p.score, p.a, p.b)):
+            absorbed = out.merges.setdefault(root[pair.a], {})
+            for uid in (pair.a, pair.b):
+                if uid != root[uid]:
+                    absorbed.setdefault(uid, pair)
+        out.possible.extend(_possible(pairs, root, th))
+    return out
+
+
+def _possible(pairs: list[Pair], root: dict[str, str], th: Thresholds) -> list[Pair]:
+    """The best review-band pair between each two merged groups, between their survivors."""
+    best: dict[tuple[str, str], Pair] = {}
+    for p in pairs:
+        a, b = sorted((root[p.a], root[p.b]))
+        if a == b or p.score < th.review or (p.score >= th.merge and p.rule != NAME_ONLY):
+            continue
+        if (a, b) not in best or p.score > best[(a, b)].score:
+            best[(a, b)] = Pair(a, b, p.score, p.rule, p.evidence)
+    return [best[k] for k in sorted(best)]
+
+
+def _roots(uids: list[str], edges: list[tuple[str, str]]) -> dict[str, str]:
+    """Each uid's component survivor: the smallest uid of its component."""
+    return {u: min(c) for c in _components(uids, edges) for u in c}
+
+
+def _components(uids: list[str], edges: list[tuple[str, str]]) -> list[set[str]]:
+    parent = {u: u for u in uids}
+
+    def find(u: str) -> str:
+        while parent[u] != u:
+            parent[u] = parent[parent[u]]
+            u = parent[u]
+        return u
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    comps: dict[str, set[str]] = {}
+    for u in uids:
+        comps.setdefault(find(u), set()).add(u)
+    return list(comps.values())

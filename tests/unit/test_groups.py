@@ -1,0 +1,74 @@
+"""Group pass planning (pure): links, 字号, rarity, hard negatives, thresholds."""
+
+from __future__ import annotations
+
+from ipclue.graph.resolution.groups import (
+    OrgLink,
+    OrgLinks,
+    Person,
+    Role,
+    Thresholds,
+    name_pairs,
+    places_in,
+    plan,
+    trade_name,
+)
+
+TH = Thresholds()
+
+
+def rep(uid: str, org: str, org_name: str, role: str = "LEGAL_REP_OF", born: str | None = None) -> Person:
+    return Person(uid, "方洪波", [Role(role, org, org_name)], {born} if born else set())
+
+
+def test_trade_name_is_the_common_start_without_region_and_form() -> None:
+    assert trade_name("广东美的生活电器制造有限公司", "广东美的电器股份有限公司") == "美的"
+    assert trade_name("无锡小天鹅股份有限公司", "广东美的电器股份有限公司") is None
+    assert trade_name("中国宣纸集团公司", "中国银行股份有限公司") is None  # generic start
+    places = places_in(["杭州市西湖区文三路1号"])
+    assert trade_name("杭州青奇科技有限公司", "杭州小木吉软件科技有限公司", places) is None
+    assert trade_name("江苏朗华律师事务所", "江苏郎华律师事务所") == "朗华律师事务所/郎华律师事务所"
+
+
+def test_branch_link_merges_and_trade_name_alone_is_only_possible() -> None:
+    links: OrgLinks = {frozenset(("o1", "o2")): [OrgLink("branch", "星河电子")]}
+    people = [
+        rep("p1", "o1", "星河电子有限公司"),
+        rep("p2", "o2", "X分公司"),
+        rep("p3", "o3", "星河贸易有限公司"),
+    ]
+    out = plan({"方洪波": (people, 3)}, links, TH)
+    assert set(out.merges) == {"p1"} and set(out.merges["p1"]) == {"p2"}
+    assert out.merges["p1"]["p2"].rule == "person:group-branch"
+    assert [(p.a, p.b, p.rule) for p in out.possible] == [("p1", "p3", "person:group-trade-name")]
+
+
+def test_a_common_name_weakens_the_same_link() -> None:
+    links: OrgLinks = {frozenset(("o1", "o2")): [OrgLink("shareholder", "控股公司")]}
+    pair = [rep("p1", "o1", "甲有限公司"), rep("p2", "o2", "乙有限公司")]
+    rare = name_pairs(pair, 2, links, TH, set())[0].score
+    common = name_pairs(pair, 200, links, TH, set())[0].score
+    assert rare == 0.9 and common < TH.merge <= rare
+
+
+def test_name_only_needs_management_roles_and_never_merges() -> None:
+    reps = [rep("p1", "o1", "甲有限公司"), rep("p2", "o2", "乙有限公司")]
+    out = plan({"方洪波": (reps, 2)}, {}, Thresholds(merge=0.6, review=0.5))
+    assert out.merges == {} and [p.rule for p in out.possible] == ["person:group-name-roles"]
+    lawyers = [rep("p1", "o1", "甲律师事务所", "MEMBER_OF"), rep("p2", "o2", "乙律师事务所", "MEMBER_OF")]
+    assert plan({"方洪波": (lawyers, 2)}, {}, TH).possible == []
+
+
+def test_hard_negatives_birth_and_rejection() -> None:
+    links: OrgLinks = {frozenset(("o1", "o2")): [OrgLink("branch", "X")]}
+    born = [rep("p1", "o1", "甲", born="1970-01-01"), rep("p2", "o2", "乙", born="1980-01-01")]
+    assert name_pairs(born, 2, links, TH, set()) == []
+    same = [rep("p1", "o1", "甲"), rep("p2", "o2", "乙")]
+    assert name_pairs(same, 2, links, TH, {frozenset(("p1", "p2"))}) == []
+
+
+def test_merged_groups_get_one_possible_match_between_survivors() -> None:
+    links: OrgLinks = {frozenset(("o1", "o2")): [OrgLink("branch", "X")]}
+    people = [rep("p1", "o1", "美的电器有限公司"), rep("p2", "o2", "甲"), rep("p3", "o3", "美的制冷有限公司")]
+    out = plan({"方洪波": (people, 3)}, links, TH)
+    assert [(p.a, p.b) for p in out.possible] == [("p1", "p3")]
