@@ -14,13 +14,13 @@ from ipclue.api.audit import AuditLog
 from ipclue.api.config import ApiSettings, Principal, configured_keys, get_api_settings
 from ipclue.api.jobs import Jobs
 from ipclue.api.middleware import RequestId
+from ipclue.api.roles import PREFIX
 from ipclue.api.routers import flags, jobs, meta, parties, records
 from ipclue.api.store import AsyncReads
 from ipclue.errors import ConfigError
 from ipclue.graph.db import Graph, open_graph
 from ipclue.settings import get_settings
 
-PREFIX = "/api/v1"
 STATIC = Path(__file__).parent / "static"
 
 
