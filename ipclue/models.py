@@ -263,7 +263,7 @@ class Rejection(Record):
 
     path: str
     line: int | None = None
-    stage: Literal["decode", "extract", "validate", "load", "resolve"]
+    stage: Literal["decode", "extract", "validate", "load", "resolve", "skip"]
     reason: str
     detail: str | None = None
     sha256: str | None = None

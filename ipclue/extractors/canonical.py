@@ -107,6 +107,9 @@ def _json_line(raw: str, *, path: str, sha256: str, line: int) -> Item:
         return Rejection(
             path=path, line=line, stage="decode", reason="invalid-json", detail=detail, sha256=sha256
         )
+    except RecursionError:
+        where = {"path": path, "line": line, "sha256": sha256}
+        return Rejection(stage="decode", reason="too-deep", detail="nested too deeply to parse", **where)
     if not isinstance(obj, dict):
         detail = f"a JSON {type(obj).__name__}, not an object"
         return Rejection(
