@@ -25,6 +25,7 @@ from pydantic import ValidationError
 from ipclue.errors import ExtractError
 from ipclue.extractors import canonical, qichacha
 from ipclue.extractors.canonical import CanonicalRecordModel, Item, error_summary
+from ipclue.extractors.completeness import truncation
 from ipclue.extractors.inputs import MAX_FILE_BYTES, display_name, walk_inputs
 from ipclue.extractors.penalty import extract_penalty, looks_like_penalty
 from ipclue.extractors.text import Document, decode_bytes, read_bytes_as_document
@@ -257,6 +258,9 @@ def _from_text(doc: Document) -> Item:
         return extract_penalty(doc)
     judgment = judgment_extractor()
     if judgment is not None and judgment.looks_like_judgment(text):
+        cut = None if looks_like_criminal_facts(text) else truncation(text)
+        if cut is not None:
+            return _reject(doc.path, "extract", "truncated", cut, sha256=doc.sha256)
         record: Judgment = judgment.extract_judgment(doc)
         return record
     if looks_like_criminal_facts(text):
