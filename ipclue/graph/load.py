@@ -175,7 +175,16 @@ class Loader:
         return [(s, part) for s, part in ((step, old), (f"{step}_new", new)) if part]
 
     def _write_parts(self, step: str, parts: list[list[Row]], rejections: list[Rejection]) -> int:
-        """Each part in its own transactions; parts (disjoint keys) written concurrently."""
+        """Each part in its own transactions; parts (disjoint keys) written concurrently.
+
+        Why retries are the design: the parts share no node (``node_disjoint`` over every node
+        column, the Source included), so two parts never wait on one node's lock. Neo4j can still
+        report ``DeadlockDetected`` between them for locks no row names — the tokens of a
+        relationship type or property key created on first use, schema index entries, and the
+        relationship-group locks of a dense node the parts reach from different sides. Those are
+        short and rare; the managed transaction (``execute_write``) retries them as the transient
+        errors they are, and a retried batch is idempotent (``MERGE``), so nothing is lost or doubled.
+        """
 
         def write_part(part: list[Row]) -> int:
             return sum(self._write(step, batch, rejections) for batch in _chunks(part, self.batch_size))

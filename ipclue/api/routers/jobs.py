@@ -59,7 +59,8 @@ def _save(jobs: Jobs, job: Job, files: list[UploadFile], budget: int) -> None:
             while chunk := upload.file.read(CHUNK):
                 budget -= len(chunk)
                 if budget < 0:
-                    job.status, job.error = "failed", "upload too large"
+                    out.close()
+                    jobs.discard(job)  # no partial file is left behind
                     raise InvalidInput("the upload is larger than the configured limit", status=413)
                 out.write(chunk)
 
