@@ -8,9 +8,9 @@ in the graph can be traced back to a document and, for text, to character offset
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 PartyKind = Literal["org", "person"]
 Role = Literal[
@@ -41,12 +41,54 @@ Outcome = Literal[
     "other",
 ]
 Span = tuple[int, int]
+EARLIEST = date(1950, 1, 1)
+EARLIEST_OLD = date(1900, 1, 1)
+
+
+def _plausible(earliest: date) -> AfterValidator:
+    def check(value: date) -> date:
+        if value > date.today():
+            raise ValueError(f"{value.isoformat()} is in the future")
+        if value < earliest:
+            raise ValueError(f"{value.isoformat()} is before {earliest.year}")
+        return value
+
+    return AfterValidator(check)
+
+
+Day = Annotated[date, _plausible(EARLIEST)]
+"""A date of a filing, grant, decision or transfer: not in the future, not before 1950."""
+OldDay = Annotated[date, _plausible(EARLIEST_OLD)]
+"""A date that may be older (a birth, a company's founding, a work's creation): from 1900."""
+NiceClass = Annotated[int, Field(ge=1, le=45, description="a Nice class, 1–45")]
+Amount = Annotated[float, Field(ge=0, allow_inf_nan=False, description="yuan, never negative")]
+Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 
 
 class Record(BaseModel):
-    """Base for canonical records: strict about unknown fields, so typos are errors."""
+    """Base for canonical records: strict about unknown fields, so typos are errors; a NUL byte in
+    any text is refused (it is never stored)."""
 
     model_config = ConfigDict(extra="forbid", frozen=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_nul(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for key, value in data.items():
+                if _has_nul(value):
+                    raise ValueError(f"{key}: contains a NUL byte")
+        return data
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, list | tuple):
+        return any(isinstance(v, str) and "\x00" in v for v in value)
+    if isinstance(value, dict):
+        return any("\x00" in k or (isinstance(v, str) and "\x00" in v) for k, v in value.items())
+    return False
 
 
 class SourceRef(Record):
@@ -81,7 +123,7 @@ class PartyMention(Record):
     uscc: str | None = None
     gender: str | None = None
     ethnicity: str | None = None
-    birth_date: date | None = None
+    birth_date: OldDay | None = None
     id_fragment: str | None = None  # what the document shows of a resident ID (masked)
     sole_trader: bool = False  # 个体工商户 / 经营者 named by the person
     trade_name: str | None = None  # 字号 of a sole trader (e.g. XX商行)
@@ -97,12 +139,12 @@ class TextMention(Record):
 
 
 class Amounts(Record):
-    claimed: float | None = None  # 诉请赔偿
-    awarded: float | None = None  # 判赔
-    illegal_revenue: float | None = None  # 非法经营数额
-    illegal_gain: float | None = None  # 违法所得
-    sales_amount: float | None = None  # 销售金额
-    fine: float | None = None  # 罚金
+    claimed: Amount | None = None  # 诉请赔偿
+    awarded: Amount | None = None  # 判赔
+    illegal_revenue: Amount | None = None  # 非法经营数额
+    illegal_gain: Amount | None = None  # 违法所得
+    sales_amount: Amount | None = None  # 销售金额
+    fine: Amount | None = None  # 罚金
 
 
 FindingKind = Literal[
@@ -117,6 +159,8 @@ class Finding(Record):
     value: float | None = None  # yuan, for the amount kinds
     span: Span  # the paragraph's (start, end) in the source text
     quote: str  # the sentence that states it
+
+
 Mitigation = Literal["自首", "立功", "从犯", "坦白", "认罪认罚", "退赃"]
 CrimeAmountKind = Literal["illegal_revenue", "illegal_gain", "sales_amount", "goods_value"]
 
@@ -177,8 +221,8 @@ class Judgment(Record):
     doc_type: DocType = "judgment"
     instance: Literal["first", "second", "retrial", "other"] = "first"
     cause: str | None = None
-    decided_on: date | None = None
-    filed_on: date | None = None  # 本院于…受理 / 于…向本院提起诉讼 (this instance's filing)
+    decided_on: Day | None = None
+    filed_on: Day | None = None  # 本院于…受理 / 于…向本院提起诉讼 (this instance's filing)
     parties: list[PartyMention] = Field(default_factory=list)
     short_names: dict[str, str] = Field(default_factory=dict)
     trademark_numbers: list[str] = Field(default_factory=list)
@@ -207,25 +251,25 @@ class Judgment(Record):
 
 class Transfer(Record):
     to: str
-    on: date | None = None
+    on: Day | None = None
 
 
 class Trademark(Record):
     type: Literal["trademark"] = "trademark"
     reg_no: str
     mark: str
-    classes: list[int] = Field(default_factory=list)
+    classes: list[NiceClass] = Field(default_factory=list)
     goods: str | None = None
     applicant: str
     applicant_uscc: str | None = None
     applicant_address: str | None = None
     agency: str | None = None
-    filed_on: date | None = None
-    registered_on: date | None = None
+    filed_on: Day | None = None
+    registered_on: Day | None = None
     status: str | None = None
     owner: str | None = None
     transfers: list[Transfer] = Field(default_factory=list)
-    invalidated_on: date | None = None
+    invalidated_on: Day | None = None
     source: SourceRef
 
 
@@ -237,10 +281,10 @@ class Patent(Record):
     applicants: list[str] = Field(default_factory=list)
     inventors: list[str] = Field(default_factory=list)
     agency: str | None = None
-    filed_on: date | None = None
-    granted_on: date | None = None
+    filed_on: Day | None = None
+    granted_on: Day | None = None
     status: str | None = None
-    invalidated_on: date | None = None
+    invalidated_on: Day | None = None
     source: SourceRef
 
 
@@ -255,9 +299,9 @@ class Copyright(Record):
     category: str | None = None  # works: 美术/音乐/文字 …; software: the classification code
     version: str | None = None
     owners: list[str] = Field(min_length=1)
-    finished_on: date | None = None  # 创作完成日期
-    published_on: date | None = None  # 首次发表日期
-    registered_on: date | None = None  # 登记日期
+    finished_on: OldDay | None = None  # 创作完成日期
+    published_on: OldDay | None = None  # 首次发表日期
+    registered_on: Day | None = None  # 登记日期
     source: SourceRef
 
 
@@ -267,7 +311,7 @@ class Penalty(Record):
     type: Literal["penalty"] = "penalty"
     decision_no: str
     authority: str
-    decided_on: date | None = None
+    decided_on: Day | None = None
     party: str
     party_kind: PartyKind = "org"
     uscc: str | None = None
@@ -276,10 +320,10 @@ class Penalty(Record):
     violation: str | None = None  # e.g. 商标侵权 / 假冒专利
     marks: list[str] = Field(default_factory=list)
     patents: list[str] = Field(default_factory=list)
-    illegal_revenue: float | None = None
-    illegal_gain: float | None = None
-    sales_amount: float | None = None
-    fine: float | None = None
+    illegal_revenue: Amount | None = None
+    illegal_gain: Amount | None = None
+    sales_amount: Amount | None = None
+    fine: Amount | None = None
     confiscated: str | None = None
     transferred_to_police: bool = False
     sections: dict[str, Span] = Field(default_factory=dict)
@@ -290,7 +334,7 @@ class Penalty(Record):
 class Shareholder(Record):
     name: str
     kind: PartyKind = "org"
-    pct: float | None = None
+    pct: Percent | None = None
     uscc: str | None = None
 
 
@@ -309,7 +353,7 @@ class Company(Record):
     address: str | None = None
     phone: str | None = None
     email: str | None = None
-    established_on: date | None = None
+    established_on: OldDay | None = None
     status: str | None = None
     former_names: list[str] = Field(default_factory=list)
     shareholders: list[Shareholder] = Field(default_factory=list)
@@ -336,7 +380,7 @@ class Rejection(Record):
 
     path: str
     line: int | None = None
-    stage: Literal["decode", "extract", "validate", "load", "resolve"]
+    stage: Literal["decode", "extract", "validate", "load", "resolve", "skip"]
     reason: str
     detail: str | None = None
     sha256: str | None = None

@@ -24,12 +24,19 @@ Progress = Callable[[str, int, int], None]  # stage, done, total
 
 
 class IngestReport(BaseModel):
-    """What an ingest did, for people and for the API."""
+    """What an ingest did, for people and for the API: ``read = loaded + quarantined + skipped``
+    (:meth:`balanced`)."""
 
     files: int = 0
-    read: int = 0
+    read: int = Field(
+        default=0, description="inputs read: records extracted, rejected units and skipped files"
+    )
+    records: int = Field(default=0, description="records extracted (loaded or refused by the database)")
     loaded: int = 0
     quarantined: dict[str, int] = Field(default_factory=dict)
+    skipped: dict[str, int] = Field(
+        default_factory=dict, description="files not read, by reason (hidden, links outside the roots …)"
+    )
     quarantine_file: str | None = None
     rows: dict[str, int] = Field(default_factory=dict)
     derived: dict[str, int] = Field(default_factory=dict)
@@ -40,6 +47,10 @@ class IngestReport(BaseModel):
     examples: list[Rejection] = Field(
         default_factory=list, description="the first rejections, for a quick look"
     )
+
+    def balanced(self) -> bool:
+        """Every input accounted for: loaded, quarantined with a reason, or skipped with a reason."""
+        return self.read == self.loaded + sum(self.quarantined.values()) + sum(self.skipped.values())
 
 
 def default_quarantine(home: Path) -> Path:
@@ -57,7 +68,7 @@ def ingest(
     """Extract every input, quarantine what cannot be used, load the rest, derive party links."""
     start = time.perf_counter()
     ensure_schema(graph)
-    files = list(iter_inputs(paths))
+    files = list(iter_inputs(paths))  # the files read; skipped ones are reported as they are met
     report = IngestReport(files=len(files))
     quarantine = Quarantine(quarantine_dir)
 
@@ -67,20 +78,21 @@ def ingest(
 
     def records() -> Iterator[Record]:
         for item in extract_paths(paths, progress=on_file):
+            report.read += 1
             if isinstance(item, Rejection):
                 quarantine.add(item)
                 if len(report.examples) < 20:
                     report.examples.append(item)
                 continue
-            report.read += 1
+            report.records += 1
             yield item
 
     loaded = Loader(graph, batch_size=batch_size, resolver=GraphResolver(graph)).load(records())
     quarantine.extend(loaded.rejections)
     report.loaded = loaded.records - len(loaded.rejections)
     report.rows = dict(loaded.rows)
-    report.quarantined = quarantine.summary()
-    report.quarantine_file = str(quarantine.path) if quarantine.counts else None
+    report.quarantined, report.skipped = quarantine.summary(), quarantine.skipped()
+    report.quarantine_file = str(quarantine.path) if quarantine.counts or quarantine.skips else None
     clock = time.perf_counter()
     report.derived = derive(graph)
     took = loaded.stage_seconds() | {"derive": time.perf_counter() - clock}

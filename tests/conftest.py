@@ -12,6 +12,7 @@ import pytest
 from ipclue.graph.db import Graph, Target, connect
 from ipclue.graph.schema import apply_schema, wipe
 from ipclue.settings import Settings
+from tests.corpus import need
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -31,9 +32,7 @@ def _docker_reachable() -> bool:
 
 @pytest.fixture(scope="session")
 def corpus() -> Path:
-    if not CORPUS.is_dir():
-        pytest.skip(f"the shared corpus is not at {CORPUS}")
-    return CORPUS
+    return need(CORPUS)  # a skip on a developer machine, a failure in CI
 
 
 @pytest.fixture(scope="session")

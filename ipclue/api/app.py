@@ -13,14 +13,14 @@ from ipclue.api import problems
 from ipclue.api.audit import AuditLog
 from ipclue.api.config import ApiSettings, Principal, configured_keys, get_api_settings
 from ipclue.api.jobs import Jobs
-from ipclue.api.middleware import RequestId
+from ipclue.api.middleware import Limits, RequestId
+from ipclue.api.roles import PREFIX
 from ipclue.api.routers import flags, jobs, meta, parties, records
 from ipclue.api.store import AsyncReads
 from ipclue.errors import ConfigError
 from ipclue.graph.db import Graph, open_graph
 from ipclue.settings import get_settings
 
-PREFIX = "/api/v1"
 STATIC = Path(__file__).parent / "static"
 
 
@@ -50,6 +50,13 @@ def create_app(
         app.include_router(module.router, prefix=PREFIX)
     problems.install(app)
     app.add_middleware(RequestId)
+    app.add_middleware(
+        Limits,
+        max_target=settings.max_request_target,
+        max_header=settings.max_header_bytes,
+        max_headers=settings.max_headers_bytes,
+        max_body=settings.max_upload_bytes + 1_000_000,  # multipart framing on top of the files
+    )
     if (STATIC / "index.html").is_file():
         app.mount("/", StaticFiles(directory=STATIC, html=True), name="web")
     return app
@@ -61,7 +68,7 @@ def _lifespan(given: Graph | None, settings: ApiSettings):  # type: ignore[no-un
         base = given or open_graph(get_settings())
         app.state.graph = Graph(base.driver, base.database, settings.query_timeout_s, base.target)
         app.state.reads = AsyncReads.open(app.state.graph)
-        app.state.jobs = Jobs(base, settings.home)
+        app.state.jobs = Jobs(base, settings.home, settings.job_retention_days)
         try:
             yield
         finally:

@@ -21,6 +21,9 @@ class AuditEntry(BaseModel):
     role: str
     action: str
     subject: str
+    route: str | None = None
+    status: int | None = None
+    subjects: list[str] = []
     detail: dict[str, Any] = {}
 
 
@@ -33,15 +36,13 @@ class AuditLog:
         path.parent.mkdir(parents=True, exist_ok=True)
 
     def record(self, who: Principal, request_id: str, action: str, subject: str, **detail: Any) -> None:
-        entry = AuditEntry(
-            at=datetime.now(UTC).isoformat(timespec="milliseconds"),
-            request_id=request_id,
-            actor=who.name,
-            role=who.role,
-            action=action,
-            subject=subject,
-            detail=detail,
-        )
+        """One line for what ``who`` did to ``subject``."""
+        fields = {"action": action, "subject": subject, "detail": detail}
+        self.write(actor=who.name, role=who.role, request_id=request_id, **fields)
+
+    def write(self, **fields: Any) -> None:
+        """Append one entry (``at``: now); the file is opened ``O_APPEND`` per line, never rewritten."""
+        entry = AuditEntry(at=datetime.now(UTC).isoformat(timespec="milliseconds"), **fields)
         line = (entry.model_dump_json() + "\n").encode("utf-8")
         with self._lock:
             fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)

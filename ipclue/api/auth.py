@@ -1,4 +1,5 @@
-"""API keys → principals, and the role checks every route declares."""
+"""API keys → principals. Which role may call which route is decided in one place, ``roles.py``,
+and enforced by :class:`ipclue.api.routing.ApiRoute`; the aliases below only hand a route its caller."""
 
 from __future__ import annotations
 
@@ -8,24 +9,19 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
-from ipclue.api.config import Principal, Role, key_digest
+from ipclue.api.config import Principal, key_digest
 from ipclue.errors import Forbidden, Unauthorized
 
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="an ipclue API key")
 bearer = HTTPBearer(auto_error=False, description="an ipclue API key as a bearer token")
 
-READERS: tuple[Role, ...] = ("investigator", "supervisor", "consumer", "admin")
-INVESTIGATORS: tuple[Role, ...] = ("investigator", "supervisor", "admin")
-SUPERVISORS: tuple[Role, ...] = ("supervisor", "admin")
 
-
-async def authenticate(
-    request: Request,
-    api_key: Annotated[str | None, Depends(api_key_header)],
-    token: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-) -> Principal:
+def principal_of(request: Request) -> Principal:
     """The caller behind ``X-API-Key`` or ``Authorization: Bearer``; 401 when neither is known."""
-    key = api_key or (token.credentials if token else None)
+    known: Principal | None = getattr(request.state, "principal", None)
+    if known is not None:
+        return known
+    key = request.headers.get("x-api-key") or _bearer(request.headers.get("authorization", ""))
     if not key:
         raise Unauthorized("send an API key in X-API-Key or Authorization: Bearer")
     principal: Principal | None = request.app.state.keys.get(key_digest(key))
@@ -35,20 +31,34 @@ async def authenticate(
     return principal
 
 
-def require(*roles: Role) -> Callable[[Principal], Awaitable[Principal]]:
-    """A dependency admitting only callers with one of ``roles`` (403 otherwise).
+def _bearer(header: str) -> str | None:
+    scheme, _, token = header.partition(" ")
+    return token.strip() or None if scheme.lower() == "bearer" else None
 
-    Checks (like :func:`authenticate`) are ``async``: they never block, so they need no thread hop.
-    """
 
-    async def check(principal: Annotated[Principal, Depends(authenticate)]) -> Principal:
+async def authenticate(
+    request: Request,
+    _key: Annotated[str | None, Depends(api_key_header)],
+    _token: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> Principal:
+    """The caller (the two security schemes are declared for the OpenAPI page)."""
+    return principal_of(request)
+
+
+Caller = Annotated[Principal, Depends(authenticate)]
+# The role a route needs is its line in roles.MATRIX; these names remain for readability.
+Reader = Caller
+Investigator = Caller
+Supervisor = Caller
+
+
+def require(*roles: str) -> Callable[[Principal], Awaitable[Principal]]:
+    """A dependency admitting only ``roles`` — a second lock for a route that wants one; the matrix
+    in ``roles.py`` stays the place every route's roles are listed and enforced."""
+
+    async def check(principal: Caller) -> Principal:
         if principal.role not in roles:
             raise Forbidden(f"role {principal.role!r} may not do this (needs one of: {', '.join(roles)})")
         return principal
 
     return check
-
-
-Reader = Annotated[Principal, Depends(require(*READERS))]
-Investigator = Annotated[Principal, Depends(require(*INVESTIGATORS))]
-Supervisor = Annotated[Principal, Depends(require(*SUPERVISORS))]

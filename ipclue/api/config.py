@@ -40,6 +40,10 @@ class ApiSettings(BaseSettings):
     max_graph_nodes: int = Field(default=300, ge=10, le=2000)
     dense_cap: int = Field(default=25, ge=1, le=500)
     max_upload_bytes: int = Field(default=50_000_000, ge=1)
+    max_request_target: int = Field(default=8192, ge=256, description="request line path + query, bytes")
+    max_header_bytes: int = Field(default=8192, ge=256, description="one header (name + value), bytes")
+    max_headers_bytes: int = Field(default=32768, ge=1024, description="all headers together, bytes")
+    job_retention_days: float = Field(default=7.0, gt=0, description="job folders older than this are pruned")
     audit_path: Path | None = None
     home: Path = Field(default_factory=lambda: get_settings().home)
 

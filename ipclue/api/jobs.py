@@ -5,7 +5,9 @@ from __future__ import annotations
 import importlib
 import re
 import secrets
+import shutil
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -71,12 +73,20 @@ class Jobs:
     no ingest keeps writing after the service has stopped.
     """
 
-    def __init__(self, graph: Graph, home: Path) -> None:
+    def __init__(self, graph: Graph, home: Path, retention_days: float = 7.0) -> None:
         self.graph = graph
         self.root = home / "jobs"
+        self.retention_days = retention_days
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
         self._worker = ThreadPoolExecutor(1, thread_name_prefix="ingest-job")
+        prune_jobs(self.root, retention_days)
+
+    def discard(self, job: Job) -> None:
+        """Forget a job whose upload failed, and remove every byte of it that was saved."""
+        with self._lock:
+            self._jobs.pop(job.id, None)
+        shutil.rmtree(self.root / job.id, ignore_errors=True)
 
     def folder(self, job_id: str) -> Path:
         return self.root / job_id / "in"
@@ -117,6 +127,8 @@ class Jobs:
             job.status = "done"
         except Exception as exc:  # a job reports its failure instead of dying silently
             job.status, job.error = "failed", f"{type(exc).__name__}: {exc}"[:1000]
+        finally:
+            prune_jobs(self.root, self.retention_days, keep=frozenset({job.id}))
 
 
 def _progress(job: Job) -> Callable[[str, int, int], None]:
@@ -124,3 +136,20 @@ def _progress(job: Job) -> Callable[[str, int, int], None]:
         job.progress = {"stage": stage, "done": done, "total": total}
 
     return update
+
+
+def prune_jobs(root: Path, older_than_days: float, *, keep: frozenset[str] = frozenset()) -> list[str]:
+    """Remove the folders of jobs last touched more than ``older_than_days`` ago; their ids."""
+    if not root.is_dir():
+        return []
+    cutoff = time.time() - older_than_days * 86400
+    removed = []
+    for folder in sorted(root.glob("job-*")):
+        if folder.name not in keep and folder.is_dir() and _newest(folder) < cutoff:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder.name)
+    return removed
+
+
+def _newest(folder: Path) -> float:
+    return max((p.stat().st_mtime for p in folder.rglob("*")), default=folder.stat().st_mtime)

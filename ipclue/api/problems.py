@@ -47,6 +47,8 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 def problem(request: Request, status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
+    """The problem document; ``headers`` in ``extra`` (``Allow`` on a 405) become response headers."""
+    sent = dict(extra.pop("headers", None) or {})
     body = {
         "type": "about:blank",
         "title": title,
@@ -56,8 +58,9 @@ def problem(request: Request, status: int, title: str, detail: str, **extra: Any
         "request_id": getattr(request.state, "request_id", None),
         **extra,
     }
-    headers = {"WWW-Authenticate": 'Bearer realm="ipclue"'} if status == 401 else None
-    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
+    if status == 401:
+        sent["WWW-Authenticate"] = 'Bearer realm="ipclue"'
+    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=sent or None)
 
 
 def _as_problem(exc: Exception) -> tuple[int, str, str, dict[str, Any]]:
@@ -68,7 +71,7 @@ def _as_problem(exc: Exception) -> tuple[int, str, str, dict[str, Any]]:
         errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
         return 422, "Invalid input", "the request failed validation", {"errors": errors}
     if isinstance(exc, StarletteHTTPException):
-        return exc.status_code, _http_title(exc.status_code), str(exc.detail), {}
+        return exc.status_code, _http_title(exc.status_code), str(exc.detail), {"headers": exc.headers}
     return _database_problem(exc) or (500, "Internal error", "an unexpected error occurred", {})
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from rich.progress import TaskID
 from rich.table import Table
 
@@ -22,23 +24,49 @@ def ingest_command(
 ) -> None:
     """Extract every input, quarantine what cannot be used (with the reason), resolve and load the rest."""
     qdir = quarantine or default_quarantine(get_settings().home)
+    try:
+        report = _run(paths, qdir)
+    except DB_GONE as exc:
+        _database_gone(exc, paths)
+    print_report(report)
+
+
+DB_GONE = (ServiceUnavailable, SessionExpired, ConnectionError, BrokenPipeError)
+EXIT_DATABASE = 3
+
+
+def _run(paths: list[Path], qdir: Path) -> IngestReport:
     with graph_session() as graph, progress_bar("ingest") as bar:
         task: TaskID = bar.add_task("extract", total=None)
 
         def progress(stage: str, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description=stage)
 
-        report = ingest(graph, paths, quarantine_dir=qdir, progress=progress)
-    print_report(report)
+        return ingest(graph, paths, quarantine_dir=qdir, progress=progress)
+
+
+def _database_gone(exc: BaseException, paths: list[Path]) -> NoReturn:
+    """One line instead of a traceback: what happened, the exit code, how to resume."""
+    again = " ".join(shlex.quote(str(p)) for p in paths)
+    err.print(
+        f"error: Neo4j stopped answering during the ingest ({type(exc).__name__}); exit code "
+        f"{EXIT_DATABASE}. What was written stays and a re-run is idempotent: start Neo4j "
+        f"(`ipclue neo4j start`), then run `ipclue ingest {again}` again to resume.",
+        highlight=False,
+        soft_wrap=True,
+    )
+    raise typer.Exit(EXIT_DATABASE)
 
 
 def print_report(report: IngestReport) -> None:
     table = Table("what", "count", title=f"ingest report ({report.seconds:.1f} s)")
     table.add_row("files", f"{report.files:,}")
-    table.add_row("records read", f"{report.read:,}")
+    table.add_row("read (records, rejects, skipped files)", f"{report.read:,}")
     table.add_row("records loaded", f"{report.loaded:,}")
     for reason, n in report.quarantined.items():
         table.add_row(f"quarantined: {reason}", f"{n:,}")
+    for reason, n in report.skipped.items():
+        table.add_row(f"skipped: {reason}", f"{n:,}")
     for name, n in sorted(report.derived.items()):
         table.add_row(f"derived: {name}", f"{n:,}")
     out.print(table)

@@ -107,6 +107,9 @@ def _json_line(raw: str, *, path: str, sha256: str, line: int) -> Item:
         return Rejection(
             path=path, line=line, stage="decode", reason="invalid-json", detail=detail, sha256=sha256
         )
+    except RecursionError:
+        where = {"path": path, "line": line, "sha256": sha256}
+        return Rejection(stage="decode", reason="too-deep", detail="nested too deeply to parse", **where)
     if not isinstance(obj, dict):
         detail = f"a JSON {type(obj).__name__}, not an object"
         return Rejection(
@@ -138,21 +141,51 @@ def sniff_csv(text: str, path: str) -> bool:
 
 
 def parse_csv(text: str, *, path: str, sha256: str) -> Iterator[Item]:
-    """One record per row; cells are converted by the target field's type (lists, JSON, booleans)."""
-    reader = csv.DictReader(io.StringIO(text))
-    for row in reader:
-        where: dict[str, Any] = {"path": path, "line": reader.line_num, "sha256": sha256}
-        if None in row or None in row.values():
-            detail = f"{len(row)} cells for {len(reader.fieldnames or [])} columns"
+    """One record per row; cells are converted by the target field's type (lists, JSON, booleans).
+
+    A row may not run over several lines: a quote left open on a line would swallow the rows
+    after it, so that row is rejected (``unterminated-quote``) and the lines it swallowed are read
+    again as rows of their own. A row with the wrong number of cells is rejected with both counts.
+    """
+    lines = io.StringIO(text, newline="").readlines()
+    header = [h.strip() for h in next(csv.reader(lines[:1]), [])]
+    yield from _csv_rows(lines, 1, header, path=path, sha256=sha256)
+
+
+def _csv_rows(lines: list[str], first: int, header: list[str], *, path: str, sha256: str) -> Iterator[Item]:
+    """The rows of ``lines[first:]`` (``first`` is a 0-based index; reported lines are 1-based)."""
+    position = [first]
+
+    def feed() -> Iterator[str]:
+        while position[0] < len(lines):
+            position[0] += 1
+            yield lines[position[0] - 1]
+
+    start = first
+    for cells in csv.reader(feed()):
+        end, begin = position[0], start + 1
+        start = end
+        where: dict[str, Any] = {"path": path, "line": begin, "sha256": sha256}
+        if end > begin and any("\n" in c or "\r" in c for c in cells):
+            detail = f"a quote opened on line {begin} is not closed before line {end}; lines after it re-read"
+            yield Rejection(stage="decode", reason="unterminated-quote", detail=detail, **where)
+            yield from _csv_rows(lines[:end], begin, header, path=path, sha256=sha256)
+            continue
+        if cells and len(cells) != len(header):
+            detail = f"{len(cells)} cells for {len(header)} columns"
             yield Rejection(stage="decode", reason="malformed-row", detail=detail, **where)
-            continue
-        kind = (row.get("type") or "").strip() or type_from_name(path) or ""
-        try:
-            obj = _csv_object(row, MODELS.get(kind))
-        except json.JSONDecodeError as exc:
-            yield Rejection(stage="decode", reason="invalid-json-cell", detail=exc.msg, **where)
-            continue
-        yield to_record(obj, path=path, sha256=sha256, line=reader.line_num)
+        elif cells:
+            yield _csv_record(dict(zip(header, cells, strict=True)), path=path, sha256=sha256, line=begin)
+
+
+def _csv_record(row: dict[str, str], *, path: str, sha256: str, line: int) -> Item:
+    kind = (row.get("type") or "").strip() or type_from_name(path) or ""
+    try:
+        obj = _csv_object(row, MODELS.get(kind))
+    except json.JSONDecodeError as exc:
+        where = {"path": path, "line": line, "sha256": sha256}
+        return Rejection(stage="decode", reason="invalid-json-cell", detail=exc.msg, **where)
+    return to_record(obj, path=path, sha256=sha256, line=line)
 
 
 def _csv_object(row: dict[str, str], model: type[BaseModel] | None) -> dict[str, Any]:

@@ -13,7 +13,7 @@ import hashlib
 import importlib
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -25,6 +25,8 @@ from pydantic import ValidationError
 from ipclue.errors import ExtractError
 from ipclue.extractors import canonical, qichacha
 from ipclue.extractors.canonical import CanonicalRecordModel, Item, error_summary
+from ipclue.extractors.completeness import truncation
+from ipclue.extractors.inputs import MAX_FILE_BYTES, display_name, walk_inputs
 from ipclue.extractors.penalty import extract_penalty, looks_like_penalty
 from ipclue.extractors.text import Document, decode_bytes, read_bytes_as_document
 from ipclue.models import Judgment, Penalty, Rejection
@@ -32,11 +34,9 @@ from ipclue.normalize import clean
 
 __all__ = ["CanonicalRecordModel", "ExtractResult", "Item", "extract_file", "extract_paths", "iter_inputs"]
 
-Stage = Literal["decode", "extract", "validate"]
+Stage = Literal["decode", "extract", "validate", "skip"]
 DATA_SUFFIXES = frozenset({".jsonl", ".json", ".csv"})
 TEXT_SUFFIXES = frozenset({".txt", ".html", ".htm"})
-_SKIP_DIRS = frozenset({"quarantine", "_quarantine", "__pycache__", "node_modules"})
-_SKIP_FILES = frozenset({"rejections.jsonl"})
 _CRIMINAL_START = re.compile(r"指控|经审理查明|公诉机关")
 _CRIMINAL_PARTY = re.compile(r"被告人|被告单位")
 _COURTISH = re.compile(r"人民法院|判决书|裁定书|调解书|案号")
@@ -87,19 +87,8 @@ def _first(item: Judgment | Penalty, seen: dict[str, str], key: str, reason: str
 
 
 def iter_inputs(paths: Sequence[Path]) -> Iterator[Path]:
-    """Files as given, directories walked recursively in sorted order (no hidden files, no quarantine)."""
-    for path in paths:
-        if path.is_dir():
-            yield from (p for p in sorted(path.rglob("*")) if p.is_file() and not _skipped(p, path))
-        else:
-            yield path
-
-
-def _skipped(path: Path, root: Path) -> bool:
-    """Hidden parts, quarantine directories and rejection logs are not inputs."""
-    parts = path.relative_to(root).parts
-    hidden = any(part.startswith(".") for part in parts)
-    return hidden or any(part in _SKIP_DIRS for part in parts[:-1]) or parts[-1] in _SKIP_FILES
+    """The files that are read (see ``inputs.walk_inputs``; the skipped ones are reported there)."""
+    return (p for p in walk_inputs(paths) if isinstance(p, Path))
 
 
 def extract_file(path: Path) -> Iterator[Item]:
@@ -109,31 +98,63 @@ def extract_file(path: Path) -> Iterator[Item]:
 
 def extract_paths(paths: Sequence[Path], *, progress: Callable[[int], None] | None = None) -> Iterator[Item]:
     """Records and Rejections of every input; ``progress`` gets the number of files done."""
-    run = _Run()
-    for done, path in enumerate(iter_inputs(paths), start=1):
+    run, done = _Run(), 0
+    for path in walk_inputs(paths):
+        if isinstance(path, Rejection):
+            yield path
+            continue
         yield from _extract(path, run)
+        done += 1
         if progress:
             progress(done)
 
 
 def _extract(path: Path, run: _Run) -> Iterator[Item]:
-    """Read, check for emptiness and duplicate bytes, then extract by kind."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        reason = "not-found" if isinstance(exc, FileNotFoundError) else "unreadable"
-        yield _reject(path, "decode", reason, exc.strerror or str(exc))
+    """Read (at most ``MAX_FILE_BYTES``), check for emptiness and duplicate bytes, then extract by kind.
+    One file never stops the batch: whatever it raises becomes its rejection."""
+    name = display_name(path)
+    data = yield from _read(path, name)
+    if data is None:
         return
     digest = hashlib.sha256(data).hexdigest()
     if not data.strip():
-        yield _reject(path, "decode", "empty", "the file has no content", sha256=digest)
+        yield _reject(name, "decode", "empty", "the file has no content", sha256=digest)
     elif digest in run.hashes:
-        yield _reject(
-            path, "decode", "duplicate-content", f"same bytes as {run.hashes[digest]}", sha256=digest
-        )
+        detail = f"same bytes as {run.hashes[digest]}"
+        yield _reject(name, "decode", "duplicate-content", detail, sha256=digest)
     else:
-        run.hashes[digest] = str(path)
-        yield from (run.dedup(item) for item in _by_kind(path, data, digest))
+        run.hashes[digest] = name
+        yield from _guarded(name, digest, (run.dedup(item) for item in _by_kind(path, name, data, digest)))
+
+
+def _read(path: Path, name: str) -> Generator[Rejection, None, bytes | None]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            detail = f"{size:,} bytes; the limit is {MAX_FILE_BYTES:,} (IPCLUE_MAX_FILE_BYTES)"
+            yield _reject(name, "decode", "too-large", detail)
+            return None
+        return path.read_bytes()
+    except OSError as exc:
+        reason = "not-found" if isinstance(exc, FileNotFoundError) else "unreadable"
+        yield _reject(name, "decode", reason, exc.strerror or str(exc))
+        return None
+
+
+def _guarded(name: str, digest: str, items: Iterator[Item]) -> Iterator[Item]:
+    """``items``; an exception (a RecursionError on deep nesting, an extractor bug) ends the file with
+    one rejection saying how far it got, and the batch goes on."""
+    count = 0
+    try:
+        for item in items:
+            count += 1
+            yield item
+    except RecursionError:
+        detail = f"nested too deeply to parse (after {count} items)"
+        yield _reject(name, "decode", "too-deep", detail, sha256=digest)
+    except Exception as exc:
+        detail = f"{type(exc).__name__}: {exc} (after {count} items)"[:500]
+        yield _reject(name, "extract", "extractor-error", detail, sha256=digest)
 
 
 def _reject(path: Path | str, stage: Stage, reason: str, detail: str, *, sha256: str | None = None,
@@ -147,27 +168,25 @@ def _from_error(exc: ExtractError, stage: Stage, sha256: str) -> Rejection:
     return _reject(exc.path, stage, exc.reason, exc.reason_detail, sha256=sha256, line=exc.line)
 
 
-def _by_kind(path: Path, data: bytes, digest: str) -> Iterator[Item]:
+def _by_kind(path: Path, name: str, data: bytes, digest: str) -> Iterator[Item]:
     """Dispatch on the extension."""
     suffix = path.suffix.lower()
     if suffix in DATA_SUFFIXES:
-        yield from _structured(path, data, digest)
+        yield from _structured(name, suffix, data, digest)
     elif suffix in TEXT_SUFFIXES:
-        yield _document(path, data)
+        yield _document(name, data)
     else:
-        yield _reject(
-            path, "decode", "unsupported-file-type", f"{suffix or 'no extension'} is not read", sha256=digest
-        )
+        detail = f"{display_name(suffix) or 'no extension'} is not read"
+        yield _reject(name, "decode", "unsupported-file-type", detail, sha256=digest)
 
 
-def _structured(path: Path, data: bytes, digest: str) -> Iterator[Item]:
+def _structured(name: str, suffix: str, data: bytes, digest: str) -> Iterator[Item]:
     """JSON Lines, JSON or CSV: canonical records or Qichacha JSON, else not a record file."""
     try:
-        text, _ = decode_bytes(data, str(path))
+        text, _ = decode_bytes(data, name)
     except ExtractError as exc:
         yield _from_error(exc, "decode", digest)
         return
-    name, suffix = str(path), path.suffix.lower()
     if suffix == ".csv":
         yield from _csv(text, name, digest)
     elif suffix == ".jsonl":
@@ -216,10 +235,10 @@ def _json(text: str, name: str, digest: str) -> Iterator[Item]:
         yield _reject(name, "extract", "not-a-record-file", detail, sha256=digest)
 
 
-def _document(path: Path, data: bytes) -> Item:
+def _document(path: str, data: bytes) -> Item:
     """Decode a text or HTML document and extract from it; every failure is a Rejection."""
     try:
-        doc = read_bytes_as_document(data, str(path))
+        doc = read_bytes_as_document(data, path)
     except ExtractError as exc:
         return _from_error(exc, "decode", hashlib.sha256(data).hexdigest())
     try:
@@ -239,6 +258,9 @@ def _from_text(doc: Document) -> Item:
         return extract_penalty(doc)
     judgment = judgment_extractor()
     if judgment is not None and judgment.looks_like_judgment(text):
+        cut = None if looks_like_criminal_facts(text) else truncation(text)
+        if cut is not None:
+            return _reject(doc.path, "extract", "truncated", cut, sha256=doc.sha256)
         record: Judgment = judgment.extract_judgment(doc)
         return record
     if looks_like_criminal_facts(text):

@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ipclue.extractors.canonical import CanonicalRecordModel, Item, error_summary
+from ipclue.extractors.cn_numbers import cn_to_int, parse_cn_date
 from ipclue.models import (
     Company,
     Copyright,
@@ -55,6 +56,9 @@ SHAPES: tuple[tuple[str, frozenset[str]], ...] = tuple(
 )
 _LABEL_KEYS = ("RegisterNo", "CaseNo", "Name", "Party", "Year", "Type", "AddReason")
 _DATE = re.compile(r"(\d{4})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
+_ABSENT = frozenset({"-", "--", "—", "无", "暂无", "null", "None"})
+_CLASS_SPLIT = re.compile(r"\s*[;；,，、/\s]\s*")
+_CLASS_WORDS = re.compile(r"^第|类$|類$")
 _PCT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _AGENCY_CODE = re.compile(r"\s+\d{5}$")
 _OWNERS_SPLIT = re.compile(r"\s*[;；、]\s*")
@@ -114,6 +118,8 @@ def _one(item: object, *, path: str, sha256: str, line: int | None, investor: st
         yield from list(mapper(item, investor))
     except ValidationError as exc:
         yield Rejection(stage="validate", reason="invalid-record", detail=error_summary(exc), **where)
+    except Unparsed as exc:
+        yield Rejection(stage="validate", reason="unparsed-value", detail=f"{_label(item)}: {exc}", **where)
 
 
 def _label(item: Obj) -> str:
@@ -126,15 +132,45 @@ def _src(shape: str) -> SourceRef:
     return SourceRef(path="", sha256="0" * 64, kind=f"qichacha:{shape}")
 
 
+class Unparsed(ValueError):
+    """A value that is present but cannot be read (``2020/13/45``, ``第XX类``): the item is
+    quarantined with the value, never stored as empty."""
+
+
 def to_date(value: object) -> date | None:
-    """2015/3/4 0:00:00, 2017-03-01T00:00:00+08:00, 2015年08月18日 → date; None if absent."""
-    m = _DATE.search(str(value or ""))
-    if not m:
+    """2015/3/4 0:00:00, 2017-03-01T00:00:00+08:00, 2015年08月18日, 二〇一五年八月十八日 → date;
+    None if absent; :class:`Unparsed` if present but not a date."""
+    text = str(value or "").strip()
+    if not text or text in _ABSENT:
         return None
+    m = _DATE.search(text)
+    found = _ymd(*(int(g) for g in m.groups())) if m else parse_cn_date(text)
+    if found is None:
+        raise Unparsed(f"{text!r} is not a date")
+    return found
+
+
+def _ymd(year: int, month: int, day: int) -> date | None:
     try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return date(year, month, day)
     except ValueError:
         return None
+
+
+def to_classes(value: object) -> list[int]:
+    """Nice classes: 25, "25", "第25类", "第二十五类", "25;35" → [25, 35]; [] if absent;
+    :class:`Unparsed` for anything else (the range 1–45 is checked by the model)."""
+    if value is None or isinstance(value, bool):
+        return [] if value is None else _bad_classes(value)
+    if isinstance(value, int):
+        return [value]
+    parts = [p for p in _CLASS_SPLIT.split(str(value).strip()) if p]
+    out = [cn_to_int(_CLASS_WORDS.sub("", p)) for p in parts]
+    return [n for n in out if n is not None] if None not in out else _bad_classes(value)
+
+
+def _bad_classes(value: object) -> list[int]:
+    raise Unparsed(f"{value!r} is not a Nice class")
 
 
 def to_pct(value: object) -> float | None:
@@ -164,7 +200,7 @@ def _trademark(item: Obj, _investor: str | None) -> Iterator[CanonicalRecordMode
     yield Trademark(
         reg_no=_need(normalize_reg_no(str(reg_no)) if reg_no else ""),
         mark=item.get("Name"),
-        classes=[int(item["IntCls"])] if str(item.get("IntCls") or "").isdigit() else [],
+        classes=to_classes(item.get("IntCls")),
         applicant=_text(item.get("ApplicantCn")) or _text(item.get("ApplicantEn")),
         agency=_text(item.get("Agent")),
         filed_on=to_date(item.get("AppDate")),

@@ -1,4 +1,4 @@
-"""The quarantine: rejected input appended to ``rejections.jsonl`` in a directory, counted by reason."""
+"""The quarantine: rejected input (and skipped files) appended to ``rejections.jsonl``, counted by reason."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ class Quarantine:
         self.directory = directory
         self.path = directory / FILE_NAME
         self.counts: Counter[str] = Counter()
+        self.skips: Counter[str] = Counter()
 
     def add(self, rejection: Rejection) -> None:
         """Append one rejection."""
@@ -30,13 +31,17 @@ class Quarantine:
         with self.path.open("a", encoding="utf-8") as out:
             for rejection in rejections:
                 out.write(rejection.model_dump_json(exclude_none=True) + "\n")
-                self.counts[rejection.reason] += 1
+                (self.skips if rejection.stage == "skip" else self.counts)[rejection.reason] += 1
                 written += 1
         return written
 
     def summary(self) -> dict[str, int]:
-        """This run's rejections by reason, most frequent first."""
+        """This run's rejections by reason, most frequent first (skipped files not included)."""
         return dict(self.counts.most_common())
+
+    def skipped(self) -> dict[str, int]:
+        """This run's skipped files (``stage: skip``: hidden, links outside the roots …) by reason."""
+        return dict(self.skips.most_common())
 
     def read(self) -> list[Rejection]:
         """Every rejection in the file (all runs)."""

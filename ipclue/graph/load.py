@@ -97,6 +97,7 @@ class Loader:
         self.batch_size = batch_size
         self.resolver = resolver or KeyResolver(graph_lookup(graph))
         self.workers = max(1, workers)
+        self._files: dict[str, str] = {}  # sha256[:20] → path: a refused mention row names its file
 
     def load(self, records: Iterable[Record], progress: Progress | None = None) -> LoadReport:
         """Load every record, chunk by chunk. With a resolver that reads only nodes
@@ -129,6 +130,10 @@ class Loader:
 
     def _resolve(self, chunk: Sequence[Record], report: LoadReport) -> Steps:
         clock = time.perf_counter()
+        for rec in chunk:
+            source = getattr(rec, "source", None)
+            if source is not None:
+                self._files.setdefault(source.sha256[:20], source.path)
         mentions: list[Mention] = [m for rec in chunk for m in mentions_of(rec)]
         links = self.resolver.resolve(mentions)
         steps = build_rows(chunk, mentions, links).by_step()
@@ -170,7 +175,16 @@ class Loader:
         return [(s, part) for s, part in ((step, old), (f"{step}_new", new)) if part]
 
     def _write_parts(self, step: str, parts: list[list[Row]], rejections: list[Rejection]) -> int:
-        """Each part in its own transactions; parts (disjoint keys) written concurrently."""
+        """Each part in its own transactions; parts (disjoint keys) written concurrently.
+
+        Why retries are the design: the parts share no node (``node_disjoint`` over every node
+        column, the Source included), so two parts never wait on one node's lock. Neo4j can still
+        report ``DeadlockDetected`` between them for locks no row names — the tokens of a
+        relationship type or property key created on first use, schema index entries, and the
+        relationship-group locks of a dense node the parts reach from different sides. Those are
+        short and rare; the managed transaction (``execute_write``) retries them as the transient
+        errors they are, and a retried batch is idempotent (``MERGE``), so nothing is lost or doubled.
+        """
 
         def write_part(part: list[Row]) -> int:
             return sum(self._write(step, batch, rejections) for batch in _chunks(part, self.batch_size))
@@ -187,7 +201,7 @@ class Loader:
             return len(rows)
         except (ClientError, CypherTypeError, DatabaseError) as exc:
             if len(rows) == 1:
-                rejections.append(_rejection(step, rows[0], exc))
+                rejections.append(_rejection(step, rows[0], exc, self._files))
                 return 0
             mid = len(rows) // 2
             return self._write(step, rows[:mid], rejections) + self._write(step, rows[mid:], rejections)
@@ -202,17 +216,31 @@ class Loader:
             session.execute_write(work)
 
 
-def _rejection(step: str, row: Row, exc: Exception) -> Rejection:
-    where = str(row.get("where", "?"))
-    path, _, line = where.rpartition(":") if where.count(":") == 1 else (where, "", "")
+def _rejection(step: str, row: Row, exc: Exception, files: dict[str, str]) -> Rejection:
+    """The refused row as a rejection naming its file and line (a mention's or party's row carries
+    the mention id ``sha256[:20]:line:slot``, resolved to the file here)."""
+    path, line, slot = _where(str(row.get("where", "?")), files)
     message = getattr(exc, "message", None) or str(exc)
     return Rejection(
-        path=path or where,
-        line=int(line) if line.isdigit() else None,
+        path=path,
+        line=line,
         stage="load",
         reason=f"refused-by-database:{step}",
-        detail=str(message)[:500],
+        detail=(f"{slot}: " if slot else "") + str(message)[:500],
+        sha256=row.get("src") if isinstance(row.get("src"), str) and len(row["src"]) == 64 else None,
     )
+
+
+def _where(where: str, files: dict[str, str]) -> tuple[str, int | None, str]:
+    """(path, line, slot) from ``path:line``, ``path`` or a mention id."""
+    head, _, rest = where.partition(":")
+    if head in files:
+        number, _, slot = rest.partition(":")
+        return files[head], (int(number) or None) if number.isdigit() else None, slot
+    path, _, number = where.rpartition(":")
+    if path and number.isdigit():
+        return path, int(number), ""
+    return where, None, ""
 
 
 def _partition(rows: list[Row], n: int) -> list[list[Row]]:

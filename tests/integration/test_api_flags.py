@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import time
 from pathlib import Path
 
@@ -13,11 +12,8 @@ from fastapi.testclient import TestClient
 from ipclue.graph.db import Graph
 from tests.integration.test_api_support import auth, client, make_client, run_detection, uid_of  # noqa: F401
 
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("ipclue.detect") is None,
-    reason="the detection engine (ipclue.detect) is not importable yet",
-)
 H = auth("investigator")
+S = auth("supervisor")  # reviews, dry runs and jobs
 
 
 @pytest.fixture()
@@ -61,10 +57,10 @@ def test_flag_detail_review_and_audit(flagged: TestClient) -> None:
     assert detail["detector_version"] >= 1 and detail["evidence"]
     assert detail["subgraph"]["nodes"] and "provenance" in detail
     r = flagged.post(
-        f"/api/v1/flags/{first['id']}/review", json={"status": "reviewing", "note": "看一下"}, headers=H
+        f"/api/v1/flags/{first['id']}/review", json={"status": "reviewing", "note": "看一下"}, headers=S
     )
     assert r.status_code == 200 and r.json()["status"] == "reviewing"
-    bad = flagged.post(f"/api/v1/flags/{first['id']}/review", json={"status": "referred"}, headers=H)
+    bad = flagged.post(f"/api/v1/flags/{first['id']}/review", json={"status": "referred"}, headers=S)
     assert bad.status_code == 409 and bad.headers["content-type"].startswith("application/problem+json")
     log = flagged.get("/api/v1/audit", headers=auth("supervisor")).json()["items"]
     assert any(e["action"] == "review-flag" and e["subject"] == first["id"] for e in log)
@@ -86,19 +82,19 @@ def test_party_risk_and_stats(flagged: TestClient) -> None:
 
 
 def test_detectors_and_dry_run(graph: Graph, client: TestClient) -> None:
-    cat = client.get("/api/v1/detectors", headers=auth("consumer")).json()
+    cat = client.get("/api/v1/detectors", headers=H).json()
     ids = {d["id"] for d in cat["items"]}
     assert "linked-opponents" in ids
     d = next(d for d in cat["items"] if d["id"] == "linked-opponents")
     assert d["legal_basis"] and d["params"] and "precision" in d
     r = client.post(
-        "/api/v1/detectors/linked-opponents/dry-run", json={"params": {"min_score": 0.1}}, headers=H
+        "/api/v1/detectors/linked-opponents/dry-run", json={"params": {"min_score": 0.1}}, headers=S
     )
     assert r.status_code == 200, r.text
     assert r.json()["dry_run"] is True and r.json()["hits"]
     assert graph.read("MATCH (f:Flag) RETURN count(f) AS n")[0]["n"] == 0
-    assert client.post("/api/v1/detectors/nope/dry-run", json={}, headers=H).status_code == 404
-    bad = client.post("/api/v1/detectors/linked-opponents/dry-run", json={"params": {"zzz": 1}}, headers=H)
+    assert client.post("/api/v1/detectors/nope/dry-run", json={}, headers=S).status_code == 404
+    bad = client.post("/api/v1/detectors/linked-opponents/dry-run", json={"params": {"zzz": 1}}, headers=S)
     assert bad.status_code == 422
     assert (
         client.post(
@@ -108,7 +104,6 @@ def test_detectors_and_dry_run(graph: Graph, client: TestClient) -> None:
     )
 
 
-@pytest.mark.skipif(importlib.util.find_spec("ipclue.pipeline") is None, reason="ipclue.pipeline not ready")
 def test_upload_job_ingests(client: TestClient) -> None:
     line = (
         '{"type": "company", "name": "上传测试科技有限公司", "address": "北京市海淀区中关村1号", '
@@ -118,28 +113,29 @@ def test_upload_job_ingests(client: TestClient) -> None:
         ("files", ("companies.jsonl", line.encode(), "application/json")),
         ("files", ("../../evil name.jsonl", b"not json\n", "application/json")),
     ]
-    r = client.post("/api/v1/jobs", files=files, headers=H)
+    r = client.post("/api/v1/jobs", files=files, headers=S)
     assert r.status_code == 202, r.text
     job_id = r.json()["id"]
     job = {}
     for _ in range(100):
-        job = client.get(f"/api/v1/jobs/{job_id}", headers=H).json()
+        job = client.get(f"/api/v1/jobs/{job_id}", headers=S).json()
         if job["status"] in ("done", "failed"):
             break
         time.sleep(0.2)
     assert job["status"] == "done", job
     assert job["report"]["files"] == 2 and all("/" not in f for f in job["files"])
     assert uid_of(client, "上传测试科技有限公司")
-    assert client.get("/api/v1/jobs/job-0000000000000000", headers=H).status_code == 404
+    assert client.get("/api/v1/jobs/job-0000000000000000", headers=S).status_code == 404
+    assert client.get(f"/api/v1/jobs/{job_id}", headers=auth("investigator")).status_code == 403
+    assert client.get(f"/api/v1/jobs/{job_id}", headers=auth("admin")).status_code == 200
 
 
-@pytest.mark.skipif(importlib.util.find_spec("ipclue.pipeline") is None, reason="ipclue.pipeline not ready")
 def test_shutdown_leaves_no_job_writing(graph: Graph, tmp_path: Path) -> None:
     """Jobs run one at a time; stopping the service cancels the queued ones and waits for the running one."""
     line = '{"type": "company", "name": "停机测试有限公司"}\n'.encode()
     with make_client(graph, tmp_path) as client:
         uploads = [[("files", (f"c{i}.jsonl", line, "application/json"))] for i in range(4)]
-        ids = [client.post("/api/v1/jobs", files=f, headers=H).json()["id"] for f in uploads]
+        ids = [client.post("/api/v1/jobs", files=f, headers=S).json()["id"] for f in uploads]
         jobs = client.app.state.jobs  # type: ignore[attr-defined]
     statuses = [jobs.get(i).status for i in ids]
     finished = [s for s in statuses if s != "cancelled"]

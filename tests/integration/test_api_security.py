@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
-from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
+from ipclue.graph.db import Graph
 from tests.integration.test_api_support import (  # noqa: F401
     MOBILE,
     PERSON_ADDRESS,
@@ -17,6 +19,7 @@ from tests.integration.test_api_support import (  # noqa: F401
     PERSON_ID,
     auth,
     client,
+    run_detection,
     uid_of,
 )
 
@@ -47,15 +50,38 @@ def test_investigator_sees_what_the_source_shows(client: TestClient) -> None:
     assert PERSON_ID in text and PERSON_BIRTH in text and PERSON_ADDRESS in text
 
 
-def test_consumer_never_receives_personal_data(client: TestClient) -> None:
+def test_consumer_gets_no_investigator_read(client: TestClient) -> None:
     for url in _reads(client):
         r = client.get(url, headers=auth("consumer"))
-        assert r.status_code == 200, (url, r.text)
-        text = r.text
+        assert r.status_code == 403, (url, r.text)
         for secret in SECRETS:
-            assert secret not in text, (url, secret)
-    company = client.get(_reads(client)[-1], headers=auth("consumer")).json()
-    assert company["identifiers"]["addresses"] == ["深圳市南山区科技园一路1号"]  # an org's address is public
+            assert secret not in r.text, (url, secret)
+
+
+def _person_names(graph: Graph) -> set[str]:
+    rows = graph.read("MATCH (p:Party {kind: 'person'}) RETURN p.name AS n")
+    return {r["n"] for r in rows if r["n"] and "某" not in r["n"]}
+
+
+def test_consumer_flags_name_no_person(graph: Graph, client: TestClient) -> None:
+    assert run_detection(graph) > 0
+    names = _person_names(graph)
+    assert names
+    page = client.get("/api/v1/flags", headers=auth("consumer"))
+    bodies = [page.text] + [
+        client.get(f"/api/v1/flags/{f['id']}", headers=auth("consumer")).text for f in page.json()["items"]
+    ]
+    for body in bodies:
+        for secret in (*SECRETS, *names):
+            assert secret not in body, secret
+    assert any("陈某" in b for b in bodies)  # the shared agent 陈明 of the linked-opponents flag
+    plain = client.get(f"/api/v1/flags/{page.json()['items'][0]['id']}", headers=auth("investigator")).text
+    assert "陈明" in plain
+
+
+def test_company_address_stays_for_investigators(client: TestClient) -> None:
+    company = client.get(_reads(client)[-1], headers=auth("investigator")).json()
+    assert company["identifiers"]["addresses"] == ["深圳市南山区科技园一路1号"]
     assert company["uscc"]
 
 
@@ -87,30 +113,57 @@ def test_consumer_cannot_write(client: TestClient) -> None:
     assert r.status_code == 403
 
 
-def test_every_route_checks_a_role(client: TestClient) -> None:
-    open_routes = {"/api/v1/health", "/api/v1/openapi.json", "/api/v1/docs", "/api/v1/docs/oauth2-redirect"}
-    for route in client.app.routes:  # type: ignore[attr-defined]
-        if isinstance(route, APIRoute) and route.path not in open_routes:
-            names = {d.call.__name__ for d in route.dependant.dependencies if d.call}
-            assert "check" in names, route.path
+def _log(client: TestClient, **params: str) -> list[dict[str, Any]]:
+    r = client.get("/api/v1/audit", params={"limit": "1000", **params}, headers=auth("supervisor"))
+    return list(r.json()["items"])
 
 
-def test_audit_records_reads_of_persons_with_request_id(client: TestClient) -> None:
+def test_every_read_of_person_data_is_audited_once(client: TestClient) -> None:
     person = _person(client)
-    r = client.get(f"/api/v1/parties/{person}", headers={**auth("consumer"), "X-Request-ID": "req-42"})
-    assert r.headers["x-request-id"] == "req-42"
-    items = client.get("/api/v1/audit", params={"actor": "consumer-user"}, headers=auth("supervisor")).json()[
-        "items"
+    urls = [
+        f"/api/v1/parties/{person}",
+        f"/api/v1/parties/{person}/risk",
+        f"/api/v1/parties/{person}/graph",
+        "/api/v1/parties?q=王建国",
+        "/api/v1/cases/" + quote("(2023)粤0305刑初77号", safe=""),
     ]
-    entry = next(e for e in items if e["subject"] == person)
-    assert entry["action"] == "read-party" and entry["detail"]["kind"] == "person"
-    assert entry["request_id"] == "req-42" and entry["role"] == "consumer" and entry["at"]
+    for i, url in enumerate(urls):
+        rid = f"req-{i}"
+        r = client.get(url, headers={**auth("investigator"), "X-Request-ID": rid})
+        assert r.status_code == 200 and r.headers["x-request-id"] == rid, url
+        lines = [e for e in _log(client, actor="investigator-user") if e["request_id"] == rid]
+        assert len(lines) == 1, (url, lines)
+        assert person in lines[0]["subjects"] and lines[0]["role"] == "investigator" and lines[0]["route"]
+    assert _log(client, since="2999-01-01T00:00:00") == []
+
+
+def test_denials_are_audited(client: TestClient) -> None:
+    assert client.get("/api/v1/stats", headers={"X-Request-ID": "no-key"}).status_code == 401
+    bad = {"X-API-Key": "wrong-wrong-wrong-wrong", "X-Request-ID": "bad-key"}
+    assert client.get("/api/v1/stats", headers=bad).status_code == 401
     assert (
-        client.get("/api/v1/audit", params={"since": "2999-01-01T00:00:00"}, headers=auth("admin")).json()[
-            "items"
-        ]
-        == []
+        client.get("/api/v1/stats", headers={**auth("consumer"), "X-Request-ID": "role"}).status_code == 403
     )
+    log = {e["request_id"]: e for e in _log(client) if e["action"] == "denied"}
+    assert log["no-key"]["status"] == 401 and log["no-key"]["actor"] == "anonymous"
+    assert log["bad-key"]["status"] == 401
+    assert log["role"]["status"] == 403 and log["role"]["role"] == "consumer"
+    assert log["role"]["route"] == "GET /stats"
+
+
+def test_audit_log_is_append_only(client: TestClient, tmp_path: Path) -> None:
+    path = tmp_path / "audit.jsonl"
+    client.get(f"/api/v1/parties/{_person(client)}", headers=auth("investigator"))
+    before = path.read_bytes()
+    assert before and oct(path.stat().st_mode & 0o777) == "0o600"
+    client.get("/api/v1/audit", headers=auth("supervisor"))
+    client.get("/api/v1/me", headers=auth("consumer"))
+    client.get("/api/v1/stats")
+    for method in ("DELETE", "PUT", "PATCH", "POST"):
+        assert client.request(method, "/api/v1/audit", headers=auth("admin")).status_code == 405
+    after = path.read_bytes()
+    assert after.startswith(before) and len(after) > len(before)
+    assert all(json.loads(line)["at"] for line in after.splitlines())
 
 
 def test_bad_request_id_is_replaced(client: TestClient) -> None:

@@ -114,3 +114,31 @@ def test_real_registry_copyrights_join_the_owner_of_the_trademarks(
     assert "小米科技有限责任公司" in works["name"] and all(r["dated"] for r in owners)
     sources = graph.read("MATCH (c:Copyright)-[:FROM_SOURCE]->(s:Source) RETURN count(DISTINCT s) AS n")
     assert sources[0]["n"] == 2
+
+
+def test_one_bad_input_never_stops_the_batch_and_every_input_is_counted(graph: Graph, tmp_path: Path) -> None:
+    """Odd names, deep nesting and links next to good files: the good ones load, each other input is
+    quarantined or skipped with its reason, and ``read = loaded + quarantined + skipped``."""
+    import os
+
+    root = tmp_path / "in"
+    root.mkdir()
+    _trademarks(root / "trademarks.jsonl")
+    gbk = os.fsencode(root) + b"/" + "企业名单-companies.jsonl".encode("gbk")
+    Path(os.fsdecode(gbk)).write_text('{"type": "company", "name": "名单科技有限公司"}\n', encoding="utf-8")
+    (root / "deep.json").write_text("[" * 200_000, encoding="utf-8")
+    (root / "passwd.jsonl").symlink_to("/etc/passwd")
+    (root / "loop").symlink_to(root / "loop")
+    (root / "..hidden.jsonl").write_text('{"type": "company", "name": "藏"}\n', encoding="utf-8")
+    report = ingest(graph, [root], quarantine_dir=tmp_path / "q")
+    assert report.balanced(), report
+    assert report.loaded == 3 and report.records == 3
+    assert report.quarantined == {"invalid-record": 1, "too-deep": 1}, report.quarantined
+    assert report.skipped == {"symlink-outside-roots": 1, "symlink-loop": 1, "hidden": 1}, report.skipped
+    names = {r["n"] for r in graph.read("MATCH (p:Party) RETURN p.name AS n")}
+    assert {"名单科技有限公司", "杭州青松服饰有限公司"} <= names and "藏" not in names
+    stored = graph.read("MATCH (s:Source) RETURN s.path AS p")
+    assert any(r["p"].endswith("企业名单-companies.jsonl") for r in stored)
+    lines = (tmp_path / "q" / "rejections.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == sum(report.quarantined.values()) + sum(report.skipped.values())
+    assert "root:" not in (tmp_path / "q" / "rejections.jsonl").read_text(encoding="utf-8")

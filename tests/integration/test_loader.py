@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
+from pathlib import Path
 
+from ipclue.extractors.quarantine import Quarantine
 from ipclue.graph.db import Graph
 from ipclue.graph.load import Loader, graph_lookup
 from ipclue.graph.resolve import KeyResolver
@@ -118,3 +121,23 @@ def test_resolving_ahead_links_like_resolving_after_each_chunk(graph: Graph) -> 
 def _uscc() -> str:
     body = "91440300MA5D00001"
     return body + (uscc_check_char(body) or "0")
+
+
+def test_a_record_the_database_refuses_is_quarantined_with_its_file_and_line(
+    graph: Graph, tmp_path: Path
+) -> None:
+    """A name too long for the name index: the database refuses that party's row; the rejection names
+    the input file and line (not a mention id), and the other lines load."""
+    from ipclue.pipeline import ingest
+
+    data = tmp_path / "in" / "companies.jsonl"
+    data.parent.mkdir()
+    huge = "巨" * 12_000 + "有限公司"
+    lines = [{"type": "company", "name": "正常科技有限公司"}, {"type": "company", "name": huge}]
+    data.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    report = ingest(graph, [data.parent], quarantine_dir=tmp_path / "q")
+    refused = [r for r in Quarantine(tmp_path / "q").read() if r.stage == "load"]
+    assert refused and all(r.path == str(data) and r.line == 2 for r in refused), refused
+    assert report.balanced()
+    names = {r["n"] for r in graph.read("MATCH (p:Party) RETURN p.name AS n")}
+    assert "正常科技有限公司" in names and huge not in names

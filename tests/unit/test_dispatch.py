@@ -6,7 +6,6 @@ import json
 from collections import Counter
 from pathlib import Path
 
-import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -20,9 +19,8 @@ from ipclue.extractors.dispatch import (
 )
 from ipclue.extractors.quarantine import Quarantine
 from ipclue.models import Company, Judgment, Penalty, Rejection, Trademark
+from tests.corpus import CORPUS, need
 from tests.unit.test_penalty_extractor import HUAIYUAN, SHAXIAN
-
-CORPUS = Path(__file__).parents[2].parent / "shared" / "corpus"
 
 
 def _write(path: Path, content: str | bytes) -> Path:
@@ -111,9 +109,7 @@ def test_json_kinds(tmp_path: Path) -> None:
 
 
 def test_corpus_registry_counts() -> None:
-    registry = CORPUS / "registry"
-    if not registry.exists():
-        pytest.skip(f"corpus absent at {registry}")
+    registry = need(CORPUS / "registry")
     result = ExtractResult.collect(extract_paths([registry]))
     assert Counter(r.type for r in result.records) == Counter(
         {"company": 33, "copyright": 20, "patent": 3, "trademark": 3}
@@ -122,11 +118,8 @@ def test_corpus_registry_counts() -> None:
 
 
 def test_judgments_dedup_by_case_number(tmp_path: Path) -> None:
-    if judgment_extractor() is None:
-        pytest.skip("ipclue.extractors.judgment is not written yet")
-    source = CORPUS / "judgments" / "misc" / "hbgy-2015-eminsanzhong00603-sectioned.txt"
-    if not source.exists():
-        pytest.skip(f"corpus absent at {source}")
+    assert judgment_extractor() is not None  # an import error is a failure, never a skip
+    source = need(CORPUS / "judgments" / "misc" / "hbgy-2015-eminsanzhong00603-sectioned.txt")
     text = source.read_text(encoding="utf-8")
     _write(tmp_path / "a.txt", text)
     _write(tmp_path / "b.txt", text + "\n（重复发布）")

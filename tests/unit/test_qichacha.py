@@ -12,15 +12,14 @@ import pytest
 
 from ipclue.extractors.qichacha import extract_qichacha, looks_like_qichacha, shape_of
 from ipclue.models import Company, Copyright, Patent, Rejection, Trademark
+from tests.corpus import need
 
 REGISTRY = Path(__file__).parents[2].parent / "shared" / "corpus" / "registry"
 SHA = "c" * 64
 
 
 def _load(name: str) -> Any:
-    path = REGISTRY / name
-    if not path.exists():
-        pytest.skip(f"corpus file {path} is absent")
+    path = need(REGISTRY / name)
     return json.loads(path.read_text(encoding="utf-8"))
 
 

@@ -21,16 +21,17 @@ export async function restore(): Promise<Me | null> {
   return me;
 }
 
-type Capability = "search" | "graph" | "paths" | "flags" | "review" | "detectors" | "dry_run" | "sources";
+type Capability = "search" | "graph" | "paths" | "flags" | "review" | "detectors" | "dry_run" | "sources" | "stats";
 
-// Mirrors ipclue/api/auth.py: Reader = every role; Investigator = investigator, supervisor, admin.
-// consumer: reads everything but source texts (and gets masked personal data); no review, no dry run.
-const READ: Capability[] = ["search", "graph", "paths", "flags", "detectors"];
+// Mirrors the role matrix of ipclue/api/roles.py (the API enforces it; the UI only hides):
+// consumer: flags and their evidence (masked); investigator: every read; supervisor and admin: also
+// reviews and detector dry runs.
+const READ: Capability[] = ["search", "graph", "paths", "flags", "detectors", "sources", "stats"];
 const ROLE_CAPS: Record<string, Capability[]> = {
-  consumer: READ,
-  investigator: [...READ, "sources", "review", "dry_run"],
-  supervisor: [...READ, "sources", "review", "dry_run"],
-  admin: [...READ, "sources", "review", "dry_run"],
+  consumer: ["flags"],
+  investigator: READ,
+  supervisor: [...READ, "review", "dry_run"],
+  admin: [...READ, "review", "dry_run"],
 };
 
 export function can(cap: Capability): boolean {

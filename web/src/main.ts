@@ -42,7 +42,7 @@ function header(me: Me): HTMLElement {
     h(
       "nav",
       {},
-      link([], "nav_search", ""),
+      can("search") && link([], "nav_search", ""),
       can("paths") && link(["paths"], "nav_paths", "paths"),
       can("flags") && link(["flags"], "nav_flags", "flags"),
       can("detectors") && link(["detectors"], "nav_detectors", "detectors"),
@@ -116,9 +116,15 @@ async function render(): Promise<void> {
     switch (page ?? "") {
       case "":
       case "search":
+        if (!can("search")) {
+          if (can("flags")) await renderFlags(main, r.params, onLeave);
+          else main.appendChild(denied());
+          break;
+        }
         renderSearch(main, r.params);
         break;
       case "party":
+        if (!can("search")) return void main.appendChild(denied());
         await renderParty(main, rest[0]);
         break;
       case "graph":
@@ -130,6 +136,7 @@ async function render(): Promise<void> {
         await renderSource(main, rest[0], r.params);
         break;
       case "record":
+        if (!can("search")) return void main.appendChild(denied());
         await renderRecord(main, rest[0], rest.slice(1).join("/"));
         break;
       case "paths":

@@ -51,9 +51,8 @@ async def flags(
 
 
 @router.get("/flags/{flag_id}")
-def flag(flag_id: FlagId, _: Reader, graph: GraphDep, audit: AuditDep) -> dict[str, Any]:
+def flag(flag_id: FlagId, _: Reader, graph: GraphDep) -> dict[str, Any]:
     """One flag with its evidence, evidence subgraph, provenance, reviews and detector version."""
-    audit("read-flag", flag_id)
     return flag_detail(graph, flag_id)
 
 

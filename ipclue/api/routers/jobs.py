@@ -6,12 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Path, Request, UploadFile
 
-from ipclue.api.auth import Investigator
+from ipclue.api.auth import Caller
 from ipclue.api.deps import AuditDep, SettingsDep
 from ipclue.api.jobs import Job, Jobs, safe_name
 from ipclue.api.routing import ApiRoute
 from ipclue.api.schemas import JobCreated, JobOut
-from ipclue.errors import InvalidInput
+from ipclue.errors import InvalidInput, NotFound
 
 router = APIRouter(route_class=ApiRoute, tags=["jobs"])
 MAX_FILES = 100
@@ -27,7 +27,7 @@ def _jobs(request: Request) -> Jobs:
 def create_job(
     request: Request,
     files: Annotated[list[UploadFile], File(description="files to ingest")],
-    who: Investigator,
+    who: Caller,
     settings: SettingsDep,
     audit: AuditDep,
 ) -> JobCreated:
@@ -59,13 +59,18 @@ def _save(jobs: Jobs, job: Job, files: list[UploadFile], budget: int) -> None:
             while chunk := upload.file.read(CHUNK):
                 budget -= len(chunk)
                 if budget < 0:
-                    job.status, job.error = "failed", "upload too large"
+                    out.close()
+                    jobs.discard(job)  # no partial file is left behind
                     raise InvalidInput("the upload is larger than the configured limit", status=413)
                 out.write(chunk)
 
 
 @router.get("/jobs/{job_id}", response_model=JobOut)
 def get_job(
-    request: Request, job_id: Annotated[str, Path(pattern=r"^job-[0-9a-f]{16}$")], _: Investigator
+    request: Request, job_id: Annotated[str, Path(pattern=r"^job-[0-9a-f]{16}$")], who: Caller
 ) -> JobOut:
-    return JobOut(**_jobs(request).get(job_id).view())
+    """A job of the caller's (an admin sees every job; anyone else's is 404, as if it did not exist)."""
+    job = _jobs(request).get(job_id)
+    if job.owner != who.name and who.role != "admin":
+        raise NotFound(f"no job {job_id!r}")
+    return JobOut(**job.view())

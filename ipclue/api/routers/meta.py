@@ -1,4 +1,4 @@
-"""Health, the caller, dashboard statistics and the audit log."""
+"""Health, the caller, dashboard statistics, the audit log and the key table."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from ipclue.api.auth import Reader, Supervisor
+from ipclue.api.auth import Caller, Reader, Supervisor
 from ipclue.api.deps import GraphDep
 from ipclue.api.routers.params import Moment
 from ipclue.api.routing import ApiRoute
@@ -45,3 +45,10 @@ def audit(
     """Audit entries, newest first (supervisors and admins)."""
     entries = request.app.state.audit.query(since=since, actor=actor, limit=limit)
     return AuditPage(items=[e.model_dump() for e in entries])
+
+
+@router.get("/keys")
+def keys(_: Caller, request: Request) -> dict[str, list[dict[str, str]]]:
+    """The configured callers: name, role and the first characters of the key's SHA-256 (never a key)."""
+    table = request.app.state.keys.items()
+    return {"items": [{"name": p.name, "role": p.role, "digest": d[:12]} for d, p in sorted(table)]}

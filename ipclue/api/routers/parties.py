@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 
 from ipclue.api.auth import Reader
-from ipclue.api.deps import AuditDep, GraphDep, Limit, ReadsDep, SettingsDep
+from ipclue.api.deps import GraphDep, Limit, ReadsDep, SettingsDep
 from ipclue.api.flags import party_risk
 from ipclue.api.neighbourhood import Scope, neighbourhood
 from ipclue.api.paths import shortest_paths
@@ -33,13 +33,12 @@ def search(
 
 
 @router.get("/parties/{uid}", response_model=Profile)
-async def profile(uid: Uid, _: Reader, reads: ReadsDep, audit: AuditDep) -> dict[str, Any]:
+async def profile(uid: Uid, _: Reader, reads: ReadsDep) -> dict[str, Any]:
     """Identifiers, aliases, mentions with their sources, cases, registrations, penalties and flags.
     ``async`` on the async driver: the hottest read, so it skips FastAPI's thread pool."""
     row = await reads.one("party_profile", uid=uid, cap=PROFILE_CAP)
     if row is None:
         raise NotFound(f"no party with uid {uid!r}")
-    audit("read-party", uid, kind=row["party"]["kind"])
     return _profile(row)
 
 
@@ -66,7 +65,6 @@ async def party_graph(
     _: Reader,
     reads: ReadsDep,
     settings: SettingsDep,
-    audit: AuditDep,
     depth: Annotated[int, Query(ge=1, le=3)] = 1,
     types: Types = None,
     limit: Annotated[int, Query(ge=10, le=2000)] = 300,
@@ -83,7 +81,6 @@ async def party_graph(
         since=since,
         until=until,
     )
-    audit("read-graph", uid, depth=depth)
     return json_response(await neighbourhood(reads, uid, scope))
 
 
@@ -101,9 +98,7 @@ def paths(
     b: UidQuery,
     _: Reader,
     graph: GraphDep,
-    audit: AuditDep,
     max_hops: Annotated[int, Query(ge=1, le=4)] = 3,
 ) -> dict[str, Any]:
     """Shortest paths between two parties (never through generic identifiers), with evidence per hop."""
-    audit("read-paths", f"{a}|{b}", max_hops=max_hops)
     return shortest_paths(graph, a, b, max_hops)

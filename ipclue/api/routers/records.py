@@ -18,8 +18,7 @@ CAP = 500
 
 
 @router.get("/cases/{case_no:path}", response_model=RecordOut)
-def case(case_no: RecordKey, _: Reader, graph: GraphDep, audit: AuditDep) -> dict[str, Any]:
-    audit("read-case", case_no)
+def case(case_no: RecordKey, _: Reader, graph: GraphDep) -> dict[str, Any]:
     return record(graph, "case", case_no, CAP)
 
 
@@ -39,8 +38,7 @@ def copyright_(reg_no: RecordKey, _: Reader, graph: GraphDep) -> dict[str, Any]:
 
 
 @router.get("/penalties/{decision_no:path}", response_model=RecordOut)
-def penalty(decision_no: RecordKey, _: Reader, graph: GraphDep, audit: AuditDep) -> dict[str, Any]:
-    audit("read-penalty", decision_no)
+def penalty(decision_no: RecordKey, _: Reader, graph: GraphDep) -> dict[str, Any]:
     return record(graph, "penalty", decision_no, CAP)
 
 

@@ -1,3 +1,4 @@
+import { can } from "../auth";
 import { get, type Detector, type FlagRow, type Stats } from "../api";
 import { detectors, half, reasonText } from "../catalog";
 import { barChart, lineChart, pairs, pieChart, type Chart } from "../charts";
@@ -21,7 +22,11 @@ export async function renderFlags(main: HTMLElement, params: URLSearchParams, on
   main.append(h("h1", {}, t("flags_title")));
   const spin = loading();
   main.append(spin);
-  const [stats, dets] = await Promise.all([get<Stats>("/stats"), detectors().catch(() => [] as Detector[])]);
+  const noStats = { totals: {}, flags_by_detector: {}, flags_by_status: {}, flags_by_month: {}, flags_by_region: {} } as unknown as Stats;
+  const [stats, dets] = await Promise.all([
+    can("stats") ? get<Stats>("/stats") : Promise.resolve(noStats), // consumers: flags only
+    can("detectors") ? detectors().catch(() => [] as Detector[]) : Promise.resolve([] as Detector[]),
+  ]);
   spin.remove();
   const title = new Map(dets.map((d) => [d.id, d.title]));
   const detName = (id: string) => (title.get(id) ? `${shortTitle(title.get(id)!)}` : id);
