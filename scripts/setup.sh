@@ -32,8 +32,14 @@ if [ -f web/package.json ]; then
 fi
 
 if [ "$want_browser" = "1" ] && command -v apt-get >/dev/null \
-   && ! dpkg -s chromium fonts-noto-cjk >/dev/null 2>&1; then
-  step "Chromium and CJK fonts for the browser tests (Debian packages)"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+   && ! dpkg -s chromium fonts-noto-cjk poppler-utils >/dev/null 2>&1; then
+  step "Chromium, CJK fonts and poppler-utils (pdftotext, pdftoppm) for the browser and report tests"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk \
+    poppler-utils >/dev/null
+fi
+
+if command -v apt-get >/dev/null && ! dpkg -s fonts-wqy-zenhei >/dev/null 2>&1; then
+  step "The CJK TrueType font PDF and DOCX reports are set in (Debian's fonts-wqy-zenhei)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-zenhei >/dev/null
 fi
 echo "setup done"
