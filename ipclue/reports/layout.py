@@ -23,7 +23,7 @@ def meta_rows(report: Report) -> list[tuple[str, str]]:
     stamp = report.generated_at.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z")
     rows = [
         ("生成时间", stamp),
-        ("生成人", f"{report.generated_by}（{report.role}）"),
+        ("生成人", f"{report.generated_by}（{words.READERS.get(report.role, report.role)}）"),
         ("线索数", str(len(report.flags))),
     ]
     if report.masked:

@@ -102,6 +102,7 @@ ROLES = {
     "accused_unit": "被告单位",
     "other": "其他",
 }
+READERS = {"investigator": "侦查员", "supervisor": "监督员", "consumer": "只读用户", "admin": "管理员"}
 STATUS = {
     "new": "新线索",
     "reviewing": "审查中",

@@ -344,6 +344,46 @@ await step("consumer-sees-less", async () => {
   await page.waitForSelector('[data-testid="api-key"]');
 });
 
+// ---- issue 19: reports and exports (report engineer) ----
+async function downloaded(click) {
+  const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 60000 }), click()]);
+  const path = join(ART, dl.suggestedFilename());
+  await dl.saveAs(path);
+  return path;
+}
+
+await step("report-pdf-and-png", async () => {
+  const { execFileSync } = await import("node:child_process");
+  await login("investigator");
+  const first = flagId || (await api("/flags?limit=1", KEYS.investigator)).body.items[0].id;
+  await page.goto(`${BASE}/#/flags/${encodeURIComponent(first)}`);
+  await page.waitForSelector('[data-testid="report-buttons"]');
+  const text = await page.textContent('[data-testid="report-buttons"]');
+  assert(text.includes("审查报告 PDF") && text.includes("移送函 Word"), `report buttons in Chinese: ${text}`);
+  const pdf = await downloaded(() => page.click('[data-testid="report-review-pdf"]'));
+  assert(readFileSync(pdf).subarray(0, 4).toString() === "%PDF", "a PDF was downloaded");
+  const body = execFileSync("pdftotext", [pdf, "-"]).toString();
+  assert(body.includes("线索审查报告") && body.includes(first), "the PDF names the report and the flag");
+  execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", pdf, join(ART, "17-report-page")]);
+  const png = readFileSync(join(ART, "17-report-page-1.png"));
+  assert(png.length > 10000, `page 1 rendered as PNG (${png.length} bytes)`);
+  await shot("18-flag-report-buttons", false);
+});
+
+await step("selection-report-and-export", async () => {
+  await page.goto(`${BASE}/#/flags`);
+  await page.waitForSelector('[data-testid="flag-select"]');
+  const boxes = await page.$$('[data-testid="flag-select"]');
+  for (const b of boxes.slice(0, 2)) await b.check();
+  const docx = await downloaded(() => page.click('[data-testid="report-referral-docx"]'));
+  assert(readFileSync(docx).subarray(0, 2).toString() === "PK", "a DOCX (zip) was downloaded");
+  const csv = await downloaded(() => page.click('[data-testid="export-csv"]'));
+  const lines = readFileSync(csv, "utf-8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  const total = (await api("/stats", KEYS.investigator)).body.totals.flags;
+  assert(lines[0].startsWith("线索编号,规则") && lines.length - 1 === total, `CSV has ${lines.length - 1} of ${total} flags`);
+  await shot("19-flag-list-actions", false);
+});
+
 await browser.close();
 rmSync(userDir, { recursive: true, force: true });
 const failed = results.filter((r) => r[1] !== "ok").length;

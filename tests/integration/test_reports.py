@@ -81,7 +81,7 @@ def test_pdf_report_holds_case_numbers_quotes_and_graph(seeded: TestClient, tmp_
     assert r.status_code == 200, r.text
     assert r.headers["content-type"] == "application/pdf" and r.content.startswith(b"%PDF")
     text = _flat(pdf_text(r.content, tmp_path))
-    assert "线索审查报告" in text and flag["id"] in text and "investigator-user" in text
+    assert "线索审查报告" in text and flag["id"] in text and "investigator-user（侦查员）" in text
     cases = [e["key"] for e in flag["evidence"] if e.get("label") == "Case"]
     assert cases and all(_flat(c) in text for c in cases)
     quotes = quotes_for(None, flag["evidence"])  # type: ignore[arg-type]

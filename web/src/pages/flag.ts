@@ -8,6 +8,7 @@ import { errorBox, kv, loading, renderValue, section, sevBadge, sourceLink, stat
 import { legend, makeCy, nodeRoute, runLayout, toElements } from "../graphview";
 import { shortTitle } from "./flags";
 import { half } from "../catalog";
+import { reportButtons } from "../reports";
 
 // The engine's review transitions (ipclue.detect.models.TRANSITIONS); the API enforces them.
 const NEXT: Record<string, string[]> = {
@@ -48,6 +49,7 @@ export async function renderFlag(main: HTMLElement, id: string, onLeave: (fn: ()
     h("div", { class: "page-head" },
       h("h1", {}, shortTitle(String(f.title ?? f.detector)), " ", sevBadge(f.severity), " ", statusHolder),
       h("a", { class: "button", href: href(["flags"]) }, t("back"))),
+    h("div", { class: "toolbar" }, reportButtons(() => [f.id])),
     h("div", { class: "cols" },
       section(t("reason"), null,
         h("p", { class: "reason-text", "data-testid": "flag-reason" }, half(f.reason) || "—"),
