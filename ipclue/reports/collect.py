@@ -63,7 +63,7 @@ def _section(graph: Graph, detail: dict[str, Any]) -> FlagSection:
         evidence=[evidence_row(e, names) for e in evidence],
         quotes=quotes_for(graph, evidence),
         resolutions=resolutions,
-        reviews=[_review(r) for r in detail.get("reviews") or []],
+        reviews=_history(graph, detail),
         graph=detail.get("subgraph") or {},
     )
 
@@ -135,6 +135,16 @@ def _cell(value: Any, names: dict[str, str]) -> str:
 
 def _names_in(text: str, names: dict[str, str]) -> str:
     return UID.sub(lambda m: names.get(m.group(0), m.group(0)), text)
+
+
+def _history(graph: Graph, detail: dict[str, Any]) -> list[ReviewLine]:
+    """Reviews (status changes), assignments and comments, oldest first."""
+    from ipclue.detect.review import workflow
+
+    lines = [_review(r) for r in detail.get("reviews") or []]
+    for c in workflow(graph, detail["id"]).comments:
+        lines.append(_review({"at": c.at, "by": c.by, "status": c.kind, "note": c.text}))
+    return sorted(lines, key=lambda r: r.at)
 
 
 def _review(r: dict[str, Any]) -> ReviewLine:

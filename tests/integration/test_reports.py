@@ -75,6 +75,10 @@ def test_pdf_report_holds_case_numbers_quotes_and_graph(seeded: TestClient, tmp_
     from ipclue.reports.quotes import quotes_for
 
     flag = _case_flag(seeded)
+    note = {"text": "请核实双方共同地址的租赁合同"}
+    assert seeded.post(
+        f"/api/v1/flags/{flag['id']}/comments", json=note, headers=auth("investigator")
+    ).is_success
     r = seeded.get(
         f"/api/v1/flags/{flag['id']}/report", params={"format": "pdf"}, headers=auth("investigator")
     )
@@ -92,6 +96,7 @@ def test_pdf_report_holds_case_numbers_quotes_and_graph(seeded: TestClient, tmp_
             flat[max(0, n - 20) : n] for n in range(len(flat) + 1) if flat[:n] not in text
         )
     assert all(f"第{q.start}–{q.end}字" in text for q in quotes)
+    assert _flat(note["text"]) in text
     for label in ("法律依据", "证据关系图", "实体解析依据", "审查记录"):
         assert label in text
     assert not re.search(r"\b(?:org|per)-[a-z0-9]{8,}", text), "evidence shows uids instead of names"
