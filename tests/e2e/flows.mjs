@@ -384,6 +384,53 @@ await step("selection-report-and-export", async () => {
   await shot("19-flag-list-actions", false);
 });
 
+await step("review-workflow", async () => {
+  await login("investigator");
+  const items = (await api("/flags?limit=5&status=new", KEYS.investigator)).body.items;
+  assert(items.length >= 2, "two new flags to work on");
+  await page.goto(`${BASE}/#/flags/${encodeURIComponent(items[0].id)}`);
+  await page.waitForSelector('[data-testid="assignee"]');
+  await page.fill('[data-testid="assignee"]', "张检察官");
+  await page.fill('[data-testid="due-on"]', "2020-01-31");
+  await page.click('[data-testid="assign-submit"]');
+  await page.waitForSelector('[data-testid="assignment-state"]:has-text("已逾期")');
+  await page.fill('[data-testid="comment-text"]', "请调取双方的工商登记档案");
+  await page.click('[data-testid="comment-submit"]');
+  await page.waitForSelector('[data-testid="comments"] li:has-text("请调取双方的工商登记档案")');
+  const thread = await page.textContent('[data-testid="comments"]');
+  assert(thread.includes("指派") && thread.includes("张检察官") && thread.includes("评论"), `thread: ${thread}`);
+  await page.$eval('[data-testid="comments"]', (el) => el.scrollIntoView());
+  await shot("20-flag-workflow", false);
+  // Bulk: the two new flags to 审查中 from the list.
+  await page.goto(`${BASE}/#/flags?status=new`);
+  await page.waitForSelector('[data-testid="flag-select"]');
+  for (const it of items.slice(0, 2)) {
+    await page.check(`tr:has(a[href*="${encodeURIComponent(it.id)}"]) [data-testid="flag-select"]`);
+  }
+  await page.selectOption('[data-testid="bulk-status"]', "reviewing");
+  await page.fill('[data-testid="bulk-note"]', "批量转入审查");
+  await page.click('[data-testid="bulk-apply"]');
+  await page.waitForSelector('[data-testid="bulk-msg"]:has-text("已更新 2 条")');
+  for (const it of items.slice(0, 2)) {
+    const st = (await api(`/flags/${encodeURIComponent(it.id)}`, KEYS.investigator)).body.status;
+    assert(st === "reviewing", `${it.id} now ${st}`);
+  }
+  await shot("21-bulk-review", false);
+});
+
+await step("supervisor-lands-on-dashboard", async () => {
+  await login("supervisor");
+  await page.waitForSelector("h1:has-text('线索看板')");
+  assert(page.url().includes("#/flags"), `supervisor landed on ${page.url()}`);
+  await page.waitForSelector('[data-testid="flag-row"]');
+  // The toolbar and the status column read in Chinese (the reasons' wording is issue 19 item 2's).
+  const actions = await page.textContent('[data-testid="flag-actions"]');
+  assert(actions.includes("审查报告 PDF") && actions.includes("批量改为") && actions.includes("审查中"), `toolbar: ${actions}`);
+  const statuses = await page.$$eval('[data-testid="flag-row"] td:nth-child(4)', (els) => els.map((e) => e.textContent.trim()));
+  for (const st of statuses) assert(/^(新线索|审查中|已确认|已排除|已移送)$/.test(st), `status cell ${st}`);
+  await shot("22-supervisor-landing", false);
+});
+
 await browser.close();
 rmSync(userDir, { recursive: true, force: true });
 const failed = results.filter((r) => r[1] !== "ok").length;

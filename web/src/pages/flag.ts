@@ -9,6 +9,7 @@ import { legend, makeCy, nodeRoute, runLayout, toElements } from "../graphview";
 import { shortTitle } from "./flags";
 import { half } from "../catalog";
 import { reportButtons } from "../reports";
+import { workflowCard } from "../workflow";
 
 // The engine's review transitions (ipclue.detect.models.TRANSITIONS); the API enforces them.
 const NEXT: Record<string, string[]> = {
@@ -64,6 +65,7 @@ export async function renderFlag(main: HTMLElement, id: string, onLeave: (fn: ()
         ])),
       reviewCard(f, statusHolder)),
   );
+  if (can("review")) main.append(await workflowCard(f.id).catch((e: unknown) => errorBox(e)));
   const canvas = h("div", { class: "cy small-cy", "data-testid": "evidence-graph" });
   main.append(section(t("evidence_graph"), graph.nodes.length, canvas, legend()));
   if (graph.nodes.length) {

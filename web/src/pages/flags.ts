@@ -7,6 +7,8 @@ import { go, href, replaceParams } from "../router";
 import { errorBox, loading, section, sevBadge, statusBadge } from "../ui";
 import { partyPicker } from "./picker";
 import { exportButtons, reportButtons } from "../reports";
+import { bulkReview } from "../workflow";
+import { can } from "../auth";
 
 const STATUSES = ["new", "reviewing", "confirmed", "dismissed", "referred"];
 const SEVERITIES = ["high", "medium", "low"];
@@ -95,7 +97,8 @@ export async function renderFlags(main: HTMLElement, params: URLSearchParams, on
   const selected = new Set<string>();
   const filtersNow = () => { const q: Record<string, string> = {}; for (const k of FILTERS) if (state[k]) q[k] = state[k]; return q; };
   const actions = h("div", { class: "card toolbar", "data-testid": "flag-actions" },
-    reportButtons(() => [...selected]), exportButtons(filtersNow));
+    reportButtons(() => [...selected]), exportButtons(filtersNow),
+    can("review") ? bulkReview(() => [...selected], () => { selected.clear(); void load(true); }) : null);
   const more = h("button", { class: "button", "data-testid": "load-more", onclick: () => void load(false) }, t("load_more"));
   const listMsg = h("div", {});
   main.append(form, actions, h("section", { class: "card" },
