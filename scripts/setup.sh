@@ -19,7 +19,7 @@ java -version 2>&1 | head -1
 command -v mvn >/dev/null || { command -v apt-get >/dev/null && apt-get install -y -qq maven; }
 
 step "Neo4j jars (Maven Central, cached under ~/.m2 and IPCLUE_HOME)"
-"$PY" -c "from ipclue.dbms.managed import ManagedNeo4j; from ipclue.settings import Settings; print(ManagedNeo4j(Settings()).provision(quiet=True))"
+"$PY" -c "from ipclue.dbms.managed import ManagedNeo4j; from ipclue.settings import Settings; print(ManagedNeo4j(Settings()).provision())"
 
 if [ -f web/package.json ]; then
   step "Web application (npm ci + build)"

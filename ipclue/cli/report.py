@@ -34,7 +34,7 @@ def report(
     if kind not in ("review", "referral"):
         raise typer.BadParameter("use review or referral", param_hint="--kind")
     target = out or Path(f"{kind}-{flags[0] if len(flags) == 1 else f'{len(flags)}-flags'}.{fmt}")
-    with graph_session(init=False) as graph:
+    with graph_session(init=False, read=True) as graph:
         role = "consumer" if masked else "investigator"
         data = build_report(
             graph, flags, kind="referral" if kind == "referral" else "review", who=by, role=role
@@ -59,7 +59,7 @@ def export(
     if fmt not in ("csv", "xlsx"):
         raise typer.BadParameter("use csv or xlsx", param_hint="--format")
     filters = {"detector": detector, "status": status, "severity": severity}
-    with graph_session(init=False) as graph:
+    with graph_session(init=False, read=True) as graph:
         rows = flag_rows(graph, filters, masked=masked)
     target = out or Path(f"flags.{fmt}")
     target.write_bytes(flag_table(rows, filters, "xlsx" if fmt == "xlsx" else "csv"))
