@@ -431,6 +431,23 @@ await step("supervisor-lands-on-dashboard", async () => {
   await shot("22-supervisor-landing", false);
 });
 
+await step("paths-k-with-records", async () => {
+  await login("investigator");
+  const uid = async (q) => (await api(`/parties?q=${encodeURIComponent(q)}`, KEYS.investigator)).body.items[0].uid;
+  const [a, b] = [await uid("深圳市星河电子有限公司"), await uid("深圳市银河贸易有限公司")];
+  await page.goto(`${BASE}/#/paths?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}&max_hops=4&k=5`);
+  await page.waitForSelector('[data-testid="hop-sentence"]');
+  const api5 = (await api(`/paths?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}&max_hops=4&k=5`, KEYS.investigator)).body.paths;
+  const graphs = await page.$$('[data-testid="path-graph"] canvas');
+  assert(api5.length >= 2 && (await page.$$('[data-testid="path-graph"]')).length === api5.length, `one small graph per path (${api5.length})`);
+  assert(graphs.length > 0, "path graphs drawn");
+  const sentences = await page.$$eval('[data-testid="hop-sentence"]', (els) => els.map((e) => e.textContent));
+  assert(sentences.every((x) => /[\u4e00-\u9fff]/.test(x) && !/LINKED|PARTY_TO|HAS_PHONE/.test(x)), `sentences in Chinese: ${sentences.slice(0, 3)}`);
+  const chain = await page.textContent('[data-testid="paths"]');
+  assert(/涉案|电话|地址/.test(chain), "the linking case, phone or address is in a chain");
+  await shot("23-paths-k", true);
+});
+
 await browser.close();
 rmSync(userDir, { recursive: true, force: true });
 const failed = results.filter((r) => r[1] !== "ok").length;

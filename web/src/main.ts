@@ -136,7 +136,7 @@ async function render(): Promise<void> {
         break;
       case "paths":
         if (!can("paths")) return void main.appendChild(denied());
-        await renderPaths(main, r.params);
+        await renderPaths(main, r.params, onLeave);
         break;
       case "flags":
         if (!can("flags")) return void main.appendChild(denied());

@@ -103,7 +103,9 @@ def paths(
     graph: GraphDep,
     audit: AuditDep,
     max_hops: Annotated[int, Query(ge=1, le=4)] = 3,
+    k: Annotated[int, Query(ge=1, le=5, description="how many distinct paths, shortest first")] = 3,
 ) -> dict[str, Any]:
-    """Shortest paths between two parties (never through generic identifiers), with evidence per hop."""
-    audit("read-paths", f"{a}|{b}", max_hops=max_hops)
-    return shortest_paths(graph, a, b, max_hops)
+    """Up to ``k`` shortest paths between two parties through real records (never through generic
+    identifiers or derived links), every intermediate node included, each hop with its evidence sentence."""
+    audit("read-paths", f"{a}|{b}", max_hops=max_hops, k=k)
+    return shortest_paths(graph, a, b, max_hops, k)
