@@ -14,7 +14,7 @@ from ipclue.api.audit import AuditLog
 from ipclue.api.config import ApiSettings, Principal, configured_keys, get_api_settings
 from ipclue.api.jobs import Jobs
 from ipclue.api.middleware import RequestId
-from ipclue.api.routers import flags, jobs, meta, parties, records, reports, review
+from ipclue.api.routers import flags, jobs, meta, ownership, parties, records, reports, review
 from ipclue.api.store import AsyncReads
 from ipclue.errors import ConfigError
 from ipclue.graph.db import Graph, open_graph
@@ -46,7 +46,7 @@ def create_app(
     )
     app.state.settings, app.state.keys = settings, table
     app.state.audit = AuditLog(settings.audit_file())
-    for module in (meta, parties, records, flags, reports, review, jobs):
+    for module in (meta, parties, ownership, records, flags, reports, review, jobs):
         app.include_router(module.router, prefix=PREFIX)
     problems.install(app)
     app.add_middleware(RequestId)
