@@ -94,7 +94,11 @@ def ingest(
     report.quarantined, report.skipped = quarantine.summary(), quarantine.skipped()
     report.quarantine_file = str(quarantine.path) if quarantine.counts or quarantine.skips else None
     clock = time.perf_counter()
+    if progress:
+        progress("derive links", 0, 1)
     report.derived = derive(graph)
+    if progress:
+        progress("derive links", 1, 1)
     took = loaded.stage_seconds() | {"derive": time.perf_counter() - clock}
     took["extract"] = took.pop("input")
     report.stage_seconds = {k: round(v, 2) for k, v in took.items()}

@@ -19,7 +19,7 @@ java -version 2>&1 | head -1
 command -v mvn >/dev/null || { command -v apt-get >/dev/null && apt-get install -y -qq maven; }
 
 step "Neo4j jars (Maven Central, cached under ~/.m2 and IPCLUE_HOME)"
-"$PY" -c "from ipclue.dbms.managed import ManagedNeo4j; from ipclue.settings import Settings; print(ManagedNeo4j(Settings()).provision(quiet=True))"
+"$PY" -c "from ipclue.dbms.managed import ManagedNeo4j; from ipclue.settings import Settings; print(ManagedNeo4j(Settings()).provision())"
 
 if [ -f web/package.json ]; then
   step "Web application (npm ci + build)"
@@ -32,8 +32,14 @@ if [ -f web/package.json ]; then
 fi
 
 if [ "$want_browser" = "1" ] && command -v apt-get >/dev/null \
-   && ! dpkg -s chromium fonts-noto-cjk >/dev/null 2>&1; then
-  step "Chromium and CJK fonts for the browser tests (Debian packages)"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+   && ! dpkg -s chromium fonts-noto-cjk poppler-utils >/dev/null 2>&1; then
+  step "Chromium, CJK fonts and poppler-utils (pdftotext, pdftoppm) for the browser and report tests"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk \
+    poppler-utils >/dev/null
+fi
+
+if command -v apt-get >/dev/null && ! dpkg -s fonts-wqy-zenhei >/dev/null 2>&1; then
+  step "The CJK TrueType font PDF and DOCX reports are set in (Debian's fonts-wqy-zenhei)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-zenhei >/dev/null
 fi
 echo "setup done"

@@ -15,7 +15,7 @@ from ipclue.api.config import ApiSettings, Principal, configured_keys, get_api_s
 from ipclue.api.jobs import Jobs
 from ipclue.api.middleware import Limits, RequestId
 from ipclue.api.roles import PREFIX
-from ipclue.api.routers import flags, jobs, meta, parties, records
+from ipclue.api.routers import flags, jobs, meta, ownership, parties, records, reports, review
 from ipclue.api.store import AsyncReads
 from ipclue.errors import ConfigError
 from ipclue.graph.db import Graph, open_graph
@@ -46,7 +46,7 @@ def create_app(
     )
     app.state.settings, app.state.keys = settings, table
     app.state.audit = AuditLog(settings.audit_file())
-    for module in (meta, parties, records, flags, jobs):
+    for module in (meta, parties, ownership, records, flags, reports, review, jobs):
         app.include_router(module.router, prefix=PREFIX)
     problems.install(app)
     app.add_middleware(RequestId)

@@ -47,6 +47,14 @@ MATRIX: dict[str, tuple[Role, ...]] = {
     "GET /jobs/{job_id}": SUPERVISOR,
     "GET /audit": SUPERVISOR,
     "GET /keys": ADMIN,
+    "GET /parties/{uid}/control": INVESTIGATOR,
+    "GET /flags/{flag_id}/report": INVESTIGATOR,
+    "POST /reports": INVESTIGATOR,
+    "GET /exports/flags": INVESTIGATOR,
+    "GET /flags/{flag_id}/workflow": INVESTIGATOR,
+    "POST /flags/{flag_id}/comments": INVESTIGATOR,
+    "PUT /flags/{flag_id}/assignment": SUPERVISOR,
+    "POST /reviews/bulk": SUPERVISOR,
 }
 
 

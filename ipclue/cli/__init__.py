@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import importlib
+import os
 
 import typer
+
+from ipclue.settings import get_settings
 
 app = typer.Typer(
     name="ipclue",
@@ -13,8 +16,23 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+@app.callback()
+def _main(
+    instance: str | None = typer.Option(
+        None,
+        "--instance",
+        help="the managed Neo4j instance every command uses (default: IPCLUE_INSTANCE or 'default')",
+    ),
+) -> None:
+    """Knowledge-graph linkage for IP prosecution: extract, resolve, load, detect, serve."""
+    if instance:
+        os.environ["IPCLUE_INSTANCE"] = instance
+        get_settings.cache_clear()
+
+
 # Each module defines ``register(app)``; the order is the order of ``ipclue --help``.
-_DOMAINS = ("demo", "server", "graph", "extract", "ingest", "synth", "resolve", "detect", "serve")
+_DOMAINS = ("demo", "server", "graph", "extract", "ingest", "synth", "resolve", "detect", "report", "serve")
 
 for _name in _DOMAINS:
     importlib.import_module(f"ipclue.cli.{_name}").register(app)

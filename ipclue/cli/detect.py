@@ -63,7 +63,7 @@ def detectors(
     """List the detector catalog and every refused file with the reason."""
     catalog = load_catalog()
     if validate:
-        with graph_session() as graph:
+        with graph_session(read=True) as graph:
             catalog = validate_catalog(graph, catalog)
     table = Table("id", "title", "family", "severity", "version", "description", title="detectors")
     for d in catalog.detectors:
@@ -85,7 +85,7 @@ def flags(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """List stored flags, best score first, with per-detector measured precision."""
-    with graph_session() as graph:
+    with graph_session(read=True) as graph:
         page = list_flags(graph, detector=detector, status=status, party=party, limit=limit)
         precision = detector_precision(graph)
     if as_json:

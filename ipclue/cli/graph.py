@@ -23,7 +23,7 @@ def init() -> None:
 @graph_app.command("counts")
 def show_counts() -> None:
     """Node counts by label and relationship counts by type."""
-    with graph_session() as graph:
+    with graph_session(read=True) as graph:
         out.print(counts_table(counts(graph)))
 
 

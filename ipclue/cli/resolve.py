@@ -45,7 +45,7 @@ def _table(exp: Explanation) -> Table:
 
 def explain_cmd(party: str = typer.Argument(..., help="party uid or name")) -> None:
     """Show why each mention joined the party: rule, score, evidence, source path."""
-    with graph_session() as graph:
+    with graph_session(read=True) as graph:
         found = explain_party(graph, party)
     if not found:
         err.print(f"[red]no party matches[/] {party}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
-from ipclue.dbms.managed import ManagedNeo4j
+from ipclue.dbms.managed import ManagedNeo4j, running_instances
 from ipclue.settings import get_settings
 
 err = Console(stderr=True)
@@ -41,11 +41,17 @@ def stop(instance: str = typer.Option(None, help="instance name")) -> None:
 def status(instance: str = typer.Option(None, help="instance name")) -> None:
     """Say whether the managed server runs, and where. Exit 1 when it does not."""
     server = _server(instance)
+    name = server.dir.name
     state = server.running()
+    others = {n: s for n, s in running_instances(get_settings()).items() if n != name}
     if state is None:
-        typer.echo(f"not running (provisioned: {server.provisioned()})")
+        typer.echo(f"instance '{name}': not running (provisioned: {server.provisioned()})")
+    else:
+        typer.echo(f"instance '{name}': running at {state.uri} (pid {state.pid}, neo4j {state.version})")
+    for other, s in others.items():
+        typer.echo(f"instance '{other}': running at {s.uri} (pid {s.pid}; use --instance {other})")
+    if state is None:
         raise typer.Exit(1)
-    typer.echo(f"running at {state.uri} (pid {state.pid}, neo4j {state.version})")
 
 
 @neo4j_app.command()

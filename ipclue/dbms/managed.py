@@ -18,6 +18,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -97,8 +98,13 @@ class ManagedNeo4j:
     def provisioned(self) -> bool:
         return (self.lib.parent / ".complete").exists()
 
-    def provision(self, *, quiet: bool = False) -> Path:
-        """Fetch the server jars with Maven (cached in ~/.m2 and here); idempotent."""
+    def provision(self, *, quiet: bool = False, verbose: bool = False) -> Path:
+        """Fetch the server jars with Maven (cached in ~/.m2 and here); idempotent.
+
+        Maven's own output (hundreds of lines) is kept out of sight: ``quiet`` prints nothing, the default
+        one progress line on stderr (files fetched and copied so far), ``verbose`` Maven's log as it is.
+        On failure the end of Maven's log is in the error.
+        """
         if self.provisioned():
             return self.lib
         if not shutil.which("mvn"):
@@ -111,16 +117,15 @@ class ManagedNeo4j:
         cmd = [
             "mvn",
             "-B",
-            "-q" if quiet else "-ntp",
             "-f",
             str(work / "pom.xml"),
             "dependency:copy-dependencies",
             "-DincludeScope=runtime",
             f"-DoutputDirectory={self.lib}",
         ]
-        done = subprocess.run(cmd, capture_output=quiet, text=True, check=False)
-        if done.returncode != 0:
-            raise ServerError(f"Maven could not fetch Neo4j {self.version}: {(done.stdout or '')[-2000:]}")
+        code, tail = _run_maven(cmd, f"fetching Neo4j {self.version} from Maven Central", quiet, verbose)
+        if code != 0:
+            raise ServerError(f"Maven could not fetch Neo4j {self.version} (exit {code}): {tail}")
         (work / ".complete").write_text(self.version, encoding="utf-8")
         return self.lib
 
@@ -241,6 +246,37 @@ class ManagedNeo4j:
         """Stop and delete this instance's data (jars stay)."""
         self.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def _run_maven(cmd: list[str], what: str, quiet: bool, verbose: bool) -> tuple[int, str]:
+    """Run Maven, showing one progress line (or nothing, or everything); (exit code, end of its log)."""
+    if verbose:
+        done = subprocess.run(cmd, check=False)
+        return done.returncode, "see the Maven output above"
+    log: list[str] = []
+    fetched = copied = 0
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        log.append(line)
+        fetched += line.startswith("Downloaded from")
+        copied += "Copying " in line
+        if not quiet and (line.startswith("Downloaded from") or "Copying " in line):
+            sys.stderr.write(f"\r{what}: {fetched} files downloaded, {copied} jars copied")
+            sys.stderr.flush()
+    code = proc.wait()
+    if not quiet:
+        outcome = "done" if code == 0 else "failed"
+        sys.stderr.write(f"\r{what}: {fetched} files downloaded, {copied} jars copied — {outcome}\n")
+    return code, "".join(line for line in log if not line.startswith("Download"))[-2000:]
+
+
+def running_instances(settings: Settings) -> dict[str, ServerState]:
+    """Every managed instance under ``settings.home`` whose server is alive, by name."""
+    root = settings.home / "instances"
+    names = sorted(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+    states = {name: ManagedNeo4j(settings, name).running() for name in names}
+    return {name: state for name, state in states.items() if state is not None}
 
 
 def _try_login(state: ServerState) -> bool:

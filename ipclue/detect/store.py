@@ -40,7 +40,14 @@ def _flag_row(det: Detector, hit: Hit, params: dict[str, Any], run_id: str) -> d
         "title": h.title,
         "legal_basis": h.legal_basis,
         "run_id": run_id,
+        "records": _records(hit),
     }
+
+
+def _records(hit: Hit) -> list[str]:
+    """The cases and penalties a hit rests on (their decision dates date the flag on the dashboard)."""
+    keys = [str(e["key"]) for e in hit.evidence if e.get("label") in ("Case", "Penalty") and e.get("key")]
+    return list(dict.fromkeys([*keys, *(s.key for s in hit.subjects if s.label in ("Case", "Penalty"))]))
 
 
 def _json(value: Any) -> str:

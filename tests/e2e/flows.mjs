@@ -422,6 +422,110 @@ await step("flag-page-english-reason", async () => {
   await page.waitForFunction((want) => document.querySelector('[data-testid="flag-reason"]')?.textContent === want, flag.reason);
 });
 
+// ---- issue 19: reports and exports (report engineer) ----
+async function downloaded(click) {
+  const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 60000 }), click()]);
+  const path = join(ART, dl.suggestedFilename());
+  await dl.saveAs(path);
+  return path;
+}
+
+await step("report-pdf-and-png", async () => {
+  const { execFileSync } = await import("node:child_process");
+  await login("investigator");
+  const first = flagId || (await api("/flags?limit=1", KEYS.investigator)).body.items[0].id;
+  await page.goto(`${BASE}/#/flags/${encodeURIComponent(first)}`);
+  await page.waitForSelector('[data-testid="report-buttons"]');
+  const text = await page.textContent('[data-testid="report-buttons"]');
+  assert(text.includes("审查报告 PDF") && text.includes("移送函 Word"), `report buttons in Chinese: ${text}`);
+  const pdf = await downloaded(() => page.click('[data-testid="report-review-pdf"]'));
+  assert(readFileSync(pdf).subarray(0, 4).toString() === "%PDF", "a PDF was downloaded");
+  const body = execFileSync("pdftotext", [pdf, "-"]).toString();
+  assert(body.includes("线索审查报告") && body.includes(first), "the PDF names the report and the flag");
+  execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", pdf, join(ART, "17-report-page")]);
+  const png = readFileSync(join(ART, "17-report-page-1.png"));
+  assert(png.length > 10000, `page 1 rendered as PNG (${png.length} bytes)`);
+  await shot("18-flag-report-buttons", false);
+});
+
+await step("selection-report-and-export", async () => {
+  await page.goto(`${BASE}/#/flags`);
+  await page.waitForSelector('[data-testid="flag-select"]');
+  const boxes = await page.$$('[data-testid="flag-select"]');
+  for (const b of boxes.slice(0, 2)) await b.check();
+  const docx = await downloaded(() => page.click('[data-testid="report-referral-docx"]'));
+  assert(readFileSync(docx).subarray(0, 2).toString() === "PK", "a DOCX (zip) was downloaded");
+  const csv = await downloaded(() => page.click('[data-testid="export-csv"]'));
+  const lines = readFileSync(csv, "utf-8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  const total = (await api("/stats", KEYS.investigator)).body.totals.flags;
+  assert(lines[0].startsWith("线索编号,规则") && lines.length - 1 === total, `CSV has ${lines.length - 1} of ${total} flags`);
+  await shot("19-flag-list-actions", false);
+});
+
+await step("review-workflow", async () => {
+  await login("investigator");
+  const items = (await api("/flags?limit=5&status=new", KEYS.investigator)).body.items;
+  assert(items.length >= 2, "two new flags to work on");
+  await page.goto(`${BASE}/#/flags/${encodeURIComponent(items[0].id)}`);
+  await page.waitForSelector('[data-testid="assignee"]');
+  await page.fill('[data-testid="assignee"]', "张检察官");
+  await page.fill('[data-testid="due-on"]', "2020-01-31");
+  await page.click('[data-testid="assign-submit"]');
+  await page.waitForSelector('[data-testid="assignment-state"]:has-text("已逾期")');
+  await page.fill('[data-testid="comment-text"]', "请调取双方的工商登记档案");
+  await page.click('[data-testid="comment-submit"]');
+  await page.waitForSelector('[data-testid="comments"] li:has-text("请调取双方的工商登记档案")');
+  const thread = await page.textContent('[data-testid="comments"]');
+  assert(thread.includes("指派") && thread.includes("张检察官") && thread.includes("评论"), `thread: ${thread}`);
+  await page.$eval('[data-testid="comments"]', (el) => el.scrollIntoView());
+  await shot("20-flag-workflow", false);
+  // Bulk: the two new flags to 审查中 from the list.
+  await page.goto(`${BASE}/#/flags?status=new`);
+  await page.waitForSelector('[data-testid="flag-select"]');
+  for (const it of items.slice(0, 2)) {
+    await page.check(`tr:has(a[href*="${encodeURIComponent(it.id)}"]) [data-testid="flag-select"]`);
+  }
+  await page.selectOption('[data-testid="bulk-status"]', "reviewing");
+  await page.fill('[data-testid="bulk-note"]', "批量转入审查");
+  await page.click('[data-testid="bulk-apply"]');
+  await page.waitForSelector('[data-testid="bulk-msg"]:has-text("已更新 2 条")');
+  for (const it of items.slice(0, 2)) {
+    const st = (await api(`/flags/${encodeURIComponent(it.id)}`, KEYS.investigator)).body.status;
+    assert(st === "reviewing", `${it.id} now ${st}`);
+  }
+  await shot("21-bulk-review", false);
+});
+
+await step("supervisor-lands-on-dashboard", async () => {
+  await login("supervisor");
+  await page.waitForSelector("h1:has-text('线索看板')");
+  assert(page.url().includes("#/flags"), `supervisor landed on ${page.url()}`);
+  await page.waitForSelector('[data-testid="flag-row"]');
+  // The toolbar and the status column read in Chinese (the reasons' wording is issue 19 item 2's).
+  const actions = await page.textContent('[data-testid="flag-actions"]');
+  assert(actions.includes("审查报告 PDF") && actions.includes("批量改为") && actions.includes("审查中"), `toolbar: ${actions}`);
+  const statuses = await page.$$eval('[data-testid="flag-row"] td:nth-child(4)', (els) => els.map((e) => e.textContent.trim()));
+  for (const st of statuses) assert(/^(新线索|审查中|已确认|已排除|已移送)$/.test(st), `status cell ${st}`);
+  await shot("22-supervisor-landing", false);
+});
+
+await step("paths-k-with-records", async () => {
+  await login("investigator");
+  const uid = async (q) => (await api(`/parties?q=${encodeURIComponent(q)}`, KEYS.investigator)).body.items[0].uid;
+  const [a, b] = [await uid("深圳市星河电子有限公司"), await uid("深圳市银河贸易有限公司")];
+  await page.goto(`${BASE}/#/paths?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}&max_hops=4&k=5`);
+  await page.waitForSelector('[data-testid="hop-sentence"]');
+  const api5 = (await api(`/paths?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}&max_hops=4&k=5`, KEYS.investigator)).body.paths;
+  const graphs = await page.$$('[data-testid="path-graph"] canvas');
+  assert(api5.length >= 2 && (await page.$$('[data-testid="path-graph"]')).length === api5.length, `one small graph per path (${api5.length})`);
+  assert(graphs.length > 0, "path graphs drawn");
+  const sentences = await page.$$eval('[data-testid="hop-sentence"]', (els) => els.map((e) => e.textContent));
+  assert(sentences.every((x) => /[\u4e00-\u9fff]/.test(x) && !/LINKED|PARTY_TO|HAS_PHONE/.test(x)), `sentences in Chinese: ${sentences.slice(0, 3)}`);
+  const chain = await page.textContent('[data-testid="paths"]');
+  assert(/涉案|电话|地址/.test(chain), "the linking case, phone or address is in a chain");
+  await shot("23-paths-k", true);
+});
+
 await browser.close();
 rmSync(userDir, { recursive: true, force: true });
 const failed = results.filter((r) => r[1] !== "ok").length;

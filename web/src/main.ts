@@ -73,6 +73,8 @@ function loginPage(): HTMLElement {
           const me = await request<Me>("GET", "/me", { key });
           setKey(key);
           setUser(me);
+          // A supervisor's work starts on the dashboard, not on an empty search box.
+          if (me.role === "supervisor" && (location.hash === "" || location.hash === "#/")) location.hash = "#/flags";
           render();
         } catch (e) {
           msg.textContent = e instanceof ApiError ? `${t("error")}: ${e.detail || e.title}` : String(e);
@@ -141,7 +143,7 @@ async function render(): Promise<void> {
         break;
       case "paths":
         if (!can("paths")) return void main.appendChild(denied());
-        await renderPaths(main, r.params);
+        await renderPaths(main, r.params, onLeave);
         break;
       case "flags":
         if (!can("flags")) return void main.appendChild(denied());

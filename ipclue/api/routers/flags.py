@@ -35,7 +35,10 @@ async def flags(
     cursor: Annotated[str | None, Query(max_length=300, pattern=r"^[A-Za-z0-9_=-]+$")] = None,
     limit: Limit = 50,
 ) -> Response:
-    """A page of flags, best score first; send ``If-None-Match`` with the last ETag to get 304."""
+    """A page of flags, best score first; send ``If-None-Match`` with the last ETag to get 304.
+
+    ``since``/``until`` select by ``updated_at``: the time a flag was raised, changed by a detector rerun, or
+    reviewed; a consumer polling with ``since`` sees status changes."""
     return await list_flags(
         reads,
         detector=detector,

@@ -99,6 +99,8 @@ def paths(
     _: Reader,
     graph: GraphDep,
     max_hops: Annotated[int, Query(ge=1, le=4)] = 3,
+    k: Annotated[int, Query(ge=1, le=5, description="how many distinct paths, shortest first")] = 3,
 ) -> dict[str, Any]:
-    """Shortest paths between two parties (never through generic identifiers), with evidence per hop."""
-    return shortest_paths(graph, a, b, max_hops)
+    """Up to ``k`` shortest paths between two parties through real records (never through generic
+    identifiers or derived links), every intermediate node included, each hop with its evidence sentence."""
+    return shortest_paths(graph, a, b, max_hops, k)

@@ -1,15 +1,17 @@
-// Shortest paths between two parties, never through provenance, flags or generic identifiers; one
-// round trip: whether each party exists, the paths, and the path of every source document cited.
+// The shortest paths between two parties through real records only: never through provenance, flags,
+// generic identifiers, or derived LINKED edges (a path shows the case, the phone, the address or the person
+// that links them, not a summary edge). SHORTEST 20 (a literal: Cypher takes no parameter there) walks of
+// at most 4 hops, cut to $max_hops; the API folds parallel relationships (one person both legal
+// representative and shareholder) into one hop and keeps $limit distinct node chains. One round trip:
+// whether each party exists, the paths, and the path of every source document cited.
 OPTIONAL MATCH (a:Party {uid: $a})
 OPTIONAL MATCH (b:Party {uid: $b})
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
-  MATCH p = allShortestPaths((a)-[*..4]-(b))
-  WHERE all(n IN nodes(p) WHERE NOT (n:Mention OR n:Source OR n:Flag OR n:SchemaMeta OR n:Audit)
-                            AND coalesce(n.generic, false) = false)
-    AND all(r IN relationships(p) WHERE NOT type(r) IN ['FROM_SOURCE', 'IN_SOURCE', 'REFERS_TO', 'FLAGS'])
+  MATCH p = SHORTEST 20 (a) (()-[r WHERE NOT type(r) IN ['FROM_SOURCE', 'IN_SOURCE', 'REFERS_TO', 'FLAGS', 'LINKED']]-
+                              (m WHERE NOT (m:Mention OR m:Source OR m:Flag OR m:SchemaMeta OR m:Audit OR m:Review
+                                            OR m:Comment) AND coalesce(m.generic, false) = false)){1,4} (b)
   WITH p WHERE length(p) <= $max_hops
-  WITH p LIMIT $limit
   RETURN collect({
     nodes: [n IN nodes(p) | {
               eid: elementId(n), labels: labels(n),

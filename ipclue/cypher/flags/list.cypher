@@ -11,8 +11,8 @@ WHERE x.rank > $after
   AND ($family IS NULL OR x.family = $family)
   AND ($severity IS NULL OR x.severity = $severity)
   AND ($status IS NULL OR x.status = $status)
-  AND ($since IS NULL OR x.created_at >= $since)
-  AND ($until IS NULL OR x.created_at < $until)
+  AND ($since IS NULL OR x.updated_at >= $since)
+  AND ($until IS NULL OR x.updated_at < $until)
   AND ($party IS NULL OR ('Party:' + $party) IN x.subject_keys)
 WITH x ORDER BY x.rank ASC LIMIT $limit
 RETURN collect(x {.id, .detector, .detector_version, .family, .severity, .score, .status, .reason, .reason_en, .subjects,

@@ -7,8 +7,8 @@ WHERE x.severity = $severity AND x.rank > $after
   AND ($detector IS NULL OR x.detector = $detector)
   AND ($family IS NULL OR x.family = $family)
   AND ($status IS NULL OR x.status = $status)
-  AND ($since IS NULL OR x.created_at >= $since)
-  AND ($until IS NULL OR x.created_at < $until)
+  AND ($since IS NULL OR x.updated_at >= $since)
+  AND ($until IS NULL OR x.updated_at < $until)
   AND ($party IS NULL OR ('Party:' + $party) IN x.subject_keys)
 WITH x ORDER BY x.severity, x.rank ASC LIMIT $limit
 RETURN collect(x {.id, .detector, .detector_version, .family, .severity, .score, .status, .reason, .reason_en, .subjects,

@@ -8,6 +8,8 @@ import { errorBox, kv, loading, section, sevBadge, sourceLink, statusBadge, tabl
 import { legend, makeCy, nodeRoute, runLayout, toElements } from "../graphview";
 import { shortTitle } from "./flags";
 import { reasonText } from "../catalog";
+import { reportButtons } from "../reports";
+import { workflowCard } from "../workflow";
 
 // The engine's review transitions (ipclue.detect.models.TRANSITIONS); the API enforces them.
 const NEXT: Record<string, string[]> = {
@@ -48,6 +50,7 @@ export async function renderFlag(main: HTMLElement, id: string, onLeave: (fn: ()
     h("div", { class: "page-head" },
       h("h1", {}, shortTitle(String(f.title ?? f.detector)), " ", sevBadge(f.severity), " ", statusHolder),
       h("a", { class: "button", href: href(["flags"]) }, t("back"))),
+    h("div", { class: "toolbar" }, reportButtons(() => [f.id])),
     h("div", { class: "cols" },
       section(t("reason"), null,
         h("p", { class: "reason-text", "data-testid": "flag-reason" }, reasonText(f) || "—"),
@@ -62,6 +65,7 @@ export async function renderFlag(main: HTMLElement, id: string, onLeave: (fn: ()
         ])),
       reviewCard(f, statusHolder)),
   );
+  if (can("review")) main.append(await workflowCard(f.id).catch((e: unknown) => errorBox(e)));
   const canvas = h("div", { class: "cy small-cy", "data-testid": "evidence-graph" });
   main.append(section(t("evidence_graph"), graph.nodes.length, canvas, legend()));
   if (graph.nodes.length) {

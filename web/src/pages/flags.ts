@@ -7,6 +7,9 @@ import { t, tv } from "../i18n";
 import { go, href, replaceParams } from "../router";
 import { errorBox, loading, section, sevBadge, statusBadge } from "../ui";
 import { partyPicker } from "./picker";
+import { exportButtons, reportButtons } from "../reports";
+import { bulkReview } from "../workflow";
+import { can } from "../auth";
 
 const STATUSES = ["new", "reviewing", "confirmed", "dismissed", "referred"];
 const SEVERITIES = ["high", "medium", "low"];
@@ -96,11 +99,16 @@ export async function renderFlags(main: HTMLElement, params: URLSearchParams, on
 
   // ---- list ----
   const tbody = h("tbody", {});
+  const selected = new Set<string>();
+  const filtersNow = () => { const q: Record<string, string> = {}; for (const k of FILTERS) if (state[k]) q[k] = state[k]; return q; };
+  const actions = h("div", { class: "card toolbar", "data-testid": "flag-actions" },
+    reportButtons(() => [...selected]), exportButtons(filtersNow),
+    can("review") ? bulkReview(() => [...selected], () => { selected.clear(); void load(true); }) : null);
   const more = h("button", { class: "button", "data-testid": "load-more", onclick: () => void load(false) }, t("load_more"));
   const listMsg = h("div", {});
-  main.append(form, h("section", { class: "card" },
+  main.append(form, actions, h("section", { class: "card" },
     h("table", { class: "grid flags", "data-testid": "flag-list" },
-      h("thead", {}, h("tr", {}, [t("detector"), t("severity"), t("status"), t("score"), t("reason"), t("created_at")].map((x) => h("th", {}, x)))),
+      h("thead", {}, h("tr", {}, h("th", {}, ""), [t("detector"), t("severity"), t("status"), t("score"), t("reason"), t("created_at")].map((x) => h("th", {}, x)))),
       tbody),
     listMsg, more));
   let cursor: string | null = null;
@@ -113,7 +121,7 @@ export async function renderFlags(main: HTMLElement, params: URLSearchParams, on
     if (cursor) q.cursor = cursor;
     try {
       const res = await get<{ items: FlagRow[]; next_cursor?: string | null }>("/flags", q);
-      for (const f of res.items ?? []) tbody.append(flagRow(f, detName));
+      for (const f of res.items ?? []) tbody.append(flagRow(f, detName, selected));
       cursor = res.next_cursor ?? null;
       more.hidden = !cursor;
       if (!tbody.children.length) listMsg.append(h("p", { class: "muted empty" }, t("no_flags")));
@@ -133,9 +141,13 @@ function subjectText(s: unknown): string {
   return String(o.name ?? o.key ?? o.uid ?? o.case_no ?? o.reg_no ?? o.id ?? JSON.stringify(o));
 }
 
-function flagRow(f: FlagRow, detName: (id: string) => string): HTMLElement {
+function flagRow(f: FlagRow, detName: (id: string) => string, selected: Set<string>): HTMLElement {
   const subjects = (f.subjects ?? []).map(subjectText).filter(Boolean);
+  const box = h("input", { type: "checkbox", "data-testid": "flag-select", checked: selected.has(String(f.id)),
+    onclick: (ev: Event) => ev.stopPropagation(),
+    onchange: (ev: Event) => { if ((ev.target as HTMLInputElement).checked) selected.add(String(f.id)); else selected.delete(String(f.id)); } });
   return h("tr", { class: "clickable", "data-testid": "flag-row", onclick: () => go(["flags", String(f.id)]) },
+    h("td", { onclick: (ev: Event) => ev.stopPropagation() }, box),
     h("td", {}, h("a", { href: href(["flags", String(f.id)]) }, detName(f.detector))),
     h("td", {}, sevBadge(f.severity)),
     h("td", {}, statusBadge(f.status)),
