@@ -14,7 +14,7 @@ app = typer.Typer(
 )
 
 # Each module defines ``register(app)``; the order is the order of ``ipclue --help``.
-_DOMAINS = ("demo", "server", "graph", "extract", "ingest", "synth", "resolve", "detect", "serve")
+_DOMAINS = ("demo", "server", "graph", "extract", "ingest", "load", "synth", "resolve", "detect", "serve")
 
 for _name in _DOMAINS:
     importlib.import_module(f"ipclue.cli.{_name}").register(app)
