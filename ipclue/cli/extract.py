@@ -21,6 +21,14 @@ JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="Print one canonical rec
 QuarantineOpt = Annotated[
     Path | None, typer.Option("--quarantine", help="Append rejections to DIR/rejections.jsonl.")
 ]
+EngineOpt = Annotated[
+    str,
+    typer.Option("--engine", help="local (this process) or spark (a PySpark job writing Parquet to --out)"),
+]
+OutOpt = Annotated[str | None, typer.Option("--out", help="spark: output directory or Hadoop URI")]
+MasterOpt = Annotated[
+    str, typer.Option("--master", help="spark: master URL (local[2], spark://host:7077, yarn …)")
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -28,8 +36,20 @@ def register(app: typer.Typer) -> None:
     app.command("extract")(extract)
 
 
-def extract(paths: PathsArg, jsonl: JsonlOpt = False, quarantine: QuarantineOpt = None) -> None:
+def extract(
+    paths: PathsArg,
+    jsonl: JsonlOpt = False,
+    quarantine: QuarantineOpt = None,
+    engine: EngineOpt = "local",
+    out: OutOpt = None,
+    master: MasterOpt = "local[*]",
+) -> None:
     """Extract canonical records from judgments, penalty decisions, Qichacha JSON and record files."""
+    if engine not in ("local", "spark"):
+        raise typer.BadParameter("use local or spark", param_hint="--engine")
+    if engine == "spark":
+        _spark(paths, out, master)
+        return
     if not any(p.exists() for p in iter_inputs(paths)):
         typer.echo("error: no input found", err=True)
         raise typer.Exit(2)
@@ -46,6 +66,28 @@ def extract(paths: PathsArg, jsonl: JsonlOpt = False, quarantine: QuarantineOpt 
                 sys.stdout.write(json.dumps(item.model_dump(mode="json"), ensure_ascii=False) + "\n")
     if not jsonl:
         Console().print(summary_table(kinds, reasons))
+
+
+def _spark(paths: list[Path], out: str | None, master: str) -> None:
+    """Run the Spark job: inputs are local paths or Hadoop URIs (``hdfs://…``, ``s3a://…``)."""
+    if not out:
+        raise typer.BadParameter("the spark engine writes Parquet: give --out DIR or URI", param_hint="--out")
+    from ipclue.spark.job import run, session
+
+    inputs = [str(p) if "://" in str(p) else str(p.resolve()) for p in paths]
+    spark = session(master)
+    try:
+        summary = run(spark, [_uri(i) for i in inputs], _uri(out))
+    finally:
+        spark.stop()
+    kinds, reasons = Counter(summary.records), Counter(summary.rejections)
+    Console(stderr=True).print(summary_table(kinds, reasons))
+    typer.echo(f"{summary.files:,} files in {summary.seconds:.1f} s on {summary.master}; Parquet in {out}")
+
+
+def _uri(path: str) -> str:
+    """A Hadoop URI: ``hdfs://…`` as given, a local path as ``file:/…``."""
+    return path if ":/" in path else "file:" + str(Path(path).resolve())
 
 
 def _reject(rejection: Rejection, store: Quarantine | None) -> None:

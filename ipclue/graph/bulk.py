@@ -25,7 +25,7 @@ from pydantic import BaseModel, Field
 from ipclue.cypher import query
 from ipclue.dbms.managed import JAVA_OPENS, ManagedNeo4j
 from ipclue.errors import ConfigError
-from ipclue.extractors.dispatch import extract_paths, iter_inputs
+from ipclue.extractors.dispatch import iter_inputs
 from ipclue.extractors.quarantine import Quarantine
 from ipclue.graph.build import build_rows
 from ipclue.graph.bulk_csv import ARRAY_DELIMITER_OPTION, BulkError, ImportFiles, write_csvs
@@ -36,6 +36,7 @@ from ipclue.graph.resolution import GraphResolver, derive
 from ipclue.graph.schema import apply_schema
 from ipclue.models import Record, Rejection
 from ipclue.settings import Settings
+from ipclue.spark.parquet import items_of
 
 Progress = Callable[[str], None]
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
@@ -179,7 +180,7 @@ def fold_records(graph: Graph, records: Iterable[Record], batch_size: int, say: 
 def _extracted(paths: Sequence[Path], quarantine: Quarantine, report: BulkReport) -> Iterator[Record]:
     """Records of every input; rejections go to the quarantine (counted in ``report``)."""
     report.files = sum(1 for _ in iter_inputs(paths))
-    for item in extract_paths(paths):
+    for item in items_of(paths):  # raw inputs, or a Spark extraction output
         if isinstance(item, Rejection):
             quarantine.add(item)
             report.quarantined = quarantine.summary()

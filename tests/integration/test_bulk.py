@@ -46,8 +46,8 @@ def snapshot(graph: Graph) -> Snapshot:
         nodes[(tuple(sorted(r["labels"])), key)] = props
     rels: Counter[tuple[str, str, str, str]] = Counter()
     for r in graph.read(query("bulk/snapshot_rels")):
-        props = json.dumps({k: _plain(v) for k, v in r["props"].items()}, sort_keys=True, default=str)
-        rels[(r["type"], r["start"], r["end"], props)] += 1
+        text = json.dumps({k: _plain(v) for k, v in r["props"].items()}, sort_keys=True, default=str)
+        rels[(r["type"], r["start"], r["end"], text)] += 1
     return nodes, rels
 
 
