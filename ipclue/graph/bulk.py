@@ -33,6 +33,7 @@ from ipclue.graph.bulk_fold import Tables
 from ipclue.graph.db import Graph, Target, connect
 from ipclue.graph.mentions import mentions_of
 from ipclue.graph.resolution import GraphResolver, derive
+from ipclue.graph.resolve import Resolver
 from ipclue.graph.schema import apply_schema
 from ipclue.models import Record, Rejection
 from ipclue.settings import Settings
@@ -81,8 +82,13 @@ def bulk_load_records(
     batch_size: int = 5000,
     progress: Progress | None = None,
     report: BulkReport | None = None,
+    resolver: Callable[[Graph], Resolver] = GraphResolver,
+    derive_links: bool = True,
 ) -> BulkReport:
-    """The bulk load of canonical ``records`` (already extracted) into the managed instance."""
+    """The bulk load of canonical ``records`` (already extracted) into the managed instance.
+
+    ``resolver``: made for the target graph, the GraphResolver by default (as ingest);
+    ``derive_links``: run the derive step."""
     if settings.neo4j_uri:
         raise ConfigError(
             "ipclue load --bulk imports into the managed local Neo4j (the importer needs the database's "
@@ -95,7 +101,7 @@ def bulk_load_records(
     server = ManagedNeo4j(settings)
     with _opened(server, settings) as graph:
         refuse_non_empty(graph)
-        tables = fold_records(graph, records, batch_size, say)
+        tables = fold_records(graph, records, batch_size, say, resolver(graph))
     clock.lap("extract+resolve")
     files = write_csvs(tables, csv_dir)
     report.csv_dir, report.imported = str(csv_dir), files.counts
@@ -108,7 +114,7 @@ def bulk_load_records(
         apply_schema(graph)
         set_empty_lists(graph, files)
         clock.lap("schema")
-        report.derived = derive(graph)
+        report.derived = derive(graph) if derive_links else {}
     clock.lap("derive")
     report.seconds = round(time.perf_counter() - start, 2)
     return report
@@ -162,9 +168,10 @@ def refuse_non_empty(graph: Graph) -> None:
         )
 
 
-def fold_records(graph: Graph, records: Iterable[Record], batch_size: int, say: Progress) -> Tables:
+def fold_records(
+    graph: Graph, records: Iterable[Record], batch_size: int, say: Progress, resolver: Resolver
+) -> Tables:
     """Resolve chunk by chunk exactly as the loader does, folding each chunk's rows into tables."""
-    resolver = GraphResolver(graph)
     tables = Tables(datetime.now(UTC))
     done = 0
     it = iter(records)
