@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -16,7 +17,9 @@ from ipclue.extractors.dispatch import extract_paths, iter_inputs
 from ipclue.extractors.quarantine import Quarantine
 from ipclue.models import Rejection
 
-PathsArg = Annotated[list[Path], typer.Argument(help="Files or directories (searched recursively).")]
+PathsArg = Annotated[
+    list[str], typer.Argument(help="Files or directories (searched recursively); Hadoop URIs with spark.")
+]
 JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="Print one canonical record a line as JSON.")]
 QuarantineOpt = Annotated[
     Path | None, typer.Option("--quarantine", help="Append rejections to DIR/rejections.jsonl.")
@@ -50,13 +53,14 @@ def extract(
     if engine == "spark":
         _spark(paths, out, master)
         return
-    if not any(p.exists() for p in iter_inputs(paths)):
+    inputs = [Path(p) for p in paths]
+    if not any(p.exists() for p in iter_inputs(inputs)):
         typer.echo("error: no input found", err=True)
         raise typer.Exit(2)
     store = Quarantine(quarantine) if quarantine else None
     kinds: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
-    for item in extract_paths(paths):
+    for item in extract_paths(inputs):
         if isinstance(item, Rejection):
             reasons[item.reason] += 1
             _reject(item, store)
@@ -68,16 +72,15 @@ def extract(
         Console().print(summary_table(kinds, reasons))
 
 
-def _spark(paths: list[Path], out: str | None, master: str) -> None:
+def _spark(paths: list[str], out: str | None, master: str) -> None:
     """Run the Spark job: inputs are local paths or Hadoop URIs (``hdfs://…``, ``s3a://…``)."""
     if not out:
         raise typer.BadParameter("the spark engine writes Parquet: give --out DIR or URI", param_hint="--out")
     from ipclue.spark.job import run, session
 
-    inputs = [str(p) if "://" in str(p) else str(p.resolve()) for p in paths]
     spark = session(master)
     try:
-        summary = run(spark, [_uri(i) for i in inputs], _uri(out))
+        summary = run(spark, [_uri(p) for p in paths], _uri(out))
     finally:
         spark.stop()
     kinds, reasons = Counter(summary.records), Counter(summary.rejections)
@@ -86,8 +89,8 @@ def _spark(paths: list[Path], out: str | None, master: str) -> None:
 
 
 def _uri(path: str) -> str:
-    """A Hadoop URI: ``hdfs://…`` as given, a local path as ``file:/…``."""
-    return path if ":/" in path else "file:" + str(Path(path).resolve())
+    """A Hadoop URI: ``hdfs://…`` (any scheme) as given, a local path as ``file:/…``."""
+    return path if re.match(r"^[a-zA-Z][\w+.-]*:/", path) else "file:" + str(Path(path).resolve())
 
 
 def _reject(rejection: Rejection, store: Quarantine | None) -> None:

@@ -108,7 +108,11 @@ def bulk_load_records(
     clock.lap("csv")
     say(f"importing {sum(files.counts.values()):,} rows with neo4j-admin (server stopped)")
     server.stop()
-    run_import(server, settings, files, csv_dir)
+    try:
+        run_import(server, settings, files, csv_dir)
+    except BulkError:
+        server.start()  # the database was empty before: serve it again, then report
+        raise
     clock.lap("import")
     with _opened(server, settings) as graph:
         apply_schema(graph)
