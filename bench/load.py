@@ -1,6 +1,7 @@
-"""Loader throughput: batched UNWIND loader vs a naive one-MERGE-per-transaction loader.
+"""Loader throughput: bulk import vs the batched UNWIND loader vs a naive one-MERGE-per-transaction loader.
 
     python bench/load.py --parties 100000 [--runs 3] [--naive-sample 3000] [--batch 5000] [--warmup 20000]
+                         [--no-bulk]
 
 Generates synthetic canonical records (companies with legal representatives, shareholders,
 addresses and phones; judgments between them), loads them into a fresh managed Neo4j
@@ -9,6 +10,12 @@ started by the bench, so a warm-up load (``--warmup`` parties, then wiped; 0 to 
 its JIT-compiled code paths to the state of a server that has been running: the first load after a
 start measured up to 2x slower than the next on the same data. The batched load then runs ``--runs``
 times into the emptied database; every run is printed, and the table gives the median run.
+
+The bulk path (``ipclue load --bulk``: the same records and resolver, rows folded into
+``neo4j-admin database import full`` files) then loads the same records into the emptied database:
+its time covers resolution and row building, writing the files, stopping the server, the import,
+starting the server and building the schema's indexes (the batched loader's graph has them already),
+so it is end to end; the derive step, which neither of the others runs, is left out.
 """
 
 from __future__ import annotations
@@ -20,14 +27,16 @@ import sys
 import time
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any, LiteralString
 
 from neo4j import ManagedTransaction
 
 from ipclue.dbms.managed import ManagedNeo4j
 from ipclue.graph.build import build_rows
+from ipclue.graph.bulk import BulkReport, bulk_load_records
 from ipclue.graph.db import Graph, connect, resolve_target
-from ipclue.graph.load import Loader, LoadReport
+from ipclue.graph.load import Loader, LoadReport, graph_lookup
 from ipclue.graph.mentions import mentions_of
 from ipclue.graph.resolve import KeyResolver
 from ipclue.graph.schema import apply_schema, counts, wipe
@@ -116,12 +125,15 @@ def main() -> int:
     )
     ap.add_argument("--warmup", type=int, default=20_000, help="parties loaded and wiped first (0: none)")
     ap.add_argument("--runs", type=int, default=3, help="batched loads, wiped between; median reported")
+    ap.add_argument("--no-bulk", dest="bulk", action="store_false", help="skip the bulk import")
+    ap.add_argument("--instance", default="bench", help="the managed instance (the bulk path restarts it)")
     args = ap.parse_args()
     settings = Settings()
-    server = ManagedNeo4j(settings, instance="bench") if not settings.neo4j_uri else None
+    settings = settings.model_copy(update={"instance": args.instance})
+    server = ManagedNeo4j(settings) if not settings.neo4j_uri else None
     if server:
         server.start()
-    target = resolve_target(settings.model_copy(update={"instance": "bench"}))
+    target = resolve_target(settings)
     graph = Graph(connect(target), target.database, timeout=600, target=target)
     try:
         apply_schema(graph)
@@ -134,12 +146,64 @@ def main() -> int:
         report, n_parties, n_rels = _median_run(graph, records, args)
         _, naive_s = naive_load(graph, records[: args.naive_sample])
         naive_rels = _party_and_rel_counts(graph)[1]
-        _print(report, n_parties, n_rels, naive_rels, naive_s, args)
+        wipe(graph)
+        graph.close()
+        bulk = _bulk(settings, records, args) if args.bulk and server else None
+        _print(report, n_parties, n_rels, naive_rels, naive_s, args, bulk)
     finally:
         graph.close()
         if server:
             server.stop()
     return 0
+
+
+def _bulk(settings: Settings, records: list[Record], args: argparse.Namespace) -> tuple[BulkReport, int, int]:
+    """The bulk path on the same records (key resolver, as the batched run); its report and counts."""
+    import tempfile
+
+    bench = settings
+    with tempfile.TemporaryDirectory(prefix="ipclue-bulk-") as tmp:
+        report = bulk_load_records(
+            bench, records, csv_dir=Path(tmp), batch_size=args.batch, derive_links=False,
+            resolver=lambda g: KeyResolver(graph_lookup(g)),
+            progress=lambda msg: print(f"  bulk: {msg}", file=sys.stderr),
+        )  # fmt: skip
+    target = resolve_target(bench)
+    graph = Graph(connect(target), target.database, timeout=600, target=target)
+    try:
+        parties, rels = _party_and_rel_counts(graph)
+        wipe(graph)
+    finally:
+        graph.close()
+    return report, parties, rels
+
+
+def _bulk_seconds(report: BulkReport) -> float:
+    return sum(v for k, v in report.stage_seconds.items() if k != "derive")
+
+
+def _bulk_row(bulk: tuple[BulkReport, int, int], records: int) -> None:
+    report, parties, rels = bulk
+    took = _bulk_seconds(report)
+    print(
+        f"| bulk (neo4j-admin import, end to end) | {records:,} | {parties:,} | {rels:,} "
+        f"| {took:.1f} | {records / took:,.0f} | {rels / took:,.0f} |"
+    )
+
+
+def _bulk_ratios(bulk: tuple[BulkReport, int, int], batched: LoadReport, batched_rels: int) -> None:
+    report, _, rels = bulk
+    took = _bulk_seconds(report)
+    stages = ", ".join(f"{k} {v:.1f}s" for k, v in report.stage_seconds.items() if k != "derive")
+    print(f"bulk stages: {stages}")
+    b_rel = batched_rels / batched.seconds
+    print(f"bulk / batched: {rels / took / b_rel:.1f}x relationships/s end to end", end="")
+    write = report.stage_seconds.get("csv", 0) + report.stage_seconds.get("import", 0)
+    batched_write = batched.stage_seconds()["write"]
+    print(f"; writing alone (csv + import vs the batched write stage): {batched_write / write:.1f}x faster")
+    print(f"bulk / batched: {batched.seconds / took:.1f}x records/s end to end")
+    if rels != batched_rels:
+        print(f"WARNING: bulk wrote {rels:,} relationships, batched {batched_rels:,}")
 
 
 def _party_and_rel_counts(graph: Graph) -> tuple[int, int]:
@@ -175,7 +239,13 @@ def _batched(graph: Graph, records: list[Record], batch: int, workers: int) -> L
 
 
 def _print(
-    report: LoadReport, parties: int, rels: int, naive_rels: int, naive_s: float, args: argparse.Namespace
+    report: LoadReport,
+    parties: int,
+    rels: int,
+    naive_rels: int,
+    naive_s: float,
+    args: argparse.Namespace,
+    bulk: tuple[BulkReport, int, int] | None,
 ) -> None:
     b_rec = report.records / report.seconds
     b_rel = rels / report.seconds
@@ -192,7 +262,11 @@ def _print(
         f"| naive (1 row/tx) | {args.naive_sample:,} | – | {naive_rels:,} | {naive_s:.1f} "
         f"| {n_rec:,.0f} | {n_rel:,.0f} |"
     )
+    if bulk:
+        _bulk_row(bulk, report.records)
     print(f"\nbatched / naive: {b_rel / n_rel:.1f}x relationships/s, {b_rec / n_rec:.1f}x records/s")
+    if bulk:
+        _bulk_ratios(bulk, report, rels)
     warm = f"warm-up before the batched run: {args.warmup:,} parties" if args.warmup else "no warm-up"
     print(warm)
     slowest = ", ".join(

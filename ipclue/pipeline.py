@@ -12,13 +12,14 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from ipclue.extractors.dispatch import extract_paths, iter_inputs
+from ipclue.extractors.dispatch import iter_inputs
 from ipclue.extractors.quarantine import Quarantine
 from ipclue.graph.db import Graph
 from ipclue.graph.load import Loader
 from ipclue.graph.resolution import GraphResolver, derive
 from ipclue.graph.schema import ensure_schema
 from ipclue.models import Record, Rejection
+from ipclue.spark.parquet import items_of
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
 
@@ -77,7 +78,7 @@ def ingest(
             progress("extract", done, len(files))
 
     def records() -> Iterator[Record]:
-        for item in extract_paths(paths, progress=on_file):
+        for item in items_of(paths, progress=on_file):  # raw inputs, or a Spark extraction's output
             report.read += 1
             if isinstance(item, Rejection):
                 quarantine.add(item)

@@ -32,7 +32,19 @@ def _main(
 
 
 # Each module defines ``register(app)``; the order is the order of ``ipclue --help``.
-_DOMAINS = ("demo", "server", "graph", "extract", "ingest", "synth", "resolve", "detect", "report", "serve")
+_DOMAINS = (
+    "demo",
+    "server",
+    "graph",
+    "extract",
+    "ingest",
+    "load",
+    "synth",
+    "resolve",
+    "detect",
+    "report",
+    "serve",
+)
 
 for _name in _DOMAINS:
     importlib.import_module(f"ipclue.cli.{_name}").register(app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -16,10 +17,20 @@ from ipclue.extractors.dispatch import extract_paths, iter_inputs
 from ipclue.extractors.quarantine import Quarantine
 from ipclue.models import Rejection
 
-PathsArg = Annotated[list[Path], typer.Argument(help="Files or directories (searched recursively).")]
+PathsArg = Annotated[
+    list[str], typer.Argument(help="Files or directories (searched recursively); Hadoop URIs with spark.")
+]
 JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="Print one canonical record a line as JSON.")]
 QuarantineOpt = Annotated[
     Path | None, typer.Option("--quarantine", help="Append rejections to DIR/rejections.jsonl.")
+]
+EngineOpt = Annotated[
+    str,
+    typer.Option("--engine", help="local (this process) or spark (a PySpark job writing Parquet to --out)"),
+]
+OutOpt = Annotated[str | None, typer.Option("--out", help="spark: output directory or Hadoop URI")]
+MasterOpt = Annotated[
+    str, typer.Option("--master", help="spark: master URL (local[2], spark://host:7077, yarn …)")
 ]
 
 
@@ -28,15 +39,28 @@ def register(app: typer.Typer) -> None:
     app.command("extract")(extract)
 
 
-def extract(paths: PathsArg, jsonl: JsonlOpt = False, quarantine: QuarantineOpt = None) -> None:
+def extract(
+    paths: PathsArg,
+    jsonl: JsonlOpt = False,
+    quarantine: QuarantineOpt = None,
+    engine: EngineOpt = "local",
+    out: OutOpt = None,
+    master: MasterOpt = "local[*]",
+) -> None:
     """Extract canonical records from judgments, penalty decisions, Qichacha JSON and record files."""
-    if not any(p.exists() for p in iter_inputs(paths)):
+    if engine not in ("local", "spark"):
+        raise typer.BadParameter("use local or spark", param_hint="--engine")
+    if engine == "spark":
+        _spark(paths, out, master)
+        return
+    inputs = [Path(p) for p in paths]
+    if not any(p.exists() for p in iter_inputs(inputs)):
         typer.echo("error: no input found", err=True)
         raise typer.Exit(2)
     store = Quarantine(quarantine) if quarantine else None
     kinds: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
-    for item in extract_paths(paths):
+    for item in extract_paths(inputs):
         if isinstance(item, Rejection):
             reasons[item.reason] += 1
             _reject(item, store)
@@ -46,6 +70,27 @@ def extract(paths: PathsArg, jsonl: JsonlOpt = False, quarantine: QuarantineOpt 
                 sys.stdout.write(json.dumps(item.model_dump(mode="json"), ensure_ascii=False) + "\n")
     if not jsonl:
         Console().print(summary_table(kinds, reasons))
+
+
+def _spark(paths: list[str], out: str | None, master: str) -> None:
+    """Run the Spark job: inputs are local paths or Hadoop URIs (``hdfs://…``, ``s3a://…``)."""
+    if not out:
+        raise typer.BadParameter("the spark engine writes Parquet: give --out DIR or URI", param_hint="--out")
+    from ipclue.spark.job import run, session
+
+    spark = session(master)
+    try:
+        summary = run(spark, [_uri(p) for p in paths], _uri(out))
+    finally:
+        spark.stop()
+    kinds, reasons = Counter(summary.records), Counter(summary.rejections)
+    Console(stderr=True).print(summary_table(kinds, reasons))
+    typer.echo(f"{summary.files:,} files in {summary.seconds:.1f} s on {summary.master}; Parquet in {out}")
+
+
+def _uri(path: str) -> str:
+    """A Hadoop URI: ``hdfs://…`` (any scheme) as given, a local path as ``file:/…``."""
+    return path if re.match(r"^[a-zA-Z][\w+.-]*:/", path) else "file:" + str(Path(path).resolve())
 
 
 def _reject(rejection: Rejection, store: Quarantine | None) -> None:

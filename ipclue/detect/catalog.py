@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from neo4j import READ_ACCESS
 from pydantic import ValidationError
 
 from ipclue.detect.models import Catalog, CatalogError, Detector, DetectorHeader
@@ -107,7 +108,7 @@ def check_query(graph: Graph, det: Detector) -> str | None:
     """None if the query parses (EXPLAIN) and returns the four columns; else the reason."""
     text = "EXPLAIN " + det.query
     try:
-        with graph.driver.session(database=graph.database) as session:
+        with graph.driver.session(database=graph.database, default_access_mode=READ_ACCESS) as session:
             result = session.run(text, explain_params(det))
             keys = tuple(result.keys())
             result.consume()

@@ -101,6 +101,7 @@ class Graph:
         self.target = target
 
     def read(self, cypher: LiteralString, **params: Any) -> list[dict[str, Any]]:
+        """Rows of a query that writes nothing, in READ mode (a cluster may serve it from a secondary)."""
         records, _, _ = self.driver.execute_query(
             Query(cypher, timeout=self.timeout),
             bolt_params(params),
@@ -110,8 +111,12 @@ class Graph:
         return [r.data() for r in records]
 
     def write(self, cypher: LiteralString, **params: Any) -> list[dict[str, Any]]:
+        """Rows of a query that writes, in WRITE mode (a cluster sends it to the leader)."""
         records, _, _ = self.driver.execute_query(
-            Query(cypher, timeout=self.timeout), bolt_params(params), database_=self.database
+            Query(cypher, timeout=self.timeout),
+            bolt_params(params),
+            database_=self.database,
+            routing_=RoutingControl.WRITE,
         )
         return [r.data() for r in records]
 

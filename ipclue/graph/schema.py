@@ -13,7 +13,7 @@ def apply_schema(graph: Graph) -> int:
     version."""
     for stmt in statements("schema/constraints"):
         graph.write(stmt)
-    graph.write("CALL db.awaitIndexes(300)")
+    graph.read("CALL db.awaitIndexes(300)")  # waits, writes nothing: READ mode
     for stmt in statements("schema/migrate"):
         graph.write(stmt)
     graph.write(query("schema/version_set"), version=SCHEMA_VERSION)

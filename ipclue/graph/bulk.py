@@ -1,0 +1,227 @@
+"""``ipclue load --bulk``: a first load through ``neo4j-admin database import full``.
+
+Records are extracted (rejects quarantined, as in ingest) and resolved chunk by chunk by the same
+``GraphResolver`` against the empty target, the loader's row builders (``graph.build``) make the
+rows, ``bulk_fold`` folds them into the nodes and relationships the load statements would write and
+``bulk_csv`` writes the importer's files. The managed server is stopped, the importer runs from the
+server's own jars (``org.neo4j.cli.AdminTool`` with ``NEO4J_HOME``/``NEO4J_CONF`` set to the
+instance), the server is started again, and the schema and the derive step are applied. Later loads
+are transactional (``ipclue ingest``).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from itertools import islice
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from ipclue.cypher import query
+from ipclue.dbms.managed import JAVA_OPENS, ManagedNeo4j
+from ipclue.errors import ConfigError
+from ipclue.extractors.dispatch import iter_inputs
+from ipclue.extractors.quarantine import Quarantine
+from ipclue.graph.build import build_rows
+from ipclue.graph.bulk_csv import ARRAY_DELIMITER_OPTION, BulkError, ImportFiles, write_csvs
+from ipclue.graph.bulk_fold import Tables
+from ipclue.graph.db import Graph, Target, connect
+from ipclue.graph.mentions import mentions_of
+from ipclue.graph.resolution import GraphResolver, derive
+from ipclue.graph.resolve import Resolver
+from ipclue.graph.schema import apply_schema
+from ipclue.models import Record, Rejection
+from ipclue.settings import Settings
+from ipclue.spark.parquet import items_of
+
+Progress = Callable[[str], None]
+ADMIN_TOOL = "org.neo4j.cli.AdminTool"
+
+
+class BulkReport(BaseModel):
+    """What a bulk load did."""
+
+    files: int = 0
+    read: int = 0
+    quarantined: dict[str, int] = Field(default_factory=dict)
+    quarantine_file: str | None = None
+    csv_dir: str = ""
+    imported: dict[str, int] = Field(default_factory=dict, description="node:Label / rel:TYPE → rows")
+    derived: dict[str, int] = Field(default_factory=dict)
+    stage_seconds: dict[str, float] = Field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def bulk_load(
+    settings: Settings,
+    paths: Sequence[Path],
+    *,
+    csv_dir: Path,
+    quarantine_dir: Path,
+    batch_size: int = 5000,
+    progress: Progress | None = None,
+) -> BulkReport:
+    """Extract and resolve ``paths``, import them into the empty managed instance, schema, derive."""
+    report = BulkReport()
+    records = _extracted(paths, Quarantine(quarantine_dir), report)
+    return bulk_load_records(
+        settings, records, csv_dir=csv_dir, batch_size=batch_size, progress=progress, report=report
+    )
+
+
+def bulk_load_records(
+    settings: Settings,
+    records: Iterable[Record],
+    *,
+    csv_dir: Path,
+    batch_size: int = 5000,
+    progress: Progress | None = None,
+    report: BulkReport | None = None,
+    resolver: Callable[[Graph], Resolver] = GraphResolver,
+    derive_links: bool = True,
+) -> BulkReport:
+    """The bulk load of canonical ``records`` (already extracted) into the managed instance.
+
+    ``resolver``: made for the target graph, the GraphResolver by default (as ingest);
+    ``derive_links``: run the derive step."""
+    if settings.neo4j_uri:
+        raise ConfigError(
+            "ipclue load --bulk imports into the managed local Neo4j (the importer needs the database's "
+            "files): unset NEO4J_URI, or load the first time on the database's machine"
+        )
+    report = report or BulkReport()
+    say = progress or (lambda _msg: None)
+    start = time.perf_counter()
+    clock = _Clock(report)
+    server = ManagedNeo4j(settings)
+    with _opened(server, settings) as graph:
+        refuse_non_empty(graph)
+        tables = fold_records(graph, records, batch_size, say, resolver(graph))
+    clock.lap("extract+resolve")
+    files = write_csvs(tables, csv_dir)
+    report.csv_dir, report.imported = str(csv_dir), files.counts
+    clock.lap("csv")
+    say(f"importing {sum(files.counts.values()):,} rows with neo4j-admin (server stopped)")
+    server.stop()
+    try:
+        run_import(server, settings, files, csv_dir)
+    except BulkError:
+        server.start()  # the database was empty before: serve it again, then report
+        raise
+    clock.lap("import")
+    with _opened(server, settings) as graph:
+        apply_schema(graph)
+        set_empty_lists(graph, files)
+        clock.lap("schema")
+        report.derived = derive(graph) if derive_links else {}
+    clock.lap("derive")
+    report.seconds = round(time.perf_counter() - start, 2)
+    return report
+
+
+class _Clock:
+    def __init__(self, report: BulkReport) -> None:
+        self.report = report
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.report.stage_seconds[stage] = round(now - self.last, 2)
+        self.last = now
+
+
+class _opened:
+    """The managed server started and a graph open on it (closed on exit)."""
+
+    def __init__(self, server: ManagedNeo4j, settings: Settings) -> None:
+        state = server.start()
+        target = Target(state.uri, "neo4j", state.password, "neo4j", True)
+        self.graph = Graph(connect(target), target.database, settings.query_timeout_s, target)
+
+    def __enter__(self) -> Graph:
+        return self.graph
+
+    def __exit__(self, *_exc: object) -> None:
+        self.graph.close()
+
+
+def set_empty_lists(graph: Graph, files: ImportFiles, batch: int = 5000) -> None:
+    """Write the empty list properties the importer could not (see ``ImportFiles.empty_lists``)."""
+    labels = {"Case", "Trademark", "Patent", "Copyright", "Penalty", "Mention", "Party"}
+    other = {r["label"] for r in files.empty_lists} - labels
+    if other:
+        raise BulkError(f"empty list properties on {sorted(other)} have no statement in bulk/empty_lists")
+    for i in range(0, len(files.empty_lists), batch):
+        graph.write(query("bulk/empty_lists"), rows=files.empty_lists[i : i + batch])
+
+
+def refuse_non_empty(graph: Graph) -> None:
+    """Raise BulkError when the target holds any data (the importer replaces the whole database)."""
+    rows = graph.read(query("bulk/data_nodes"))
+    nodes = int(rows[0]["nodes"]) if rows else 0
+    if nodes:
+        raise BulkError(
+            f"the target database is not empty ({nodes:,} nodes): a bulk load is for the first load only. "
+            "Load into it with `ipclue ingest` (transactional), "
+            "or empty it first with `ipclue graph reset --yes`"
+        )
+
+
+def fold_records(
+    graph: Graph, records: Iterable[Record], batch_size: int, say: Progress, resolver: Resolver
+) -> Tables:
+    """Resolve chunk by chunk exactly as the loader does, folding each chunk's rows into tables."""
+    tables = Tables(datetime.now(UTC))
+    done = 0
+    it = iter(records)
+    while chunk := list(islice(it, batch_size)):
+        mentions = [m for rec in chunk for m in mentions_of(rec)]
+        for step, rows in build_rows(chunk, mentions, resolver.resolve(mentions)).by_step():
+            tables.fold(step, rows)
+        done += len(chunk)
+        say(f"resolved {done:,} records")
+    return tables
+
+
+def _extracted(paths: Sequence[Path], quarantine: Quarantine, report: BulkReport) -> Iterator[Record]:
+    """Records of every input; rejections go to the quarantine (counted in ``report``)."""
+    report.files = sum(1 for _ in iter_inputs(paths))
+    for item in items_of(paths):  # raw inputs, or a Spark extraction output
+        if isinstance(item, Rejection):
+            quarantine.add(item)
+            report.quarantined = quarantine.summary()
+            report.quarantine_file = str(quarantine.path)
+            continue
+        report.read += 1
+        yield item
+
+
+def import_command(server: ManagedNeo4j, settings: Settings, files: ImportFiles, report: Path) -> list[str]:
+    """The ``neo4j-admin database import full`` command line, run from the server's jars."""
+    return [
+        "java", f"-Xmx{settings.heap}", *JAVA_OPENS, "-cp", f"{server.lib}/*", ADMIN_TOOL,
+        "database", "import", "full", "neo4j", "--overwrite-destination=true", "--multiline-fields=true",
+        f"--array-delimiter={ARRAY_DELIMITER_OPTION}", "--id-type=string", f"--report-file={report}",
+        *(f"--nodes={label}={path}" for label, path in files.nodes),
+        *(f"--relationships={rtype}={path}" for rtype, path in files.relationships),
+    ]  # fmt: skip
+
+
+def run_import(server: ManagedNeo4j, settings: Settings, files: ImportFiles, csv_dir: Path) -> None:
+    """Run the importer on the stopped instance; BulkError with the importer's own words if it fails."""
+    if server.running() is not None:
+        raise BulkError(f"the instance {server.dir.name} is running: the importer needs it stopped")
+    env = os.environ | {"NEO4J_HOME": str(server.dir), "NEO4J_CONF": str(server.dir / "conf")}
+    log = csv_dir / "import.log"
+    cmd = import_command(server, settings, files, csv_dir / "import.report")
+    with log.open("wb") as out:
+        done = subprocess.run(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=server.dir, check=False)
+    if done.returncode != 0:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        print(tail, file=sys.stderr)
+        raise BulkError(f"neo4j-admin database import failed (exit {done.returncode}); see {log}")

@@ -1,0 +1,105 @@
+"""One input file → rows of the Spark job (run in the workers), through ``extractors.dispatch``.
+
+A row is one item of the file in order: a record (its JSON, as ``ipclue extract --jsonl`` prints it)
+or a rejection (its fields, as the quarantine stores them), with what the run-wide steps need: the
+file's order key and sha256, whether it is empty, the record's deduplication key (case or decision
+number) and its mentions' blocking keys.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path, PurePosixPath
+from typing import Any, cast
+from urllib.parse import urlsplit
+
+from ipclue.extractors.dispatch import _by_kind, _skipped
+from ipclue.graph.mentions import mentions_of
+from ipclue.models import Judgment, Penalty, Rejection
+from ipclue.normalize import clean
+from ipclue.spark.keys import blocking_keys, uscc_of
+
+Row = dict[str, Any]
+ORDER_SEP = "\x00"  # below every character: "a\x00b" < "a-c\x00…", as Path("a/b") < Path("a-c")
+
+
+class _Uri(PurePosixPath):
+    """A non-local input (``hdfs://…``): PurePosixPath for its suffix, the URI as its text."""
+
+    uri: str = ""
+
+    def __str__(self) -> str:
+        return self.uri
+
+
+def local_path(uri: str) -> PurePosixPath:
+    """``file:/a/b`` → ``/a/b`` (the local path ``ipclue extract`` would record); other URIs kept."""
+    parts = urlsplit(uri)
+    if parts.scheme in ("", "file"):
+        return PurePosixPath(parts.path)
+    out = _Uri(parts.path)
+    out.uri = uri
+    return out
+
+
+def order_key(input_no: int, path: PurePosixPath) -> str:
+    """Sorts as the local walk does: inputs in the given order, then ``sorted(Path)`` (by parts)."""
+    return f"{input_no:05d}{ORDER_SEP}" + ORDER_SEP.join(path.parts)
+
+
+def skipped(path: PurePosixPath, root: str) -> bool:
+    """Hidden parts, quarantine directories and rejection logs are not inputs (as locally)."""
+    base = local_path(root)
+    if path == base or not path.is_relative_to(base):
+        return False  # a file given by name is read, as locally
+    return _skipped(cast(Path, path), cast(Path, base))
+
+
+def file_rows(input_no: int, uri: str, data: bytes) -> list[Row]:
+    """The rows of one file (records and rejections in the file's order)."""
+    path = local_path(uri)
+    digest = hashlib.sha256(data).hexdigest()
+    base = {"order": order_key(input_no, path), "file_sha256": digest, "empty": not data.strip()}
+    if base["empty"]:
+        rej = Rejection(path=str(path), stage="decode", reason="empty", detail="the file has no content",
+                        sha256=digest)  # fmt: skip
+        return [base | {"idx": 0} | _rejection(rej)]
+    items = _by_kind(cast(Path, path), data, digest)
+    return [base | {"idx": i} | (_rejection(x) if isinstance(x, Rejection) else _record(x))
+            for i, x in enumerate(items)]  # fmt: skip
+
+
+def _rejection(r: Rejection) -> Row:
+    return {"kind": "rejection", "path": r.path, "line": r.line, "stage": r.stage, "reason": r.reason,
+            "detail": r.detail, "sha256": r.sha256, "record": None, "dedup": None, "where": None,
+            "mentions": []}  # fmt: skip
+
+
+def _record(rec: Any) -> Row:
+    src = rec.source
+    return {
+        "kind": rec.type,
+        "path": src.path,
+        "line": src.line,
+        "stage": None,
+        "reason": None,
+        "detail": None,
+        "sha256": src.sha256,
+        "record": json.dumps(rec.model_dump(mode="json"), ensure_ascii=False),
+        "dedup": _dedup_key(rec),
+        "where": f"{src.path}:{src.line}" if src.line else src.path,
+        "mentions": [
+            {"id": m.id, "kind": m.kind, "name": m.name, "uscc": uscc_of(m), "keys": blocking_keys(m)}
+            for m in mentions_of(rec)
+        ],
+    }
+
+
+def _dedup_key(rec: Any) -> str | None:
+    """``case:…`` / ``decision:…``: within a run, the first record with the key wins (as locally)."""
+    if isinstance(rec, Judgment):
+        return f"case:{clean(rec.case_no)}"
+    if isinstance(rec, Penalty):
+        return f"decision:{clean(rec.decision_no)}"
+    return None
