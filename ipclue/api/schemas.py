@@ -187,6 +187,31 @@ class DryRun(BaseModel):
     params: dict[str, Any] = Field(default_factory=dict, max_length=50)
 
 
+class GoneFlag(Out):
+    id: str
+    status: str | None = None
+    score: float | None = None
+    reason: str | None = None
+    reason_en: str | None = None
+
+
+class Compared(Out):
+    """A dry run against the flags stored for its detector (by flag id)."""
+
+    new: list[str]
+    unchanged: list[str]
+    rescored: list[str] = []
+    gone: list[GoneFlag]
+
+
+class DryRunOut(Out):
+    run_id: str
+    dry_run: bool
+    detectors: list[dict[str, Any]]
+    hits: list[dict[str, Any]]
+    compared: Compared
+
+
 class Stats(Out):
     flags_by_detector: dict[str, int]
     flags_by_status: dict[str, int]

@@ -11,7 +11,7 @@ from ipclue.api.deps import AuditDep, GraphDep, Limit, ReadsDep
 from ipclue.api.flags import catalog, dry_run, engine, flag_detail, list_flags
 from ipclue.api.routers.params import UID_PATTERN, Moment
 from ipclue.api.routing import ApiRoute
-from ipclue.api.schemas import DryRun, FlagPage, Review
+from ipclue.api.schemas import DryRun, DryRunOut, FlagPage, Review
 
 router = APIRouter(route_class=ApiRoute, tags=["flags"])
 FlagId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,80}$")]
@@ -75,10 +75,12 @@ def detectors(_: Reader, graph: GraphDep) -> dict[str, Any]:
     return catalog(graph)
 
 
-@router.post("/detectors/{detector_id}/dry-run")
+@router.post("/detectors/{detector_id}/dry-run", response_model=DryRunOut)
 def detector_dry_run(
     detector_id: DetectorId, body: DryRun, _: Investigator, graph: GraphDep, audit: AuditDep
 ) -> dict[str, Any]:
-    """Run one detector with these parameters and return its hits without storing anything."""
+    """Run one detector with these parameters and return its hits without storing anything, compared with
+    its stored flags (new / unchanged / rescored / gone). Parameters that do not fit their declared type,
+    bounds or choices are a 422 naming each field; a query that fails is a problem response."""
     audit("dry-run", detector_id, params=sorted(body.params))
     return dry_run(graph, detector_id, body.params)
