@@ -23,6 +23,8 @@ BUILTIN = {
     "trademark-squatting",
     "invalidated-right-litigation",
     "bulk-enforcement",
+    "criminal-sentence-review",
+    "co-offender-not-prosecuted",
 }
 
 
