@@ -34,6 +34,8 @@ BUILTIN = {
     "bulk-enforcement",
     "split-suits",
     "civil-to-criminal",
+    "criminal-sentence-review",
+    "co-offender-not-prosecuted",
 }
 
 
