@@ -34,7 +34,7 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-ParamType = Literal["number", "int", "bool", "list", "map", "string"]
+ParamType = Literal["number", "int", "bool", "list", "map", "string", "date"]
 
 
 class ParamSpec(_Strict):

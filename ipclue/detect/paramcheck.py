@@ -9,9 +9,17 @@ lists); values of a map against the type of the default's value under the same k
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
-NAMES = {"number": "a number", "int": "an integer", "bool": "true or false", "list": "a list", "map": "a map"}
+NAMES = {
+    "number": "a number",
+    "int": "an integer",
+    "bool": "true or false",
+    "list": "a list",
+    "map": "a map",
+    "date": "an ISO date (YYYY-MM-DD)",
+}
 
 
 def kind_of(value: Any) -> str:
@@ -29,7 +37,19 @@ def kind_of(value: Any) -> str:
     return "string" if isinstance(value, str) else type(value).__name__
 
 
+def _iso_date(value: Any) -> bool:
+    if isinstance(value, date):
+        return True
+    try:
+        date.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return isinstance(value, str)
+
+
 def fits(kind: str, value: Any) -> bool:
+    if kind == "date":
+        return _iso_date(value)
     actual = kind_of(value)
     return actual == kind or (kind == "number" and actual == "int")
 
@@ -43,7 +63,10 @@ def problem(
     high: float | None = None,
     choices: list[Any] | None = None,
 ) -> str | None:
-    """Why ``value`` does not fit a parameter of this kind, bounds and choices; None if it does."""
+    """Why ``value`` does not fit a parameter of this kind, bounds and choices; None if it does.
+    A parameter whose default is null is optional: null always fits it."""
+    if value is None and default is None:
+        return None
     if not fits(kind, value):
         return f"expected {NAMES.get(kind, 'a string')}, got {kind_of(value)} {value!r}"
     if kind in ("number", "int"):

@@ -274,3 +274,12 @@ def test_a_default_outside_its_own_bounds_refuses_the_header() -> None:
         _header(params={"k": {"default": 5, "doc": "x", "max": 3}})
     with pytest.raises(ValidationError, match="expected an integer"):
         _header(params={"k": {"default": "5", "doc": "x", "type": "int"}})
+
+
+def test_a_date_param_takes_an_iso_date_and_a_null_default_is_optional() -> None:
+    det = load_catalog().get("co-offender-not-prosecuted")
+    assert det is not None
+    spec = det.header.params["as_of"]
+    assert spec.type == "date" and spec.check(None) is None
+    assert spec.check("2024-05-01") is None and spec.check(date(2024, 5, 1)) is None
+    assert spec.check("2024-13-01") and spec.check(20240501)

@@ -14,15 +14,15 @@
 //   {{ case_no }} says {{ names | join_zh }} would be dealt with separately; after {{ grace_days }} days the graph holds
 //   no criminal case against them{% if unverifiable %} ({{ unverifiable | join_zh }}: anonymised, cannot be verified){% endif %}
 // params:
-//   open_statuses: {default: [另案处理, 另行处理, 另处理, 另案起诉, 另案侦查, 另案审理, 在逃], doc: "statuses that promise a separate prosecution (已判决 / 已起诉 are closed)"}
-//   grace_days: {default: 730, doc: "days after the judgment before a missing separate case is a clue"}
-//   as_of: {default: null, doc: "the date the grace period is measured to (ISO date); null: today"}
-//   tried_before_days: {default: 180, doc: "a case against the same name decided more than this many days before the judgment that still calls the person 另案处理 is not theirs (another person, or an earlier offence)"}
-//   verified_score: {default: 0.7, doc: "score when every name could be looked up (a real name, or an anonymised one within the same court and series)"}
-//   unverifiable_score: {default: 0.4, doc: "score when some anonymised name cannot be looked up (no court or case-number series)"}
-//   same_name_elsewhere_penalty: {default: 0.3, doc: "subtracted when a person of the same written name was tried in another court (possibly the same person; names alone never identify one)"}
-//   undated_penalty: {default: 0.1, doc: "subtracted when the judgment date is unknown (the grace period cannot be checked)"}
-//   min_score: {default: 0.0, doc: "hits scoring lower are dropped"}
+//   open_statuses: {default: [另案处理, 另行处理, 另处理, 另案起诉, 另案侦查, 另案审理, 在逃], doc: "statuses that promise a separate prosecution (已判决 / 已起诉 are closed)", doc_zh: "表示将另行追诉的处理状态（已判决、已起诉视为已结）"}
+//   grace_days: {default: 730, doc: "days after the judgment before a missing separate case is a clue", doc_zh: "判决后经过此天数仍无另案，才构成线索"}
+//   as_of: {default: null, type: date, doc: "the date the grace period is measured to (ISO date); null: today", doc_zh: "宽限期计算到的日期（ISO 日期）；为空时取今天"}
+//   tried_before_days: {default: 180, doc: "a case against the same name decided more than this many days before the judgment that still calls the person 另案处理 is not theirs (another person, or an earlier offence)", doc_zh: "同名者的案件若早于本判决此天数以上作出，而本判决仍称其另案处理，则不视为其另案（另一人或更早的犯罪）"}
+//   verified_score: {default: 0.7, doc: "score when every name could be looked up (a real name, or an anonymised one within the same court and series)", doc_zh: "所有姓名均可比对时（真实姓名，或在同一法院同一案号系列内的匿名姓名）的得分"}
+//   unverifiable_score: {default: 0.4, doc: "score when some anonymised name cannot be looked up (no court or case-number series)", doc_zh: "有匿名姓名无法比对（无法院或案号系列）时的得分"}
+//   same_name_elsewhere_penalty: {default: 0.3, doc: "subtracted when a person of the same written name was tried in another court (possibly the same person; names alone never identify one)", doc_zh: "他院有同名被告人受审时扣减的分数（可能是同一人；仅凭姓名不能认定同一人）"}
+//   undated_penalty: {default: 0.1, doc: "subtracted when the judgment date is unknown (the grace period cannot be checked)", doc_zh: "判决日期不详（无法核算宽限期）时扣减的分数"}
+//   min_score: {default: 0.0, doc: "hits scoring lower are dropped", doc_zh: "得分低于此值的命中不予保留"}
 // ---
 MATCH (c:Case {division: 'criminal'})
 WHERE size(coalesce(c.co_names, [])) > 0

@@ -20,19 +20,21 @@
 //   {{ defendant }} ({{ case_no }}, {{ charge }}): sentence outside the law ({{ rules | join_zh }}); revenue {{ revenue | yuan }},
 //   gain {{ gain | yuan }}, sales {{ sales | yuan }}; thresholds {{ threshold_act_law }}{% if unverified %} (2025 figures unverified){% endif %}
 // params:
-//   ip_charges: {default: [假冒注册商标罪, 销售假冒注册商标的商品罪, "非法制造、销售非法制造的注册商标标识罪", 假冒专利罪, 侵犯著作权罪, 销售侵权复制品罪, 侵犯商业秘密罪, 为境外窃取、刺探、收买、非法提供商业秘密罪], doc: "侵犯知识产权罪 (刑法第二百一十三条至第二百一十九条之一)"}
+//   ip_charges: {default: [假冒注册商标罪, 销售假冒注册商标的商品罪, "非法制造、销售非法制造的注册商标标识罪", 假冒专利罪, 侵犯著作权罪, 销售侵权复制品罪, 侵犯商业秘密罪, 为境外窃取、刺探、收买、非法提供商业秘密罪], doc: "侵犯知识产权罪 (刑法第二百一十三条至第二百一十九条之一)", doc_zh: "侵犯知识产权罪的罪名（刑法第二百一十三条至第二百一十九条之一）"}
 //   penal_code_1997:
 //     group: penal_code
 //     law: 中华人民共和国刑法 (1997) 第二百一十三条至第二百一十九条，刑法修正案（十一）施行前
 //     effective_to: 2021-02-28
 //     default: {假冒注册商标罪: {max1: 36, min2: 36, max2: 84, detention: true}, 销售假冒注册商标的商品罪: {max1: 36, min2: 36, max2: 84, detention: true}, "非法制造、销售非法制造的注册商标标识罪": {max1: 36, min2: 36, max2: 84, detention: true}, 假冒专利罪: {max1: 36, max2: 36, detention: true}, 侵犯著作权罪: {max1: 36, min2: 36, max2: 84, detention: true}, 销售侵权复制品罪: {max1: 36, max2: 36, detention: true}, 侵犯商业秘密罪: {max1: 36, min2: 36, max2: 84, detention: true}}
 //     doc: "per charge: 情节严重 幅度最高 max1 个月；情节特别严重 min2–max2 个月；是否可判拘役"
+//     doc_zh: "按罪名：情节严重的量刑幅度上限 max1（月）；情节特别严重的幅度 min2–max2（月）；可否判处拘役"
 //   penal_code_amend11:
 //     group: penal_code
 //     law: 中华人民共和国刑法修正案（十一） 第十七条至第二十二条
 //     effective_from: 2021-03-01
 //     default: {假冒注册商标罪: {max1: 36, min2: 36, max2: 120, detention: false}, 销售假冒注册商标的商品罪: {max1: 36, min2: 36, max2: 120, detention: false}, "非法制造、销售非法制造的注册商标标识罪": {max1: 36, min2: 36, max2: 120, detention: false}, 假冒专利罪: {max1: 36, max2: 36, detention: true}, 侵犯著作权罪: {max1: 36, min2: 36, max2: 120, detention: false}, 销售侵权复制品罪: {max1: 60, max2: 60, detention: false}, 侵犯商业秘密罪: {max1: 36, min2: 36, max2: 120, detention: false}}
 //     doc: "修正后: 213/214/215/217/219 三年以下有期徒刑（无拘役）或三年以上十年以下；218 五年以下"
+//     doc_zh: "修正后：第213/214/215/217/219条 三年以下有期徒刑（不再有拘役）或三年以上十年以下；第218条 五年以下"
 //   thresholds_2004:
 //     group: thresholds
 //     law: 法释〔2004〕19号 第一条至第六条
@@ -40,6 +42,7 @@
 //     effective_to: 2025-04-25
 //     default: {假冒注册商标罪: {revenue1: 50000, gain1: 30000, revenue1_multi: 30000, gain1_multi: 20000, revenue2: 250000, gain2: 150000, revenue2_multi: 150000, gain2_multi: 100000}, 销售假冒注册商标的商品罪: {sales1: 50000, sales2: 250000}, "非法制造、销售非法制造的注册商标标识罪": {revenue1: 50000, gain1: 30000, revenue1_multi: 30000, gain1_multi: 20000, revenue2: 250000, gain2: 150000, revenue2_multi: 150000, gain2_multi: 100000}, 假冒专利罪: {revenue1: 200000, gain1: 100000}, 侵犯著作权罪: {revenue1: 50000, gain1: 30000, revenue2: 250000, gain2: 150000}, 销售侵权复制品罪: {gain1: 100000}}
 //     doc: "情节严重 (…1) / 情节特别严重 (…2) 的非法经营数额、违法所得、销售金额；_multi: 两种以上注册商标"
+//     doc_zh: "情节严重（…1）/ 情节特别严重（…2）的非法经营数额、违法所得、销售金额；_multi：两种以上注册商标"
 //   thresholds_2025:
 //     group: thresholds
 //     law: 法释〔2025〕5号 第三条等（数额未核实）
@@ -47,6 +50,7 @@
 //     unverified: true
 //     default: {假冒注册商标罪: {revenue1: 50000, gain1: 30000, revenue1_multi: 30000, gain1_multi: 20000, revenue2: 500000, gain2: 300000, revenue2_multi: 300000, gain2_multi: 200000}, 销售假冒注册商标的商品罪: {sales1: 50000, sales2: 250000}, "非法制造、销售非法制造的注册商标标识罪": {revenue1: 50000, gain1: 30000, revenue1_multi: 30000, gain1_multi: 20000, revenue2: 250000, gain2: 150000, revenue2_multi: 150000, gain2_multi: 100000}, 假冒专利罪: {revenue1: 200000, gain1: 100000}, 侵犯著作权罪: {revenue1: 50000, gain1: 30000, revenue2: 250000, gain2: 150000}, 销售侵权复制品罪: {gain1: 50000}}
 //     doc: "UNVERIFIED: 假冒注册商标 (goods) figures as the issue reports them, confirmed by one published source only (chenweisong.com/4166, 2025-12-30); no second independent source found; other charges repeat the 2004 figures as placeholders (销售侵权复制品 5万 per a 新华社 report)"
+//     doc_zh: "未核实：假冒注册商标（商品）数额按议题所引，仅一处公开来源印证；其他罪名暂沿用2004年数额"
 //   fine_2007:
 //     group: fine_ratio
 //     law: 法释〔2007〕6号 第四条
@@ -54,16 +58,18 @@
 //     effective_to: 2020-09-13
 //     default: {gain_min: 1.0, gain_max: 5.0, revenue_min: 0.5, revenue_max: 1.0, gain_first: false}
 //     doc: "罚金一般在违法所得的一倍以上五倍以下，或者非法经营数额的50%以上一倍以下"
+//     doc_zh: "罚金一般在违法所得的一倍以上五倍以下，或者非法经营数额的50%以上一倍以下"
 //   fine_2020:
 //     group: fine_ratio
 //     law: 法释〔2020〕10号 第十条
 //     effective_from: 2020-09-14
 //     default: {gain_min: 1.0, gain_max: 5.0, revenue_min: 0.5, revenue_max: 1.0, gain_first: true}
 //     doc: "罚金一般在违法所得的一倍以上五倍以下；违法所得无法查清的，按非法经营数额的50%以上一倍以下"
-//   probation_max_months: {default: 36, doc: "缓刑只适用于拘役、三年以下有期徒刑 (刑法第七十二条)"}
-//   scores: {default: {fine_missing: 0.9, probation_over_limit: 0.9, below_band: 0.8, above_band: 0.75, above_max: 0.9, detention_barred: 0.7, fine_ratio: 0.5}, doc: "score of each rule; a row scores its best rule"}
-//   mitigation_discount: {default: 0.35, doc: "below_band and fine_ratio scores are multiplied by (1 - this) when a mitigating finding is recorded (自首、立功、从犯 may lawfully lower the sentence)"}
-//   min_score: {default: 0.0, doc: "hits scoring lower are dropped"}
+//     doc_zh: "罚金一般在违法所得的一倍以上五倍以下；违法所得无法查清的，按非法经营数额的50%以上一倍以下"
+//   probation_max_months: {default: 36, doc: "缓刑只适用于拘役、三年以下有期徒刑 (刑法第七十二条)", doc_zh: "缓刑只适用于拘役、三年以下有期徒刑（刑法第七十二条）"}
+//   scores: {default: {fine_missing: 0.9, probation_over_limit: 0.9, below_band: 0.8, above_band: 0.75, above_max: 0.9, detention_barred: 0.7, fine_ratio: 0.5}, doc: "score of each rule; a row scores its best rule", doc_zh: "各规则的得分；一行取其最高规则的得分"}
+//   mitigation_discount: {default: 0.35, doc: "below_band and fine_ratio scores are multiplied by (1 - this) when a mitigating finding is recorded (自首、立功、从犯 may lawfully lower the sentence)", doc_zh: "认定有减轻情节（自首、立功、从犯等可依法从轻）时，低于幅度与罚金比例两项得分乘以（1 − 此值）"}
+//   min_score: {default: 0.0, doc: "hits scoring lower are dropped", doc_zh: "得分低于此值的命中不予保留"}
 // ---
 MATCH (p:Party)-[r:PARTY_TO]->(c:Case {division: 'criminal'})
 WHERE r.role IN ['accused', 'accused_unit'] AND r.charge IN $ip_charges
