@@ -22,6 +22,8 @@ Family = Literal[
     "trademark_squatting",
     "invalidated_right",
     "bulk_enforcement",
+    "sentencing_review",  # 刑事裁判量刑审查 (附加刑遗漏, 缓刑, 量刑幅度)
+    "case_filing_supervision",  # 立案监督 (另案处理人员未追诉)
     "other",
 ]
 Analytics = Literal["none", "components"]

@@ -191,6 +191,8 @@ const D: Record<string, [string, string]> = {
   family_trademark_squatting: ["恶意抢注", "trademark squatting"],
   family_invalidated_right: ["以无效权利维权", "invalidated right"],
   family_bulk_enforcement: ["批量维权", "bulk enforcement"],
+  family_sentencing_review: ["量刑审查", "sentencing review"],
+  family_case_filing_supervision: ["立案监督", "case-filing supervision"],
   family_other: ["其他", "other"],
   family_counterfeiting: ["假冒注册商标", "counterfeiting"],
   all_flags_of_party: ["在线索看板中查看该当事人的全部线索 →", "All flags of this party on the dashboard →"],

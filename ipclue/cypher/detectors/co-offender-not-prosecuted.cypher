@@ -1,7 +1,7 @@
 // ---
 // id: co-offender-not-prosecuted
 // title: 另案处理人员未追诉 / Co-offender said to be dealt with separately, never prosecuted
-// family: other
+// family: case_filing_supervision
 // severity: medium
 // version: 1
 // legal_basis: 刑事诉讼法 (2018) 第一百一十三条 (立案监督); 最高人民检察院 公安部《关于规范刑事案件"另案处理"适用的指导意见》(2014); 人民检察院刑事诉讼规则 (2019) 第五百五十七条

@@ -1,7 +1,7 @@
 // ---
 // id: criminal-sentence-review
 // title: 侵犯知识产权犯罪量刑审查 / Sentence review of IP-crime judgments
-// family: other
+// family: sentencing_review
 // severity: medium
 // version: 1
 // legal_basis: 刑法 第十二条 (从旧兼从轻)、第五十二条、第七十二条、第二百一十三条至第二百二十条 (修正前 / 刑法修正案（十一）自 2021-03-01); 法释〔2004〕19号 第一条至第七条; 法释〔2007〕6号 第三条、第四条; 法释〔2020〕10号 第十条; 法释〔2025〕5号 (自 2025-04-26，数额未核实)
