@@ -41,6 +41,8 @@ KIND_OF = {
     "trademark-squatting": "trademark_squatting",
     "invalidated-right-litigation": "invalidated_right_litigation",
     "bulk-enforcement": "bulk_enforcement",
+    "split-suits": "split_suits",
+    "civil-to-criminal": "civil_to_criminal",
 }
 
 
@@ -56,7 +58,7 @@ def build(graph: Graph, parties: int, seed: int, out: Path) -> dict[str, Any]:
 
 MENTIONS = """
 MATCH (p:Party)<-[:REFERS_TO]-(m:Mention) WHERE p.uid IN $uids
-MATCH (s:Source {sha256: m.source})
+MATCH (m)-[:IN_SOURCE]->(s:Source)
 RETURN p.uid AS uid, s.path AS path, m.name AS name
 """
 

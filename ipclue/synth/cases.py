@@ -58,6 +58,7 @@ class Case:
     illegal_gain: int | None = None
     fine: int | None = None
     prison_months: int = 0
+    fact_text: str | None = None  # an extra 查明 paragraph (civil findings: counterfeiting, amounts)
 
     def by_role(self, *roles: str) -> list[Litigant]:
         """Litigants with one of ``roles``."""

@@ -28,8 +28,17 @@ PATTERNS = {
     "penalty_not_transferred",
     "invalidated_right_litigation",
     "bulk_enforcement",
+    "split_suits",
+    "civil_to_criminal",
 }
-NEGATIVES = {"famous_brand", "sister_dispute", "big_law_firm", "below_threshold", "large_filer"}
+NEGATIVES = {
+    "famous_brand",
+    "sister_dispute",
+    "big_law_firm",
+    "below_threshold",
+    "large_filer",
+    "damages_no_counterfeit",
+}
 AMOUNTS = re.compile(r"违法经营额为人民币(\d+)元，违法所得为人民币(\d+)元")
 
 
@@ -180,7 +189,8 @@ def test_some_persons_are_anonymised(tmp_path: Path) -> None:
     judgments = [d for d in truth["documents"] if d["kind"] == "judgment"]
     people = [p for d in judgments for p in d["parties"] if kinds[p["entity"]] == "person"]
     share = sum("某" in p["name_as_written"] for p in people) / len(people)
-    assert len(people) >= 50 and 0.08 < share < 0.25
+    # ~12% anonymised; with ~90 persons the sample share spreads by about ±3.5 points (one sigma)
+    assert len(people) >= 50 and 0.05 < share < 0.25
 
 
 def test_some_organisation_names_vary(truth: dict[str, Any]) -> None:
