@@ -74,7 +74,7 @@ def civil_counterfeit(ctx: Ctx) -> None:
         f"系假冒注册商标的商品。被告销售上述假冒商品的销售金额为{sales}元。"
     )
     found.documents += suits.write(ctx, case)
-    found.subjects = [party]
+    found.subjects = [party, party.rep] if party.kind == "shop" else [party]  # a shop is sued as its 经营者
 
 
 def damages_without_counterfeit(ctx: Ctx) -> None:
