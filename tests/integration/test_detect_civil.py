@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from ipclue.detect import run_detectors
+from ipclue.extractors.judgment import extract_judgment
+from ipclue.extractors.text import read_bytes_as_document
 from ipclue.graph.db import Graph
 from ipclue.models import Amounts, Finding, Judgment, Record
 from tests.integration.test_detect_records import (
@@ -245,9 +247,6 @@ ABSENT = """上海市某区人民法院
 def test_linked_opponents_sees_an_absence_written_without_summons_ticket(graph: Graph) -> None:
     """Used to be missed: 经本院合法传唤，无正当理由拒不到庭 (no 传票) left absent_defendant false, and a
     contested-looking case between companies sharing an address and a shareholder was not flagged."""
-    from ipclue.extractors.judgment import extract_judgment
-    from ipclue.extractors.text import read_bytes_as_document
-
     j = extract_judgment(read_bytes_as_document(ABSENT.encode("utf-8"), "absent.txt"))
     assert j.absent_defendant and j.outcome == "partly_upheld"
     records: list[Record] = [
