@@ -41,6 +41,8 @@ KIND_OF = {
     "trademark-squatting": "trademark_squatting",
     "invalidated-right-litigation": "invalidated_right_litigation",
     "bulk-enforcement": "bulk_enforcement",
+    "split-suits": "split_suits",
+    "civil-to-criminal": "civil_to_criminal",
 }
 KIND_OF.update(  # criminal judgments (synth/criminal.py)
     {

@@ -175,15 +175,16 @@ def _amounts(text: str, sections: dict[str, Span], ruling: str) -> Amounts:
     return Amounts(claimed=body.claimed_amount(claims), awarded=body.awarded_amount(ruling))
 
 
+_DATE = r"(?:\d{4}|[二〇○ＯO0０零一两三四五六七八九]{4})\s*年[^，,。日]{1,6}日"
 _FILED_RE = re.compile(
-    r"(?:本院于|于)\s*((?:\d{4}|[二〇○ＯO0０零一两三四五六七八九]{4})\s*年[^，,。日]{1,6}日)\s*(?:立案)?(?:受理|向本院提起|起诉至本院|诉至本院)"
+    rf"本院于\s*({_DATE})\s*立案|于\s*({_DATE})\s*(?:立案)?(?:受理|向本院提起|起诉至本院|诉至本院)"
 )
 
 
 def _filed_on(intro: str) -> date | None:
-    """The filing date of this instance: 本院于2014年8月5日受理 / 于…向本院提起诉讼."""
+    """The filing date of this instance: 本院于2014年8月5日受理 / 立案 / 于…向本院提起诉讼."""
     m = _FILED_RE.search(intro)
-    return parse_cn_date(m.group(1)) if m else None
+    return parse_cn_date(m.group(1) or m.group(2)) if m else None
 
 
 def _decided_on(text: str) -> date | None:

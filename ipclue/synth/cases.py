@@ -63,6 +63,7 @@ class Case:
     no_fine: bool = False
     co_offenders: list[Person] = field(default_factory=list)
     written: dict[int, str] = field(default_factory=dict)  # entity id → the form every document writes
+    fact_text: str | None = None  # an extra 查明 paragraph (civil findings: counterfeiting, amounts)
 
     def by_role(self, *roles: str) -> list[Litigant]:
         """Litigants with one of ``roles``."""

@@ -9,7 +9,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipclue.synth import background, criminal, negatives, patterns, population, registry, truth
+from ipclue.synth import (
+    background,
+    civil_patterns,
+    criminal,
+    negatives,
+    patterns,
+    population,
+    registry,
+    truth,
+)
 from ipclue.synth.cases import Docket
 from ipclue.synth.context import Ctx
 from ipclue.synth.output import Output
@@ -31,8 +40,11 @@ RATES = {
     "probation_two_years": 400,
     "co_offender": 300,
     "co_offender_tried": 300,
+    "split": 700,
+    "civil_counterfeit": 300,
+    "damages_no_counterfeit": 400,
 }
-DEMO_MIN = {"squatter": 2, "bulk": 2, "famous": 2, "large_filer": 2}
+DEMO_MIN = {"squatter": 2, "bulk": 2, "famous": 2, "large_filer": 2, "split": 2}
 PROFILES = ("demo", "bench")
 OWNED = ("judgments", "penalties", "registry", "penalties.jsonl", "truth.json", ".documents.tmp")
 
@@ -87,6 +99,9 @@ def tasks(ctx: Ctx, parties: int, profile: str) -> list[Callable[[], None]]:
     ] * n["below"]
     todo += [lambda: negatives.large_filer(ctx)] * n["large_filer"]
     todo += criminal_tasks(ctx, n)
+    todo += [lambda: civil_patterns.split_series(ctx)] * n["split"]
+    todo += [lambda: civil_patterns.civil_counterfeit(ctx)] * n["civil_counterfeit"]
+    todo += [lambda: civil_patterns.damages_without_counterfeit(ctx)] * n["damages_no_counterfeit"]
     todo += [lambda: background.one_suit(ctx, uses)] * int(parties * 0.3)
     todo += [lambda: background.small_penalty(ctx)] * int(parties * 0.1)
     todo += [lambda: background.transferred_chain(ctx)] * max(1, parties // 100)

@@ -97,6 +97,8 @@ def first_instance(page: Page, case: Case) -> None:
         )
     )
     page.add(f"经审理查明：{_facts(page, case)}")
+    if case.fact_text:
+        page.add(case.fact_text)
     page.add(f"本院认为，{_reasoning(case)}")
     page.add(
         "综上，依照《中华人民共和国商标法》第五十七条、第六十三条，《中华人民共和国民事诉讼法》第六十七条、第一百四十七条之规定，判决如下："

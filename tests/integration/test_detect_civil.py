@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from ipclue.detect import run_detectors
+from ipclue.extractors.judgment import extract_judgment
+from ipclue.extractors.text import read_bytes_as_document
 from ipclue.graph.db import Graph
 from ipclue.models import Amounts, Finding, Judgment, Record
 from tests.integration.test_detect_records import (
@@ -222,3 +224,35 @@ def test_trademark_squatting_in_few_classes_copying_transferring_and_suing(graph
     assert [{s.key for s in h.subjects} for h in hits] == [{uid(20)}]
     assert "3 个类别" in hits[0].reason and "败诉或撤诉" in hits[0].reason
     assert hits[0].score >= 0.9
+
+
+ABSENT = """上海市某区人民法院
+民 事 判 决 书
+（2019）沪0101民初100号
+原告：甲方科技有限公司，住所地上海市黄浦区某路1号。
+法定代表人：王一，董事长。
+被告：乙方科技有限公司，住所地上海市黄浦区某路1号。
+法定代表人：李二，经理。
+原告甲方科技有限公司与被告乙方科技有限公司侵害商标权纠纷一案，本院于2019年3月1日立案后，依法适用普通程序，公开开庭进行了审理。原告的委托代理人到庭参加诉讼，被告乙方科技有限公司经本院合法传唤，无正当理由拒不到庭参加诉讼，本院依法审理。
+原告甲方科技有限公司诉称，被告销售侵权商品，请求判令被告赔偿经济损失50万元。
+经审理查明：原告系第7200001号注册商标的权利人。
+本院认为，被告销售侵权商品，应承担赔偿责任。判决如下：
+一、被告乙方科技有限公司于本判决生效之日起十日内赔偿原告经济损失300000元；
+二、驳回原告的其他诉讼请求。
+审判长刘一
+二〇一九年六月三十日
+"""
+
+
+def test_linked_opponents_sees_an_absence_written_without_summons_ticket(graph: Graph) -> None:
+    """Used to be missed: 经本院合法传唤，无正当理由拒不到庭 (no 传票) left absent_defendant false, and a
+    contested-looking case between companies sharing an address and a shareholder was not flagged."""
+    j = extract_judgment(read_bytes_as_document(ABSENT.encode("utf-8"), "absent.txt"))
+    assert j.absent_defendant and j.outcome == "partly_upheld"
+    records: list[Record] = [
+        company("共同控股有限公司", 96),
+        company("甲方科技有限公司", 97, address="上海市黄浦区某路1号", owner=("共同控股有限公司", 96)),
+        company("乙方科技有限公司", 98, address="上海市黄浦区某路1号", owner=("共同控股有限公司", 96)),
+        j,
+    ]
+    assert flagged(no_errors(load_and_run(graph, records, "linked-opponents"))) == [{uid(97), uid(98)}]

@@ -103,3 +103,17 @@ def test_a_recited_criminal_judgment_is_a_finding_and_negated_identity_is_not_co
     j = extract_judgment(read_bytes_as_document(text.encode("utf-8"), "g.txt"))
     kinds = {f.kind for f in j.findings}
     assert "criminal_case" in kinds and "counterfeit" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("本院于2015年1月5日受理后，依法组成合议庭。", "2015-01-05"),
+        ("本院于2016年3月2日立案后，依法适用普通程序进行了审理。", "2016-03-02"),
+        ("原告于2014年4月15日向本院提起诉讼。", "2014-04-15"),
+    ],
+)
+def test_filing_date_from_the_intro(sentence: str, day: str) -> None:
+    text = FACTS.replace("本院于2015年1月5日受理。", sentence)
+    j = extract_judgment(read_bytes_as_document(text.encode("utf-8"), "h.txt"))
+    assert str(j.filed_on) == day

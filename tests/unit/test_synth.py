@@ -30,8 +30,17 @@ PATTERNS = {
     "bulk_enforcement",
     "criminal_sentence_review",
     "co_offender_not_prosecuted",
+    "split_suits",
+    "civil_to_criminal",
 }
-NEGATIVES = {"famous_brand", "sister_dispute", "big_law_firm", "below_threshold", "large_filer"}
+NEGATIVES = {
+    "famous_brand",
+    "sister_dispute",
+    "big_law_firm",
+    "below_threshold",
+    "large_filer",
+    "damages_no_counterfeit",
+}
 NEGATIVES |= {"sentence_in_band", "probation_two_years", "co_offender_tried"}
 AMOUNTS = re.compile(r"违法经营额为人民币(\d+)元，违法所得为人民币(\d+)元")
 
@@ -183,7 +192,8 @@ def test_some_persons_are_anonymised(tmp_path: Path) -> None:
     judgments = [d for d in truth["documents"] if d["kind"] == "judgment"]
     people = [p for d in judgments for p in d["parties"] if kinds[p["entity"]] == "person"]
     share = sum("某" in p["name_as_written"] for p in people) / len(people)
-    assert len(people) >= 50 and 0.08 < share < 0.25
+    # ~12% anonymised; with ~90 persons the sample share spreads by about ±3.5 points (one sigma)
+    assert len(people) >= 50 and 0.05 < share < 0.25
 
 
 def test_some_organisation_names_vary(truth: dict[str, Any]) -> None:
@@ -254,8 +264,14 @@ def test_every_ring_company_shares_an_identifier_with_the_first(corpus: Path, tr
     for ring in rings:
         first, *others = [companies[s["uscc"]] for s in ring["subjects"] if s["kind"] == "org"]
         assert others and first["phone"]
-        for org in others:  # a registry record may drop its address; the judgments still give it
-            assert org["phone"] == first["phone"] or org["address"] in (first["address"], None)
+        for (
+            org
+        ) in others:  # a registry record (the first's too) may drop its address; the judgments still give it
+            assert (
+                org["phone"] == first["phone"]
+                or None in (org["address"], first["address"])
+                or (org["address"] == first["address"])
+            )
 
 
 def test_bulk_enforcement_suits_are_mostly_withdrawn_or_settled(truth: dict[str, Any]) -> None:
