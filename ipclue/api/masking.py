@@ -84,6 +84,8 @@ _COMPOUND = (
 )
 COMPOUND_SURNAMES = frozenset(_COMPOUND.split(" "))
 PERSON_UID = re.compile(r"^per-[A-Za-z0-9_-]+$")
+PARTY_KEY = re.compile(r"^(?:per|org)-[A-Za-z0-9_-]+$")
+ARROW = " → "
 
 
 def surname_form(name: str) -> str:
@@ -179,7 +181,9 @@ class _Masker:
                 out[key] = None
             elif key in ALWAYS or (person and key in PERSONAL):
                 out[key] = _blank(value)
-            elif (key in KEYS and isinstance(value, str)) or (key in PUBLIC_TEXT and not person):
+            elif key in KEYS and isinstance(value, str):
+                out[key] = self.path_key(value) if ARROW in value else value
+            elif key in PUBLIC_TEXT and not person:
                 out[key] = value
             else:
                 out[key] = self.walk(value, person)
@@ -187,6 +191,11 @@ class _Masker:
         if label in {"Phone", "Email"} or (d.get("personal") is True and label == "Address"):
             out.update(name=MASK, key=MASK)
         return out
+
+    def path_key(self, value: str) -> str:
+        """An evidence key ``uid → value``: the uids stay, the values are masked as text."""
+        parts = value.split(ARROW)
+        return ARROW.join(p if PARTY_KEY.match(p.strip()) else self.text(p) for p in parts)
 
     def text(self, text: str) -> str:
         if self.pattern is not None:

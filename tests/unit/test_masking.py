@@ -79,3 +79,9 @@ def test_no_server_path_reaches_a_client() -> None:
     assert out["path"] == "a.txt" and "/work" not in out["error"] and "~" not in out["error"]
     assert "x.txt" in out["error"] and "r.jsonl" in out["error"]
     assert out["instance"] == data["instance"] and out["url"] == data["url"] and out["rel"] == data["rel"]
+
+
+def test_evidence_keys_keep_uids_and_mask_values() -> None:
+    item = {"label": "LOCATED_AT", "key": "per-ab12 → 浙江省杭州市西湖区文三路100号", "id": "x"}
+    out = mask({"evidence": [item]})["evidence"][0]
+    assert out["key"].startswith("per-ab12 → ") and "文三路" not in out["key"] and out["id"] == "x"
