@@ -20,6 +20,7 @@
 //     effective_to: 2025-04-25
 //     default: {revenue: 50000, gain: 30000, revenue_multi: 30000, gain_multi: 20000, sales: 50000}
 //     doc: "假冒注册商标 非法经营数额 ≥ 5万 或 违法所得 ≥ 3万 (两种以上商标 3万 / 2万); 销售假冒注册商标的商品 销售金额 ≥ 5万"
+//     doc_zh: "假冒注册商标：非法经营数额 ≥ 5万元或违法所得 ≥ 3万元（两种以上商标 3万 / 2万）；销售假冒注册商标的商品：销售金额 ≥ 5万元"
 //   thresholds_2025:
 //     group: criminal_thresholds
 //     law: 最高人民法院 最高人民检察院关于办理侵犯知识产权刑事案件适用法律若干问题的解释 (法释〔2025〕5号)
@@ -27,11 +28,12 @@
 //     unverified: true
 //     default: {revenue: 50000, gain: 30000, revenue_multi: 30000, gain_multi: 20000, sales: 50000}
 //     doc: "UNVERIFIED: published summaries give 非法经营数额 5万 / 违法所得 3万 (two or more marks 3万 / 2万); confirm from two sources"
-//   liable_outcomes: {default: [upheld, partly_upheld], doc: "outcomes in which the court held the defendant liable (a finding of counterfeiting in a dismissed case is not one)"}
-//   revenue_kinds: {default: [illegal_revenue, stock_value, sales_amount], doc: "found amounts that count toward 非法经营数额 (2004 解释 第十二条: sold and unsold goods at their value)"}
-//   multi_marks: {default: 2, doc: "a case on at least this many registered marks uses the lower thresholds (假冒两种以上注册商标)"}
-//   kind_words: {default: {illegal_revenue: [非法经营数额, illegal revenue], stock_value: [查获货值, value of goods seized], sales_amount: [销售金额, sales], illegal_gain: [违法所得, illegal gain]}, doc: "how each found amount reads in the reason (中文, English)"}
-//   min_score: {default: 0.0, doc: "hits scoring lower are dropped"}
+//     doc_zh: "未核实：公开摘要称非法经营数额 5万元 / 违法所得 3万元（两种以上商标 3万 / 2万）；须两处独立来源确认"
+//   liable_outcomes: {default: [upheld, partly_upheld], doc: "outcomes in which the court held the defendant liable (a finding of counterfeiting in a dismissed case is not one)", doc_zh: "法院认定被告担责的裁判结果（驳回诉请的案件中的假冒认定不计）"}
+//   revenue_kinds: {default: [illegal_revenue, stock_value, sales_amount], doc: "found amounts that count toward 非法经营数额 (2004 解释 第十二条: sold and unsold goods at their value)", doc_zh: "计入非法经营数额的查明金额（2004 解释第十二条：已销售和未销售的侵权产品价值）"}
+//   multi_marks: {default: 2, doc: "a case on at least this many registered marks uses the lower thresholds (假冒两种以上注册商标)", doc_zh: "涉及至少此数量注册商标的案件适用较低标准（假冒两种以上注册商标）"}
+//   kind_words: {default: {illegal_revenue: [非法经营数额, illegal revenue], stock_value: [查获货值, value of goods seized], sales_amount: [销售金额, sales], illegal_gain: [违法所得, illegal gain]}, doc: "how each found amount reads in the reason (中文, English)", doc_zh: "各类查明金额在理由中的写法（中文、英文）"}
+//   min_score: {default: 0.0, doc: "hits scoring lower are dropped", doc_zh: "得分低于此值的命中不予保留"}
 // ---
 MATCH (c:Case)
 WHERE coalesce(c.division, 'civil') = 'civil' AND c.counterfeit_span IS NOT NULL AND size(coalesce(c.fact_kinds, [])) > 0

@@ -13,20 +13,20 @@
 //   ({{ first }} to {{ last }}) on {{ rights | join_zh(4) }}{% if transferred %}, rights acquired by transfer shortly before{% endif %}{% if claimed %},
 //   claiming {{ claimed | yuan }} against {{ awarded | yuan }} awarded{% endif %}{% if dismissed %}, {{ dismissed }} appeal(s) dismissed{% endif %}: possible split litigation, for review
 // params:
-//   min_suits: {default: 3, doc: "separate suits (a first instance and its appeals are one suit) against the group on one right"}
-//   min_courts: {default: 2, doc: "distinct courts the suits were brought in (or heard on appeal)"}
-//   window_days: {default: 730, doc: "the suits were filed (else decided) within this many days"}
-//   plaintiff_side: {default: ".*(原审原告|一审原告|原告).*", doc: "role text of a party on the plaintiff's side in an appeal or retrial"}
-//   defendant_side: {default: ".*(原审被告|一审被告|被告).*", doc: "role text of a party on the defendant's side in an appeal or retrial"}
-//   branch_suffix: {default: ".*(分公司|分店|分厂|分部|办事处|营业部|门店|专卖店|店|商场|分行|分所)$", doc: "a defendant whose name is a co-party's name plus this suffix is that head office's branch (when no registry record or BRANCH_OF says so)"}
-//   control_pct: {default: 50, doc: "an organisation holding at least this share controls the company (group under one shareholder)"}
-//   group_links: {default: [legal_rep], doc: "LINKED kinds that join companies into one group (one legal representative)"}
-//   same_rep_name: {default: true, doc: "companies whose legal representatives bear one full, non-anonymised name are one group (a grouping tie only: the persons are never merged)"}
-//   rep_name_min_chars: {default: 3, doc: "a legal representative's name needs this many characters to group companies by name"}
-//   case_level_links: {default: [same_agent, same_firm], doc: "LINKED kinds from one case (an agent or firm on both sides): never a group tie"}
-//   recent_right_days: {default: 365, doc: "a right assigned to a plaintiff this many days or fewer before the first suit raises the score"}
-//   claim_ratio: {default: 5.0, doc: "claims at least this many times the awards (nothing awarded counts as 0) raise the score"}
-//   min_score: {default: 0.0, doc: "hits scoring lower are dropped"}
+//   min_suits: {default: 3, doc: "separate suits (a first instance and its appeals are one suit) against the group on one right", doc_zh: "针对同一集团、同一权利的独立诉讼数（一审及其上诉算一起）"}
+//   min_courts: {default: 2, doc: "distinct courts the suits were brought in (or heard on appeal)", doc_zh: "起诉（或上诉审理）的不同法院数"}
+//   window_days: {default: 730, doc: "the suits were filed (else decided) within this many days", doc_zh: "诉讼在此天数内起诉（起诉日期不详时按判决日期）"}
+//   plaintiff_side: {default: ".*(原审原告|一审原告|原告).*", doc: "role text of a party on the plaintiff's side in an appeal or retrial", doc_zh: "上诉或再审中原告一方当事人的诉讼地位文字"}
+//   defendant_side: {default: ".*(原审被告|一审被告|被告).*", doc: "role text of a party on the defendant's side in an appeal or retrial", doc_zh: "上诉或再审中被告一方当事人的诉讼地位文字"}
+//   branch_suffix: {default: ".*(分公司|分店|分厂|分部|办事处|营业部|门店|专卖店|店|商场|分行|分所)$", doc: "a defendant whose name is a co-party's name plus this suffix is that head office's branch (when no registry record or BRANCH_OF says so)", doc_zh: "名称为另一当事人名称加此类后缀的被告视为该总公司的分支机构（无登记记录或 BRANCH_OF 时）"}
+//   control_pct: {default: 50, doc: "an organisation holding at least this share controls the company (group under one shareholder)", doc_zh: "持股达到此比例的单位控制该公司（同一股东下的集团）"}
+//   group_links: {default: [legal_rep], doc: "LINKED kinds that join companies into one group (one legal representative)", doc_zh: "将公司归入同一集团的关联类型（同一法定代表人）"}
+//   same_rep_name: {default: true, doc: "companies whose legal representatives bear one full, non-anonymised name are one group (a grouping tie only: the persons are never merged)", doc_zh: "法定代表人为同一完整、非匿名姓名的公司视为同一集团（仅用于分组，不合并自然人）"}
+//   rep_name_min_chars: {default: 3, doc: "a legal representative's name needs this many characters to group companies by name", doc_zh: "按法定代表人姓名分组所需的最少字数"}
+//   case_level_links: {default: [same_agent, same_firm], doc: "LINKED kinds from one case (an agent or firm on both sides): never a group tie", doc_zh: "来自同一案件的关联类型（双方同一代理人或律所）：不作为集团关联"}
+//   recent_right_days: {default: 365, doc: "a right assigned to a plaintiff this many days or fewer before the first suit raises the score", doc_zh: "在首起诉讼前此天数内受让给原告的权利加分"}
+//   claim_ratio: {default: 5.0, doc: "claims at least this many times the awards (nothing awarded counts as 0) raise the score", doc_zh: "诉请金额达到判赔金额此倍数以上（未判赔按0计）加分"}
+//   min_score: {default: 0.0, doc: "hits scoring lower are dropped", doc_zh: "得分低于此值的命中不予保留"}
 // ---
 MATCH (pp:Party)-[rp:PARTY_TO]->(c:Case)<-[rd:PARTY_TO]-(d:Party)
 WHERE coalesce(c.division, 'civil') = 'civil' AND NOT coalesce(c.stub, false) AND pp <> d
