@@ -9,7 +9,6 @@ import { errorBox, loading, section, sevBadge, statusBadge } from "../ui";
 import { partyPicker } from "./picker";
 import { exportButtons, reportButtons } from "../reports";
 import { bulkReview } from "../workflow";
-import { can } from "../auth";
 
 const STATUSES = ["new", "reviewing", "confirmed", "dismissed", "referred"];
 const SEVERITIES = ["high", "medium", "low"];
