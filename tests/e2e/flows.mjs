@@ -463,16 +463,20 @@ await step("graph-tools", async () => {
   const uid = (await api(`/parties?q=${encodeURIComponent("深圳市星河电子有限公司")}`, KEYS.investigator)).body.items[0].uid;
   await page.goto(`${BASE}/#/graph/${encodeURIComponent(uid)}`);
   await page.waitForFunction(() => window.__ipclueCy && window.__ipclueCy.nodes().length > 1);
+  await page.waitForTimeout(800); // the page settles (its URL update may redraw the graph once)
   const q = await page.evaluate(() => String(window.__ipclueCy.nodes(":visible").filter((n) => !n.hasClass("root") && n.data("name")).first().data("name")).slice(0, 4));
   await page.fill('[data-testid="graph-search"]', q);
   await page.waitForSelector('[data-testid="graph-tools-msg"]:has-text("找到")');
   const matched = await page.evaluate(() => window.__ipclueCy.nodes(".match").length);
   assert(matched >= 1, `search marks matches (${matched})`);
-  const id = await page.evaluate(() => { const n = window.__ipclueCy.nodes(".match").first(); n.select(); return n.id(); });
+  const id = await page.evaluate(() => { const cy = window.__ipclueCy; cy.nodes().unselect(); const n = cy.nodes(".match").first(); n.select(); return n.id(); });
+  const display = (x) => page.evaluate((y) => window.__ipclueCy.getElementById(y).style("display"), x);
   await page.click('[data-testid="graph-hide"]');
-  assert(await page.evaluate((x) => !window.__ipclueCy.getElementById(x).visible(), id), "hidden");
+  await page.waitForTimeout(150);
+  assert((await display(id)) === "none", `hidden (${await page.textContent('[data-testid="graph-tools-msg"]')})`);
   await page.click('[data-testid="graph-undo"]');
-  assert(await page.evaluate((x) => window.__ipclueCy.getElementById(x).visible(), id), "undo shows it again");
+  await page.waitForTimeout(150);
+  assert((await display(id)) === "element", "undo shows it again");
   await page.evaluate((x) => window.__ipclueCy.getElementById(x).select(), id);
   await page.click('[data-testid="graph-pin"]');
   assert(await page.evaluate((x) => window.__ipclueCy.getElementById(x).locked(), id), "pinned");

@@ -264,7 +264,9 @@ export function legend(): HTMLElement {
     { class: "legend" },
     item(KIND_COLOURS.org, `${labelName("Party")}·${t("kind_org")}`),
     item(KIND_COLOURS.person, `${labelName("Party")}·${t("kind_person")}`),
-    ...["Case", "Trademark", "Patent", "Copyright", "Penalty", "Address"].map((k) => item(KIND_COLOURS[k], labelName(k))),
+    ...["Case", "Trademark", "Patent", "Copyright", "Penalty"].map((k) => item(KIND_COLOURS[k], labelName(k))),
+    item(KIND_COLOURS.Address, `${labelName("Address")} / ${labelName("Phone")} / ${labelName("Email")}`, "clip-path:polygon(50% 0,100% 100%,0 100%)"),
+    item("#fff", t("pinned_node"), "border:3px double #1d2733"),
     item("#fff", t("risk_high"), "border:3px solid #d11f2f"),
     item("#c3c9d0", t("generic_id"), "border:2px dashed #8a939c"),
   );

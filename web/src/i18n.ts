@@ -57,6 +57,7 @@ const D: Record<string, [string, string]> = {
   since: ["起始日期", "Since"],
   until: ["截止日期", "Until"],
   rel_types: ["关系类型", "Relationship types"],
+  pinned_node: ["已固定节点", "pinned node"],
   apply: ["应用", "Apply"],
   reset: ["重置", "Reset"],
   relayout: ["重新布局", "Re-layout"],
