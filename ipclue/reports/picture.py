@@ -41,7 +41,7 @@ def graph_png(graph: dict[str, Any]) -> bytes | None:
     for n in nodes:
         _node(draw, pos[n["id"]], n, large)
     buf = io.BytesIO()
-    image.save(buf, format="PNG", optimize=True)
+    image.save(buf, format="PNG", compress_level=6)  # optimize=True took 87% of a report's time
     return buf.getvalue()
 
 

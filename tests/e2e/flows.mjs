@@ -526,6 +526,43 @@ await step("paths-k-with-records", async () => {
   await shot("23-paths-k", true);
 });
 
+await step("party-control-and-ownership", async () => {
+  await login("investigator");
+  const uid = (await api(`/parties?q=${encodeURIComponent("深圳市星河电子有限公司")}`, KEYS.investigator)).body.items[0].uid;
+  await page.goto(`${BASE}/#/party/${encodeURIComponent(uid)}`);
+  await page.waitForSelector('[data-testid="control"]');
+  const text = await page.textContent('[data-testid="control"]');
+  for (const word of ["法定代表人 / 股东 / 高管", "林志远", "股权穿透", "向上：股东及其股东", "持股 80%"]) assert(text.includes(word), `control section shows ${word}: ${text.slice(0, 300)}`);
+  await page.$eval('[data-testid="control"]', (el) => el.scrollIntoView());
+  await shot("24-party-control", false);
+});
+
+await step("graph-tools", async () => {
+  const uid = (await api(`/parties?q=${encodeURIComponent("深圳市星河电子有限公司")}`, KEYS.investigator)).body.items[0].uid;
+  await page.goto(`${BASE}/#/graph/${encodeURIComponent(uid)}`);
+  await page.waitForFunction(() => window.__ipclueCy && window.__ipclueCy.nodes().length > 1);
+  await page.waitForTimeout(800); // the page settles (its URL update may redraw the graph once)
+  const q = await page.evaluate(() => String(window.__ipclueCy.nodes(":visible").filter((n) => !n.hasClass("root") && n.data("name")).first().data("name")).slice(0, 4));
+  await page.fill('[data-testid="graph-search"]', q);
+  await page.waitForSelector('[data-testid="graph-tools-msg"]:has-text("找到")');
+  const matched = await page.evaluate(() => window.__ipclueCy.nodes(".match").length);
+  assert(matched >= 1, `search marks matches (${matched})`);
+  const id = await page.evaluate(() => { const cy = window.__ipclueCy; cy.nodes().unselect(); const n = cy.nodes(".match").first(); n.select(); return n.id(); });
+  const display = (x) => page.evaluate((y) => window.__ipclueCy.getElementById(y).style("display"), x);
+  await page.click('[data-testid="graph-hide"]');
+  await page.waitForTimeout(150);
+  assert((await display(id)) === "none", `hidden (${await page.textContent('[data-testid="graph-tools-msg"]')})`);
+  await page.click('[data-testid="graph-undo"]');
+  await page.waitForTimeout(150);
+  assert((await display(id)) === "element", "undo shows it again");
+  await page.evaluate((x) => window.__ipclueCy.getElementById(x).select(), id);
+  await page.click('[data-testid="graph-pin"]');
+  assert(await page.evaluate((x) => window.__ipclueCy.getElementById(x).locked(), id), "pinned");
+  const labels = await page.evaluate(() => window.__ipclueCy.edges().map((e) => e.data("text")));
+  assert(labels.every((l) => /[\u4e00-\u9fff]/.test(l) || /^×/.test(l) || l === ""), `relationship names in Chinese: ${labels.filter((l) => !/[\u4e00-\u9fff]/.test(l)).slice(0, 5)}`);
+  await shot("25-graph-tools", false);
+});
+
 await browser.close();
 rmSync(userDir, { recursive: true, force: true });
 const failed = results.filter((r) => r[1] !== "ok").length;

@@ -92,10 +92,26 @@ export function bundle(edges: GEdge[]): ElementDefinition[] {
   return [...groups.values()].map((m) => bundleElement(m[0], m));
 }
 
+/** Same-name parties told apart: each gets a second label line with a distinguishing hint (the end of its
+ * USCC, else of its uid, and whether it is a person). */
+export function distinguish(elements: ElementDefinition[]): ElementDefinition[] {
+  const parties = elements.filter((e) => e.group === "nodes" && e.data.label === "Party");
+  const count = new Map<string, number>();
+  for (const e of parties) count.set(String(e.data.name), (count.get(String(e.data.name)) ?? 0) + 1);
+  for (const e of parties) {
+    if ((count.get(String(e.data.name)) ?? 0) < 2) continue;
+    const key = String(e.data.uscc ?? e.data.key ?? e.data.id);
+    const hint = `${e.data.kind === "person" ? t("kind_person") : t("kind_org")} ·${key.slice(-6)}`;
+    e.data.text = `${e.data.text}\n(${hint})`;
+    e.data.hint = hint;
+  }
+  return elements;
+}
+
 export function toElements(g: Graph): ElementDefinition[] {
   const ids = new Set(g.nodes.map((n) => String(n.id)));
   return [
-    ...g.nodes.map(nodeElement),
+    ...distinguish(g.nodes.map(nodeElement)),
     ...bundle(g.edges.filter((e) => ids.has(String(e.source)) && ids.has(String(e.target)))),
     ...(g.collapsed ?? []).filter((c) => c.omitted > 0 && ids.has(String(c.node))).flatMap(collapsedElements),
   ];
@@ -119,6 +135,10 @@ export function makeCy(container: HTMLElement, elements: ElementDefinition[]): C
           color: "#1d2733",
           "text-valign": "bottom",
           "text-margin-y": 4,
+          "text-wrap": "wrap",
+          "text-max-width": "160px",
+          // labels fade out when zoomed out far enough to make them unreadable (culling by zoom)
+          "min-zoomed-font-size": 7,
           "text-background-color": "#ffffff",
           "text-background-opacity": 0.85,
           "text-background-padding": "2px",
@@ -165,9 +185,11 @@ export function makeCy(container: HTMLElement, elements: ElementDefinition[]): C
       { selector: "edge.rel-SHAREHOLDER_OF, edge.rel-LEGAL_REP_OF", style: { "line-color": "#2f6fd0", "target-arrow-color": "#2f6fd0" } },
       { selector: "edge.rel-PARTY_TO", style: { "line-color": "#7b4fc9", "target-arrow-color": "#7b4fc9" } },
       { selector: "edge.rel-PENALISED_IN", style: { "line-color": "#c8414b", "target-arrow-color": "#c8414b" } },
-      { selector: ".hidden", style: { display: "none" } },
+      { selector: ".hidden, .user-hidden", style: { display: "none" } },
       { selector: ":selected", style: { "overlay-color": "#2f6fd0", "overlay-opacity": 0.18, "overlay-padding": 6 } },
       { selector: ".path-hl", style: { "line-color": "#d11f2f", "target-arrow-color": "#d11f2f", width: 3 } },
+      { selector: "node.match", style: { "overlay-color": "#f0a020", "overlay-opacity": 0.35, "overlay-padding": 8 } },
+      { selector: "node.pinned", style: { "border-style": "double", "border-width": 4, "border-color": "#1d2733" } },
     ],
     layout: { name: "preset" },
   });
@@ -219,7 +241,7 @@ export function runLayout(cy: Core, animate = false, name: LayoutName = "concent
     } as cytoscape.LayoutOptions;
   } else {
     opts = {
-      name: "cose", animate, animationDuration: 400, randomize: false, nodeDimensionsIncludeLabels: false,
+      name: "cose", animate, animationDuration: 400, randomize: false, nodeDimensionsIncludeLabels: true,
       nodeRepulsion: () => (n > 60 ? 10000 : 8000), nodeOverlap: 20, idealEdgeLength: () => (n > 60 ? 60 : 75),
       edgeElasticity: () => 100, gravity: 1.2, numIter: 2000, padding: 24, fit: true, componentSpacing: 60,
     } as cytoscape.LayoutOptions;
@@ -242,7 +264,9 @@ export function legend(): HTMLElement {
     { class: "legend" },
     item(KIND_COLOURS.org, `${labelName("Party")}·${t("kind_org")}`),
     item(KIND_COLOURS.person, `${labelName("Party")}·${t("kind_person")}`),
-    ...["Case", "Trademark", "Patent", "Copyright", "Penalty", "Address"].map((k) => item(KIND_COLOURS[k], labelName(k))),
+    ...["Case", "Trademark", "Patent", "Copyright", "Penalty"].map((k) => item(KIND_COLOURS[k], labelName(k))),
+    item(KIND_COLOURS.Address, `${labelName("Address")} / ${labelName("Phone")} / ${labelName("Email")}`, "clip-path:polygon(50% 0,100% 100%,0 100%)"),
+    item("#fff", t("pinned_node"), "border:3px double #1d2733"),
     item("#fff", t("risk_high"), "border:3px solid #d11f2f"),
     item("#c3c9d0", t("generic_id"), "border:2px dashed #8a939c"),
   );

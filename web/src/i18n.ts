@@ -57,6 +57,7 @@ const D: Record<string, [string, string]> = {
   since: ["起始日期", "Since"],
   until: ["截止日期", "Until"],
   rel_types: ["关系类型", "Relationship types"],
+  pinned_node: ["已固定节点", "pinned node"],
   apply: ["应用", "Apply"],
   reset: ["重置", "Reset"],
   relayout: ["重新布局", "Re-layout"],
@@ -336,6 +337,14 @@ const REL: Record<string, [string, string]> = {
   LINKED: ["关联", "linked"],
   FROM_SOURCE: ["出自", "from source"],
   REFERS_TO: ["指代", "refers to"],
+  INVENTOR_OF: ["发明人", "inventor of"],
+  MEMBER_OF: ["成员", "member of"],
+  BRANCH_OF: ["分支机构", "branch of"],
+  MENTIONED_IN: ["文中提及", "mentioned in"],
+  POSSIBLY_SAME: ["疑似同一", "possibly same"],
+  IN_SOURCE: ["出自", "in source"],
+  REVIEWED: ["审查记录", "reviewed"],
+  COMMENTED: ["评论", "commented"],
 };
 
 export function relName(type: string): string {

@@ -4,6 +4,7 @@ import { clear, download, h } from "../dom";
 import { labelName, relName, t, tv } from "../i18n";
 import { href, replaceParams } from "../router";
 import { errorBox, kv, loading, renderValue } from "../ui";
+import { graphTools, relabelDuplicates } from "../graphtools";
 import { bundleElement, bundleKey, collapsedElements, legend, makeCy, nodeElement, nodeRoute, runLayout, type LayoutName } from "../graphview";
 
 const KNOWN_TYPES = ["PARTY_TO", "REPRESENTED_BY", "LEGAL_REP_OF", "SHAREHOLDER_OF", "OFFICER_OF", "APPLIED_FOR", "OWNS", "ASSIGNED",
@@ -56,6 +57,7 @@ export async function renderGraph(main: HTMLElement, uid: string, params: URLSea
       h("label", {}, t("until"), untilIn),
       h("button", { class: "primary", "data-testid": "apply", onclick: () => void reload() }, t("apply")),
       stats),
+    graphTools(() => cy),
     msg,
     h("div", { class: "graph-layout" }, canvas, h("aside", { class: "side card" },
       info,
@@ -170,6 +172,8 @@ export async function renderGraph(main: HTMLElement, uid: string, params: URLSea
       expanded.clear();
       expanded.add(uid);
       cy.on("tap", "node", (ev) => void onTap(ev.target as NodeSingular));
+      relabelDuplicates(cy);
+      cy.on("add", "node", () => { if (cy) relabelDuplicates(cy); });
       runLayout(cy, false, layoutName);
       drawTypes();
       applyTypeVisibility();

@@ -1,3 +1,4 @@
+import { controlSection } from "../control";
 import { enc, get, type Mention, type Party } from "../api";
 import { can } from "../auth";
 import { fmtDate, fmtNum, h } from "../dom";
@@ -72,6 +73,9 @@ export async function renderParty(main: HTMLElement, uid: string): Promise<void>
       : []),
     section(t("penalties"), p.penalties?.length ?? 0, recTable(p.penalties, "penalty", "decision_no", ["authority", "decided_on", "violation", "illegal_revenue", "fine", "transferred_to_police"])),
   );
+  // 法定代表人 / 股东 / 高管 and 股权穿透, right under the identifiers.
+  const control = await controlSection(p.uid).catch(() => null);
+  if (control) main.insertBefore(control, main.children[2] ?? null);
 }
 
 function contextCell(m: Mention): Node {
