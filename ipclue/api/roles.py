@@ -48,9 +48,9 @@ MATRIX: dict[str, tuple[Role, ...]] = {
     "GET /audit": SUPERVISOR,
     "GET /keys": ADMIN,
     "GET /parties/{uid}/control": INVESTIGATOR,
-    "GET /flags/{flag_id}/report": INVESTIGATOR,
-    "POST /reports": INVESTIGATOR,
-    "GET /exports/flags": INVESTIGATOR,
+    "GET /flags/{flag_id}/report": CONSUMER,  # masked by ipclue.reports for consumers
+    "POST /reports": CONSUMER,  # masked by ipclue.reports for consumers
+    "GET /exports/flags": CONSUMER,  # masked by ipclue.reports for consumers
     "GET /flags/{flag_id}/workflow": INVESTIGATOR,
     "POST /flags/{flag_id}/comments": INVESTIGATOR,
     "PUT /flags/{flag_id}/assignment": SUPERVISOR,

@@ -463,7 +463,7 @@ await step("selection-report-and-export", async () => {
 });
 
 await step("review-workflow", async () => {
-  await login("investigator");
+  await login("supervisor"); // assignments and bulk status changes are supervisor work (api/roles.py)
   const items = (await api("/flags?limit=5&status=new", KEYS.investigator)).body.items;
   assert(items.length >= 2, "two new flags to work on");
   await page.goto(`${BASE}/#/flags/${encodeURIComponent(items[0].id)}`);
