@@ -58,9 +58,10 @@ def walk_inputs(paths: Sequence[Path]) -> Iterator[Path | Rejection]:
 def _verdict(entry: Path, root: Path, roots: list[Path]) -> Path | Rejection | None:
     """The entry as an input, a skip, or ``None`` for a plain directory (walked, not reported)."""
     parts = entry.relative_to(root).parts
-    if any(part.startswith(".") for part in parts):
+    by_name = name_verdict(parts)
+    if by_name == "hidden":
         return _hidden(entry, parts)
-    if any(part in SKIP_DIRS for part in parts[:-1]) or parts[-1] in SKIP_FILES:
+    if by_name == "quarantine-output":
         return None if entry.is_dir() else skip(entry, "quarantine-output", "ipclue's own rejection output")
     if entry.is_symlink():
         return _link(entry, roots)
@@ -73,6 +74,16 @@ def _verdict(entry: Path, root: Path, roots: list[Path]) -> Path | Rejection | N
     if not stat.S_ISREG(mode):
         return skip(entry, "not-a-regular-file", "a device, FIFO or socket is not read")
     return entry
+
+
+def name_verdict(parts: tuple[str, ...]) -> str | None:
+    """Why a path is no input by its name alone (its parts below the input root): ``hidden``,
+    ``quarantine-output``, or None. The Spark job's listing applies the same rule."""
+    if any(part.startswith(".") for part in parts):
+        return "hidden"
+    if any(part in SKIP_DIRS for part in parts[:-1]) or parts[-1] in SKIP_FILES:
+        return "quarantine-output"
+    return None
 
 
 def _hidden(entry: Path, parts: tuple[str, ...]) -> Rejection | None:

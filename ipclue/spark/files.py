@@ -14,7 +14,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any, cast
 from urllib.parse import urlsplit
 
-from ipclue.extractors.dispatch import _by_kind, _skipped
+from ipclue.extractors.dispatch import _by_kind, _guarded
+from ipclue.extractors.inputs import display_name, name_verdict
 from ipclue.graph.mentions import mentions_of
 from ipclue.models import Judgment, Penalty, Rejection
 from ipclue.normalize import clean
@@ -53,7 +54,7 @@ def skipped(path: PurePosixPath, root: str) -> bool:
     base = local_path(root)
     if path == base or not path.is_relative_to(base):
         return False  # a file given by name is read, as locally
-    return _skipped(cast(Path, path), cast(Path, base))
+    return name_verdict(path.relative_to(base).parts) is not None
 
 
 def file_rows(input_no: int, uri: str, data: bytes) -> list[Row]:
@@ -65,7 +66,8 @@ def file_rows(input_no: int, uri: str, data: bytes) -> list[Row]:
         rej = Rejection(path=str(path), stage="decode", reason="empty", detail="the file has no content",
                         sha256=digest)  # fmt: skip
         return [base | {"idx": 0} | _rejection(rej)]
-    items = _by_kind(cast(Path, path), data, digest)
+    name = display_name(str(path))  # as the local walk names it; one file's failure is its rejection there too
+    items = _guarded(name, digest, _by_kind(cast(Path, path), name, data, digest))
     return [base | {"idx": i} | (_rejection(x) if isinstance(x, Rejection) else _record(x))
             for i, x in enumerate(items)]  # fmt: skip
 
