@@ -106,10 +106,10 @@ def report(docs: int, rates: dict[str, float], local: float | None) -> None:
     print("| master | documents | documents/s | speed-up |")
     print("|---|---:|---:|---:|")
     for m, r in rates.items():
-        print(f"| {m} | {docs:,} | {r:,.0f} | {r / rates[first]:.2f}x |")
+        print(f"| {m} | {docs:,} | {r:,.1f} | {r / rates[first]:.2f}x |")
     per_core = rates[first] / cores_of[first]
     needed = TARGET / DAY_S / per_core
-    print(f"\nper-core rate ({first}): {per_core:,.0f} documents/s")
+    print(f"\nper-core rate ({first}): {per_core:,.1f} documents/s")
     print(
         f"10^8 judgments in 24 h: {TARGET / DAY_S:,.0f} documents/s, {needed:,.0f} cores at the per-core rate"
     )
@@ -118,7 +118,7 @@ def report(docs: int, rates: dict[str, float], local: float | None) -> None:
     if last != first and eff > 0:
         print(f"parallel efficiency {first} → {last}: {eff:.0%}; at it, {needed / eff:,.0f} cores")
     if local:
-        print(f"in-process extraction (no Spark), one core: {local:,.0f} documents/s")
+        print(f"in-process extraction (no Spark), one core: {local:,.1f} documents/s")
 
 
 if __name__ == "__main__":
