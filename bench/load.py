@@ -34,9 +34,9 @@ from neo4j import ManagedTransaction
 
 from ipclue.dbms.managed import ManagedNeo4j
 from ipclue.graph.build import build_rows
-from ipclue.graph.bulk import BulkReport, bulk_load_records
+from ipclue.graph.bulk import BulkReport, bulk_load_records, folded_lookup
 from ipclue.graph.db import Graph, connect, resolve_target
-from ipclue.graph.load import Loader, LoadReport, graph_lookup
+from ipclue.graph.load import Loader, LoadReport
 from ipclue.graph.mentions import mentions_of
 from ipclue.graph.resolve import KeyResolver
 from ipclue.graph.schema import apply_schema, counts, wipe
@@ -158,14 +158,15 @@ def main() -> int:
 
 
 def _bulk(settings: Settings, records: list[Record], args: argparse.Namespace) -> tuple[BulkReport, int, int]:
-    """The bulk path on the same records (key resolver, as the batched run); its report and counts."""
+    """The bulk path on the same records and resolver as the batched run (the key resolver, its
+    name look-up answered from what is folded so far); its report and counts."""
     import tempfile
 
     bench = settings
     with tempfile.TemporaryDirectory(prefix="ipclue-bulk-") as tmp:
         report = bulk_load_records(
             bench, records, csv_dir=Path(tmp), batch_size=args.batch, derive_links=False,
-            resolver=lambda g: KeyResolver(graph_lookup(g)),
+            resolver=lambda _g, tables: KeyResolver(folded_lookup(tables)),
             progress=lambda msg: print(f"  bulk: {msg}", file=sys.stderr),
         )  # fmt: skip
     target = resolve_target(bench)

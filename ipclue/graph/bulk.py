@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from itertools import islice
@@ -33,7 +34,7 @@ from ipclue.graph.bulk_fold import Tables
 from ipclue.graph.db import Graph, Target, connect
 from ipclue.graph.mentions import mentions_of
 from ipclue.graph.resolution import GraphResolver, derive
-from ipclue.graph.resolve import Resolver
+from ipclue.graph.resolve import NameLookup, Resolver
 from ipclue.graph.schema import apply_schema
 from ipclue.models import Record, Rejection
 from ipclue.settings import Settings
@@ -82,12 +83,13 @@ def bulk_load_records(
     batch_size: int = 5000,
     progress: Progress | None = None,
     report: BulkReport | None = None,
-    resolver: Callable[[Graph], Resolver] = GraphResolver,
+    resolver: Callable[[Graph, Tables], Resolver] | None = None,
     derive_links: bool = True,
 ) -> BulkReport:
     """The bulk load of canonical ``records`` (already extracted) into the managed instance.
 
-    ``resolver``: made for the target graph, the GraphResolver by default (as ingest);
+    ``resolver``: made for the target graph and the tables folded so far; the GraphResolver (as
+    ingest) by default, which carries what earlier chunks resolved in its own session index;
     ``derive_links``: run the derive step."""
     if settings.neo4j_uri:
         raise ConfigError(
@@ -101,7 +103,9 @@ def bulk_load_records(
     server = ManagedNeo4j(settings)
     with _opened(server, settings) as graph:
         refuse_non_empty(graph)
-        tables = fold_records(graph, records, batch_size, say, resolver(graph))
+        tables = Tables(datetime.now(UTC))
+        make = resolver or (lambda g, _t: GraphResolver(g))
+        fold_records(tables, records, batch_size, say, make(graph, tables))
     clock.lap("extract+resolve")
     files = write_csvs(tables, csv_dir)
     report.csv_dir, report.imported = str(csv_dir), files.counts
@@ -173,10 +177,9 @@ def refuse_non_empty(graph: Graph) -> None:
 
 
 def fold_records(
-    graph: Graph, records: Iterable[Record], batch_size: int, say: Progress, resolver: Resolver
+    tables: Tables, records: Iterable[Record], batch_size: int, say: Progress, resolver: Resolver
 ) -> Tables:
     """Resolve chunk by chunk exactly as the loader does, folding each chunk's rows into tables."""
-    tables = Tables(datetime.now(UTC))
     done = 0
     it = iter(records)
     while chunk := list(islice(it, batch_size)):
@@ -186,6 +189,20 @@ def fold_records(
         done += len(chunk)
         say(f"resolved {done:,} records")
     return tables
+
+
+def folded_lookup(tables: Tables) -> NameLookup:
+    """``load.graph_lookup`` on the tables folded so far (for a ``KeyResolver``, which has no memory of
+    earlier chunks but the graph): org name keys → the one organisation party with that key."""
+
+    def lookup(keys: list[str]) -> dict[str, str]:
+        wanted, found = set(keys), defaultdict(list)
+        for p in tables.nodes["Party"].values():
+            if p.get("kind") == "org" and p.get("name_key") in wanted:
+                found[p["name_key"]].append(p["uid"])
+        return {k: uids[0] for k, uids in found.items() if len(uids) == 1}
+
+    return lookup
 
 
 def _extracted(paths: Sequence[Path], quarantine: Quarantine, report: BulkReport) -> Iterator[Record]:
