@@ -58,11 +58,8 @@ def walk_inputs(paths: Sequence[Path]) -> Iterator[Path | Rejection]:
 def _verdict(entry: Path, root: Path, roots: list[Path]) -> Path | Rejection | None:
     """The entry as an input, a skip, or ``None`` for a plain directory (walked, not reported)."""
     parts = entry.relative_to(root).parts
-    by_name = name_verdict(parts)
-    if by_name == "hidden":
-        return _hidden(entry, parts)
-    if by_name == "quarantine-output":
-        return None if entry.is_dir() else skip(entry, "quarantine-output", "ipclue's own rejection output")
+    if name_verdict(parts) is not None:  # walked only to count what they hold
+        return None if entry.is_dir() and not entry.is_symlink() else name_skip(entry, parts)
     if entry.is_symlink():
         return _link(entry, roots)
     try:
@@ -86,12 +83,15 @@ def name_verdict(parts: tuple[str, ...]) -> str | None:
     return None
 
 
-def _hidden(entry: Path, parts: tuple[str, ...]) -> Rejection | None:
-    """One skip per hidden file (hidden directories are walked only to count what they hold)."""
-    if entry.is_dir() and not entry.is_symlink():
-        return None
-    first = next(p for p in parts if p.startswith("."))
-    return skip(entry, "hidden", f"{first!r} starts with '.' (hidden files and folders are not read)")
+def name_skip(entry: Path | str, parts: tuple[str, ...]) -> Rejection | None:
+    """The skip of a file its name alone excludes (hidden, ipclue's own output), or None."""
+    verdict = name_verdict(parts)
+    if verdict == "hidden":
+        first = next(p for p in parts if p.startswith("."))
+        return skip(entry, "hidden", f"{first!r} starts with '.' (hidden files and folders are not read)")
+    if verdict == "quarantine-output":
+        return skip(entry, "quarantine-output", "ipclue's own rejection output")
+    return None
 
 
 def _link(entry: Path, roots: list[Path]) -> Path | Rejection:

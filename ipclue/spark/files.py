@@ -15,7 +15,7 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 from ipclue.extractors.dispatch import _by_kind, _guarded
-from ipclue.extractors.inputs import display_name, name_verdict
+from ipclue.extractors.inputs import display_name, name_skip, name_verdict
 from ipclue.graph.mentions import mentions_of
 from ipclue.models import Judgment, Penalty, Rejection
 from ipclue.normalize import clean
@@ -57,6 +57,17 @@ def skipped(path: PurePosixPath, root: str) -> bool:
     return name_verdict(path.relative_to(base).parts) is not None
 
 
+def skip_rows(input_no: int, path: PurePosixPath, root: str) -> list[Row]:
+    """The skip a name-excluded file gets, reported as the local walk reports it (never dropped).
+    ``empty``: it takes no part in the duplicate-content step."""
+    base = local_path(root)
+    rej = name_skip(str(path), path.relative_to(base).parts)
+    assert rej is not None
+    return [
+        {"order": order_key(input_no, path), "file_sha256": None, "empty": True, "idx": 0} | _rejection(rej)
+    ]
+
+
 def file_rows(input_no: int, uri: str, data: bytes) -> list[Row]:
     """The rows of one file (records and rejections in the file's order)."""
     path = local_path(uri)
@@ -66,7 +77,9 @@ def file_rows(input_no: int, uri: str, data: bytes) -> list[Row]:
         rej = Rejection(path=str(path), stage="decode", reason="empty", detail="the file has no content",
                         sha256=digest)  # fmt: skip
         return [base | {"idx": 0} | _rejection(rej)]
-    name = display_name(str(path))  # as the local walk names it; one file's failure is its rejection there too
+    name = display_name(
+        str(path)
+    )  # as the local walk names it; one file's failure is its rejection there too
     items = _guarded(name, digest, _by_kind(cast(Path, path), name, data, digest))
     return [base | {"idx": i} | (_rejection(x) if isinstance(x, Rejection) else _record(x))
             for i, x in enumerate(items)]  # fmt: skip

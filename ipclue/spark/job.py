@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import partial
+from pathlib import PurePosixPath
 from typing import Any
 
 from pyspark import StorageLevel
@@ -24,7 +25,7 @@ from pyspark.sql import DataFrame, SparkSession, Window
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
 
-from ipclue.spark.files import file_rows, skipped
+from ipclue.spark.files import file_rows, skip_rows, skipped
 from ipclue.spark.keys import candidate_key
 from ipclue.spark.parquet import MANIFEST
 
@@ -106,8 +107,31 @@ def _extracted(spark: SparkSession, inputs: Sequence[str]) -> DataFrame:
         reader = spark.read.format("binaryFile").option("recursiveFileLookup", "true")
         files = reader.load(uri).select("path", "content")
         frames.append(files.rdd.mapPartitions(partial(_rows, no=no, root=uri)))
+        hidden = [tuple(row[n] for n in ITEM.fieldNames()) for p in _hidden_files(spark, uri)
+                  for row in skip_rows(no, p, uri)]  # fmt: skip
+        if hidden:
+            frames.append(spark.sparkContext.parallelize(hidden, 1))
     rdd = frames[0] if len(frames) == 1 else spark.sparkContext.union(frames)
     return spark.createDataFrame(rdd, ITEM)
+
+
+def _hidden_files(spark: SparkSession, uri: str) -> list[PurePosixPath]:
+    """Files under ``uri`` with a hidden part (``.x``): Spark's file listing leaves them out, the local
+    walk reports each as a skip, so the driver lists them through Hadoop's FileSystem and reports them."""
+    from ipclue.spark.files import local_path
+
+    jvm, conf = spark.sparkContext._jvm, spark.sparkContext._jsc.hadoopConfiguration()
+    assert jvm is not None, "a SparkContext without a JVM gateway"
+    root = jvm.org.apache.hadoop.fs.Path(uri)
+    fs = root.getFileSystem(conf)
+    if not fs.getFileStatus(root).isDirectory():
+        return []
+    found, listing = [], fs.listFiles(root, True)
+    while listing.hasNext():
+        path = local_path(str(listing.next().getPath().toString()))
+        if skipped(path, uri) and any(part.startswith(".") for part in path.parts):
+            found.append(path)
+    return sorted(found)
 
 
 def _rows(files: Iterable[Any], *, no: int, root: str) -> Iterator[tuple[Any, ...]]:
@@ -115,9 +139,14 @@ def _rows(files: Iterable[Any], *, no: int, root: str) -> Iterator[tuple[Any, ..
 
     names = ITEM.fieldNames()
     for f in files:
-        if not skipped(local_path(f["path"]), root):
-            for row in file_rows(no, f["path"], bytes(f["content"])):
-                yield tuple(row[n] for n in names)
+        path = local_path(f["path"])
+        rows = (
+            skip_rows(no, path, root)
+            if skipped(path, root)
+            else file_rows(no, f["path"], bytes(f["content"]))
+        )
+        for row in rows:
+            yield tuple(row[n] for n in names)
 
 
 def _content_dedup(items: DataFrame) -> tuple[DataFrame, DataFrame]:
