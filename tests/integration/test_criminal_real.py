@@ -1,7 +1,8 @@
 """The criminal detectors on the real CAIL fact sections: every flag hand-reviewed as a true clue is raised.
 
-Counts are not asserted (they would freeze false positives); tests/data/real_flags_review_criminal.json
-holds the review, read from the sources.
+Counts are not asserted (they would freeze false positives). The reviews, read from the sources:
+tests/data/real_flags_review.json (flags of a plain real-corpus run) and real_flags_review_criminal.json
+(flags of the CAIL fact sections with their labels standing in for the sentence, bench/criminal_labels.py).
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from ipclue.graph.db import Graph
 from ipclue.graph.load import Loader
 from ipclue.pipeline import ingest
 
-REVIEW = Path(__file__).resolve().parents[1] / "data" / "real_flags_review_criminal.json"
+REVIEWS = Path(__file__).resolve().parents[1] / "data"
 
 
 def reviewed_true(detector: str) -> set[str]:
-    entries = json.loads(REVIEW.read_text(encoding="utf-8"))
+    entries = [
+        e for p in sorted(REVIEWS.glob("real_flags_review*.json")) for e in json.loads(p.read_text("utf-8"))
+    ]
     return {e["fingerprint"] for e in entries if e["detector"] == detector and e["true_clue"]}
 
 
