@@ -3,7 +3,7 @@
 // title: 关联主体互诉团伙 / Ring of linked parties litigating among themselves
 // family: false_litigation
 // severity: high
-// version: 3
+// version: 4
 // legal_basis: 最高人民法院 最高人民检察院关于办理虚假诉讼刑事案件适用法律若干问题的解释 (2018) 第一条、第二条; 民事诉讼法 (2023) 第一百一十五条
 // description: 关联主体之间反复诉讼（连通分量：共同当事人，或共同的地址、电话、邮箱、法定代表人、股东、高管），按调解/撤诉比例、缺席或不抗辩、共同代理人、诉请金额、起诉前新取得权利评分。
 // analytics: components
@@ -19,12 +19,13 @@
 //   max_edges: {default: 20000, doc: "bound on the case edges pulled into networkx"}
 //   min_component_rows: {default: 2, doc: "a ring needs at least this many cases"}
 //   min_score: {default: 0.55, doc: "rings scoring lower are dropped"}
+//   possible_penalty: {default: 0.1, doc: "score taken off a case whose link goes through a possible match (POSSIBLY_SAME: two person parties that may be one person, not merged)"}
 // ---
 MATCH (a:Party)-[ra:PARTY_TO]->(c:Case)<-[rb:PARTY_TO]-(b:Party)
 WHERE [ra.role, rb.role] IN $opposed_roles AND a <> b AND coalesce(c.division, 'civil') = 'civil'
 OPTIONAL MATCH (a)-[:REPRESENTED_BY {case_no: c.case_no}]->(ag:Party)<-[:REPRESENTED_BY {case_no: c.case_no}]-(b)
 WITH a, b, c, count(DISTINCT ag) AS n_agents
-OPTIONAL MATCH p = SHORTEST 1 (a) (()-[l:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|BRANCH_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL|LINKED]-(n)
+OPTIONAL MATCH p = SHORTEST 1 (a) (()-[l:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|BRANCH_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL|LINKED|POSSIBLY_SAME]-(n)
     WHERE NOT coalesce(n.generic, false) AND NOT n:Case AND NOT coalesce(l.via, '') IN $case_level_links
       AND COUNT { (n)-[:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL]-() } <= $max_degree){1,6} (b)
 WITH a, b, c, n_agents, p WHERE (p IS NOT NULL AND length(p) <= 2 * $max_hops) OR ($agent_alone AND n_agents > 0)
@@ -41,11 +42,15 @@ WITH a, b, c, n_agents, p, count(r) > 0 AS fresh_right,
 WITH a, b, c, p, passive, absent, large, fresh_right, n_agents > 0 AS same_agent,
      0.25 + CASE WHEN passive THEN 0.3 ELSE 0.0 END + CASE WHEN absent THEN 0.15 ELSE 0.0 END
      + CASE WHEN n_agents > 0 THEN 0.15 ELSE 0.0 END + CASE WHEN large THEN 0.1 ELSE 0.0 END
-     + CASE WHEN fresh_right THEN 0.1 ELSE 0.0 END AS s
+     + CASE WHEN fresh_right THEN 0.1 ELSE 0.0 END
+     - CASE WHEN p IS NOT NULL AND any(r IN relationships(p) WHERE type(r) = 'POSSIBLY_SAME')
+            THEN $possible_penalty ELSE 0.0 END AS s
 RETURN [{label: 'Party', key: a.uid}, {label: 'Party', key: b.uid}] AS subjects,
   [{label: 'Case', key: c.case_no, source: c.source, sections: c.sections, outcome: c.outcome,
     plaintiff: a.uid, defendant: b.uid, absent_defendant: absent, same_agent: same_agent, claimed: c.claimed,
     right_obtained_shortly_before: fresh_right,
+    possible_matches: CASE WHEN p IS NULL THEN [] ELSE
+      [r IN relationships(p) WHERE type(r) = 'POSSIBLY_SAME' | {score: r.score, evidence: r.evidence}] END,
     link: CASE WHEN p IS NULL THEN null ELSE [n IN nodes(p) | coalesce(n.name, n.value)] END,
     ties: reduce(t = [], x IN [a, b] | t + [(x)-[:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|BRANCH_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL]-(n)
            WHERE NOT coalesce(n.generic, false)
