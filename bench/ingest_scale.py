@@ -26,6 +26,7 @@ from ipclue import cypher
 from ipclue.dbms.managed import ManagedNeo4j
 from ipclue.graph import db
 from ipclue.graph.load import Loader
+from ipclue.graph.resolution import GraphResolver, corroborate
 from ipclue.graph.schema import apply_schema, wipe
 from ipclue.pipeline import IngestReport, ingest
 from ipclue.settings import Settings
@@ -68,14 +69,22 @@ class QueryClock:
 
     @contextmanager
     def installed(self) -> Iterator[None]:
-        saved = db.Graph.read, db.Graph.write, Loader._run
-        db.Graph.read = self.timed(saved[0], lambda _g, text, *a: self.name(text))  # type: ignore[method-assign]
-        db.Graph.write = self.timed(saved[1], lambda _g, text, *a: self.name(text))  # type: ignore[method-assign]
-        Loader._run = self.timed(saved[2], lambda _l, step, *a: f"load/{step}")  # type: ignore[method-assign]
+        """Time every Graph read/write, loader transaction, resolver chunk and group-pass merge."""
+        patches: list[tuple[object, str, Callable[..., str]]] = [
+            (db.Graph, "read", lambda _g, text, *a: self.name(text)),
+            (db.Graph, "write", lambda _g, text, *a: self.name(text)),
+            (Loader, "_run", lambda _l, step, *a: f"load/{step}"),
+            (GraphResolver, "resolve", lambda *a: "(GraphResolver.resolve, per chunk)"),
+            (corroborate, "run_steps", lambda *a: "(group pass merge transaction)"),
+        ]
+        saved = [getattr(owner, attr) for owner, attr, _ in patches]
+        for (owner, attr, by), fn in zip(patches, saved, strict=True):
+            setattr(owner, attr, self.timed(fn, by))
         try:
             yield
         finally:
-            db.Graph.read, db.Graph.write, Loader._run = saved  # type: ignore[method-assign]
+            for (owner, attr, _), fn in zip(patches, saved, strict=True):
+                setattr(owner, attr, fn)
 
     def top(self, n: int = 8) -> list[dict[str, Any]]:
         names = sorted(self.total, key=lambda k: -self.total[k])[:n]
@@ -100,12 +109,12 @@ def open_bench_graph(instance: str) -> db.Graph:
     return db.Graph(db.connect(target), "neo4j", settings.query_timeout_s, target)
 
 
-def generate(out: Path, parties: int, seed: int) -> Path:
+def generate(out: Path, parties: int, seed: int, profile: str) -> Path:
     from ipclue.synth.generate import generate as synth
 
-    target = out / f"p{parties}-s{seed}"
+    target = out / f"{profile}-p{parties}-s{seed}"
     if not (target / "truth.json").exists():
-        synth(target, parties, seed, "demo")
+        synth(target, parties, seed, profile)
     return target
 
 
@@ -126,13 +135,14 @@ def run(graph: db.Graph, corpus: Path, quarantine: Path) -> dict[str, Any]:
     clock = QueryClock()
     with clock.installed():
         report = ingest(graph, [corpus], quarantine_dir=quarantine)
-    return rates(report) | {"slowest_queries": clock.top()}
+    return rates(report) | {"slowest_queries": clock.top(), "derived": report.derived}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--sizes", default="1000,10000,30000,100000")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--profile", default="bench", help="synth profile (bench/run_all.py uses 'bench')")
     ap.add_argument("--incremental", type=int, default=1000, help="parties of the batch added last (0: none)")
     ap.add_argument("--out", type=Path, default=Path("/tmp/ipclue-scale"))
     ap.add_argument("--instance", default="bench")
@@ -140,13 +150,13 @@ def main() -> None:
     graph = open_bench_graph(args.instance)
     results: dict[str, Any] = {}
     for size in [int(s) for s in args.sizes.split(",")]:
-        corpus = generate(args.out, size, args.seed)
+        corpus = generate(args.out, size, args.seed, args.profile)
         wipe(graph)
         apply_schema(graph)
         results[str(size)] = run(graph, corpus, args.out / "quarantine")
         print(json.dumps({size: results[str(size)]}, ensure_ascii=False), flush=True)
     if args.incremental:
-        extra = generate(args.out, args.incremental, args.seed + 1000)
+        extra = generate(args.out, args.incremental, args.seed + 1000, args.profile)
         inc = run(graph, extra, args.out / "quarantine")
         inc["resolve_share"] = round(inc["stage_s"].get("resolve", 0.0) / inc["seconds"], 3)
         results[f"incremental+{args.incremental}"] = inc

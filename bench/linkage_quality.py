@@ -6,8 +6,9 @@ Generates a corpus (``ipclue.synth.generate``), extracts it (``extractors.dispat
 into Neo4j through ``Loader(resolver=GraphResolver(graph))`` and runs ``derive``; then maps
 every Mention to its truth entity by (file, name as written) and prints pairwise precision and
 recall for organisations and persons, cross-record merges of anonymised persons, the worst
-false merges, and the time spent resolving. Uses the managed instance named ``--instance``
-(wiped first) unless NEO4J_URI is set.
+false merges, the possible matches (POSSIBLY_SAME: precision against the truth, by rule, and the
+person figures if every one were confirmed) and the time spent resolving. Uses the managed
+instance named ``--instance`` (wiped first) unless NEO4J_URI is set.
 """
 
 from __future__ import annotations
@@ -121,10 +122,51 @@ def evaluate(graph: Graph, out: Path) -> dict[str, Any]:
         ent = next(iter(ents))
         items[kinds[ent]].append((r["uid"], ent))
     report: dict[str, Any] = {k: pairwise(v) for k, v in items.items()}
+    report["possible_matches"] = possible_quality(graph, items.get("person", []))
     report["unmatched_mentions"] = unmatched
     report["anonymised_cross_record_merges"] = sum(1 for s in anon_sources.values() if len(s) > 1)
     report["worst_false_merges"] = _worst(items)
     return report
+
+
+def possible_quality(graph: Graph, persons: list[tuple[str, str]]) -> dict[str, Any]:
+    """POSSIBLY_SAME edges against the truth: how many join one person (precision), by rule, and
+    the person precision/recall if a reviewer confirmed every one of them."""
+    edges = graph.read(query("resolve/possible_all"))
+    major: dict[str, Counter[str]] = defaultdict(Counter)
+    for uid, ent in persons:
+        major[uid][ent] += 1
+    verdict: dict[str, Counter[str]] = defaultdict(Counter)
+    for e in edges:
+        a, b = major.get(e["a"]), major.get(e["b"])
+        ok = "unknown" if not a or not b else str(a.most_common(1)[0][0] == b.most_common(1)[0][0])
+        verdict[e["rule"]][ok] += 1
+    judged = [v for c in verdict.values() for k, v in c.items() if k != "unknown"]
+    right = sum(c["True"] for c in verdict.values())
+    root = _union([(e["a"], e["b"]) for e in edges])
+    confirmed = pairwise([(root.get(uid, uid), ent) for uid, ent in persons])
+    return {
+        "edges": len(edges),
+        "precision": right / sum(judged) if judged else None,
+        "by_rule": {k: dict(v) for k, v in verdict.items()},
+        "persons_if_all_confirmed": confirmed,
+    }
+
+
+def _union(edges: list[tuple[str, str]]) -> dict[str, str]:
+    parent: dict[str, str] = {}
+
+    def find(u: str) -> str:
+        parent.setdefault(u, u)
+        while parent[u] != u:
+            u = parent[u]
+        return u
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {u: find(u) for u in parent}
 
 
 def _relative(path: str, out: Path) -> str:

@@ -89,6 +89,19 @@ class Profile(Out):
     flags: list[FlagBrief] = []
 
 
+class PossibleMatch(Out):
+    uid: str
+    name: str | None = None
+    score: float
+    rule: str
+    evidence: str
+
+
+class PossibleMatches(Out):
+    uid: str
+    items: list[PossibleMatch]
+
+
 class Risk(Out):
     uid: str
     flags_by_severity: dict[str, int]
@@ -172,6 +185,14 @@ class SourceText(Out):
 class FlagPage(Out):
     items: list[dict[str, Any]]
     next_cursor: str | None = None
+
+
+class JudgementNote(BaseModel):
+    """Why a reviewer confirms or rejects a possible match (stored with the judgement)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    note: str = Field(default="", max_length=4000)
 
 
 class Review(BaseModel):

@@ -223,6 +223,12 @@ class FlagDetail(FlagSummary):
     facts: dict[str, Any] = Field(default_factory=dict)
     params: dict[str, Any]
     reviews: list[Review] = Field(default_factory=list)
+    stale: bool = Field(default=False, description="a merge or split changed a party it relies on")
+    dependency_summary: str = Field(default="", description="线索依赖：weak links and possible matches used")
+    dependencies: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="resolution decisions it relies on (weakest links, possible matches)",
+    )
     title: str | None = None
     legal_basis: str | None = None
 

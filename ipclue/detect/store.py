@@ -11,6 +11,7 @@ from typing import Any
 import pydantic_core
 
 from ipclue.cypher import query
+from ipclue.detect import dependencies as deps_
 from ipclue.detect.models import TRANSITIONS, Detector, FlagDetail, FlagPage, FlagSummary, Hit, Review
 from ipclue.errors import Conflict, InvalidInput, NotFound
 from ipclue.graph.db import Graph
@@ -62,7 +63,8 @@ def store_hits(
         return 0, 0
     ids = [h.flag_id for h in hits]
     existing = {r["id"] for r in graph.read(query("flags/existing"), ids=ids)}
-    rows = [_flag_row(det, h, params, run_id) for h in hits]
+    deps = deps_.dependencies(graph, hits)
+    rows = [_flag_row(det, h, params, run_id) | deps_.fields(deps[h.flag_id]) for h in hits]
     for start in range(0, len(rows), 1000):
         graph.write(query("flags/upsert"), flags=rows[start : start + 1000])
     created = len(set(ids) - existing)
@@ -197,6 +199,10 @@ def get_flag(graph: Graph, flag_id: str) -> FlagDetail:
     fields["evidence"] = json.loads(fields.get("evidence") or "[]")
     fields["params"] = json.loads(fields.get("params") or "{}")
     fields["facts"] = json.loads(fields.get("facts") or "{}")
+    fields["dependencies"] = json.loads(fields.get("dependencies") or "[]")
+    fields["dependency_summary"] = deps_.summary(fields["dependencies"])
+    fields.pop("depends_on", None)
+    fields["stale"] = bool(fields.get("stale"))
     fields["reviews"] = [
         Review.model_validate({k: _native(v) for k, v in r.items()}) for r in rows[0]["reviews"]
     ]

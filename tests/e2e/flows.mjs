@@ -563,6 +563,24 @@ await step("graph-tools", async () => {
   await shot("25-graph-tools", false);
 });
 
+await step("flag-dependencies", async () => {
+  // A flag lists the resolution decisions it rests on (weakest links, possible matches): 线索依赖：…（score，evidence）
+  await login("investigator");
+  const list = await api("/flags?limit=200", KEYS.investigator);
+  let target = null;
+  for (const f of list.body?.items ?? []) {
+    const d = await api(`/flags/${encodeURIComponent(f.id)}`, KEYS.investigator);
+    if (d.body?.dependency_summary) { target = d.body; break; }
+  }
+  assert(target, "some stored flag rests on a link below 1.0");
+  await page.goto(`${BASE}/#/flags/${encodeURIComponent(target.id)}`);
+  await page.waitForSelector('[data-testid="flag-dependencies"]');
+  const txt = await page.textContent('[data-testid="flag-dependencies"]');
+  assert(/^线索依赖：.+（\d\.\d\d，.+）/.test(txt), `dependency line shown: ${txt}`);
+  assert(txt === target.dependency_summary, "the page shows the API's dependency line");
+  await shot("17-flag-dependencies", false);
+});
+
 await browser.close();
 rmSync(userDir, { recursive: true, force: true });
 const failed = results.filter((r) => r[1] !== "ok").length;

@@ -6,17 +6,18 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
 
-from ipclue.api.auth import Reader
-from ipclue.api.deps import GraphDep, Limit, ReadsDep, SettingsDep
+from ipclue.api.auth import Reader, Supervisor
+from ipclue.api.deps import AuditDep, GraphDep, Limit, ReadsDep, SettingsDep
 from ipclue.api.flags import party_risk
 from ipclue.api.neighbourhood import Scope, neighbourhood
 from ipclue.api.paths import shortest_paths
 from ipclue.api.routers.params import REL_TYPES, Since, Types, Uid, UidQuery, Until
 from ipclue.api.routing import ApiRoute
-from ipclue.api.schemas import Neighbourhood, PartyHits, Paths, Profile, Risk
+from ipclue.api.schemas import JudgementNote, Neighbourhood, PartyHits, Paths, PossibleMatches, Profile, Risk
 from ipclue.api.search import search_parties
 from ipclue.api.store import json_response
 from ipclue.errors import InvalidInput, NotFound
+from ipclue.graph.resolution import confirm, possible_matches, reject
 
 router = APIRouter(route_class=ApiRoute, tags=["parties"])
 PROFILE_CAP = 200
@@ -52,6 +53,32 @@ def _mention(m: dict[str, Any]) -> dict[str, Any]:
     start, end = m.pop("span_start", None), m.pop("span_end", None)
     source = {"sha256": m.pop("sha256", None), "path": m.pop("path", None)}
     return {**m, "source": source, "span": [start, end] if start is not None and end is not None else None}
+
+
+@router.get("/parties/{uid}/possible-matches", response_model=PossibleMatches)
+def possible(uid: Uid, _: Reader, graph: GraphDep) -> dict[str, Any]:
+    """Parties that may be the same person (POSSIBLY_SAME, not merged): score, rule, evidence."""
+    return {"uid": uid, "items": possible_matches(graph, uid)}
+
+
+@router.post("/parties/{uid}/possible-matches/{other}/confirm")
+def confirm_match(
+    uid: Uid, other: Uid, body: JudgementNote, who: Supervisor, graph: GraphDep, audit: AuditDep
+) -> dict[str, Any]:
+    """Confirm a possible match: the two parties are merged (a force-merge judgement)."""
+    jid, keep = confirm(graph, uid, other, f"{body.note} ({who.name})".strip())
+    audit("confirm-possible-match", f"{uid}|{other}", judgement=jid)
+    return {"judgement": jid, "uid": keep}
+
+
+@router.post("/parties/{uid}/possible-matches/{other}/reject")
+def reject_match(
+    uid: Uid, other: Uid, body: JudgementNote, who: Supervisor, graph: GraphDep, audit: AuditDep
+) -> dict[str, Any]:
+    """Reject a possible match: different people (a force-split judgement between the two)."""
+    jid = reject(graph, uid, other, f"{body.note} ({who.name})".strip())
+    audit("reject-possible-match", f"{uid}|{other}", judgement=jid)
+    return {"judgement": jid, "uid": uid}
 
 
 @router.get("/parties/{uid}/risk", response_model=Risk)

@@ -33,12 +33,13 @@
 //   max_edges: {default: 20000, doc: "bound on the case edges pulled into networkx", doc_zh: "送入 networkx 的案件边数上限", min: 1, max: 1000000}
 //   min_component_rows: {default: 2, doc: "a ring needs at least this many cases", doc_zh: "一个团伙至少包含的案件数", min: 1}
 //   min_score: {default: 0.55, doc: "rings scoring lower are dropped", doc_zh: "得分低于此值的团伙不予保留", min: 0, max: 1}
+//   possible_penalty: {default: 0.1, doc: "score taken off a case whose link goes through a possible match (POSSIBLY_SAME: two person parties that may be one person, not merged)", doc_zh: "关联路径经过可能同一人（POSSIBLY_SAME：可能为同一人但未合并的两个自然人）的案件扣减的分数", min: 0, max: 1}
 // ---
 MATCH (a:Party)-[ra:PARTY_TO]->(c:Case)<-[rb:PARTY_TO]-(b:Party)
 WHERE [ra.role, rb.role] IN $opposed_roles AND a <> b AND coalesce(c.division, 'civil') = 'civil'
 OPTIONAL MATCH (a)-[:REPRESENTED_BY {case_no: c.case_no}]->(ag:Party)<-[:REPRESENTED_BY {case_no: c.case_no}]-(b)
 WITH a, b, c, count(DISTINCT ag) AS n_agents
-OPTIONAL MATCH p = SHORTEST 1 (a) (()-[l:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|BRANCH_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL|LINKED]-(n)
+OPTIONAL MATCH p = SHORTEST 1 (a) (()-[l:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|BRANCH_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL|LINKED|POSSIBLY_SAME]-(n)
     WHERE NOT coalesce(n.generic, false) AND NOT n:Case AND NOT coalesce(l.via, '') IN $case_level_links
       AND COUNT { (n)-[:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL]-() } <= $max_degree){1,6} (b)
 WITH a, b, c, n_agents, p WHERE (p IS NOT NULL AND length(p) <= 2 * $max_hops) OR ($agent_alone AND n_agents > 0)
@@ -55,11 +56,15 @@ WITH a, b, c, n_agents, p, count(r) > 0 AS fresh_right,
 WITH a, b, c, p, passive, absent, large, fresh_right, n_agents > 0 AS same_agent,
      0.25 + CASE WHEN passive THEN 0.3 ELSE 0.0 END + CASE WHEN absent THEN 0.15 ELSE 0.0 END
      + CASE WHEN n_agents > 0 THEN 0.15 ELSE 0.0 END + CASE WHEN large THEN 0.1 ELSE 0.0 END
-     + CASE WHEN fresh_right THEN 0.1 ELSE 0.0 END AS s
+     + CASE WHEN fresh_right THEN 0.1 ELSE 0.0 END
+     - CASE WHEN p IS NOT NULL AND any(r IN relationships(p) WHERE type(r) = 'POSSIBLY_SAME')
+            THEN $possible_penalty ELSE 0.0 END AS s
 RETURN [{label: 'Party', key: a.uid}, {label: 'Party', key: b.uid}] AS subjects,
   [{label: 'Case', key: c.case_no, source: c.source, sections: c.sections, outcome: c.outcome,
     plaintiff: a.uid, defendant: b.uid, absent_defendant: absent, same_agent: same_agent, claimed: c.claimed,
     right_obtained_shortly_before: fresh_right,
+    possible_matches: CASE WHEN p IS NULL THEN [] ELSE
+      [r IN relationships(p) WHERE type(r) = 'POSSIBLY_SAME' | {score: r.score, evidence: r.evidence}] END,
     link: CASE WHEN p IS NULL THEN null ELSE [n IN nodes(p) | coalesce(n.name, n.value)] END,
     ties: reduce(t = [], x IN [a, b] | t + [(x)-[:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|BRANCH_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL]-(n)
            WHERE NOT coalesce(n.generic, false)

@@ -23,12 +23,13 @@
 //   case_level_links: {default: [same_agent, same_firm], doc: "LINKED kinds that come from the case itself (one agent or firm on both sides); they are a signal of that case, not a link between the parties, so paths do not use them", doc_zh: "来自案件本身的关联类型（双方同一代理人或律所）：属该案信号，不作当事人之间的关联，路径不经过它们", choices: [same_agent, same_firm, legal_rep, shared_address, shared_phone, shared_email]}
 //   agent_alone: {default: false, doc: "a shared agent with no party link is enough for a hit (律师法 第三十九条 forbids it, but it names the lawyer, not a tie between the parties)", doc_zh: "仅有共同代理人、无当事人关联时也构成命中（律师法第三十九条禁止双方代理，但它指向律师，而非当事人之间的关联）"}
 //   min_score: {default: 0.5, doc: "hits scoring lower are dropped", doc_zh: "得分低于此值的命中不予保留", min: 0, max: 1}
+//   possible_penalty: {default: 0.2, doc: "score taken off a link path through a possible match (POSSIBLY_SAME: two person parties that may be one person, not merged)", doc_zh: "关联路径经过可能同一人（POSSIBLY_SAME：可能为同一人但未合并的两个自然人）时扣减的分数", min: 0, max: 1}
 // ---
 MATCH (a:Party)-[ra:PARTY_TO]->(c:Case)<-[rb:PARTY_TO]-(b:Party)
 WHERE [ra.role, rb.role] IN $opposed_roles AND a <> b AND coalesce(c.division, 'civil') = 'civil'
 OPTIONAL MATCH (a)-[:REPRESENTED_BY {case_no: c.case_no}]->(ag:Party)<-[:REPRESENTED_BY {case_no: c.case_no}]-(b)
 WITH a, b, c, collect(DISTINCT ag) AS agents
-OPTIONAL MATCH p = SHORTEST 1 (a) (()-[l:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|BRANCH_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL|LINKED]-(n)
+OPTIONAL MATCH p = SHORTEST 1 (a) (()-[l:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|BRANCH_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL|LINKED|POSSIBLY_SAME]-(n)
     WHERE NOT coalesce(n.generic, false) AND NOT n:Case AND NOT coalesce(l.via, '') IN $case_level_links
       AND COUNT { (n)-[:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL]-() } <= $max_degree){1,6} (b)
 WITH a, b, c, agents, CASE WHEN p IS NOT NULL AND length(p) <= 2 * $max_hops THEN p END AS p
@@ -39,7 +40,8 @@ WHERE NOT $require_signal OR passive OR absent OR size(agents) > 0
 WITH CASE WHEN a.uid < b.uid THEN a ELSE b END AS x, CASE WHEN a.uid < b.uid THEN b ELSE a END AS y,
      c, agents, p, passive, absent,
      CASE WHEN size(agents) > 0 THEN 0.85 ELSE 0.0 END AS s_agent,
-     CASE WHEN p IS NULL THEN 0.0 ELSE 0.9 - 0.05 * (length(p) - 1) END AS s_link
+     CASE WHEN p IS NULL THEN 0.0 ELSE 0.9 - 0.05 * (length(p) - 1)
+       - CASE WHEN any(r IN relationships(p) WHERE type(r) = 'POSSIBLY_SAME') THEN $possible_penalty ELSE 0.0 END END AS s_link
 WITH x, y, c, agents, p,
      CASE WHEN s_agent > s_link THEN s_agent ELSE s_link END
        + CASE WHEN passive THEN 0.1 ELSE 0.0 END + CASE WHEN absent THEN 0.05 ELSE 0.0 END AS s
@@ -54,7 +56,7 @@ RETURN [{label: 'Party', key: x.uid}, {label: 'Party', key: y.uid}] AS subjects,
   + CASE WHEN path IS NULL THEN [] ELSE
       [r IN relationships(path) | {label: type(r),
          key: coalesce(startNode(r).uid, startNode(r).value) + ' → ' + coalesce(endNode(r).uid, endNode(r).value),
-         via: r.via, detail: r.evidence, sources: r.sources}] END AS evidence,
+         via: r.via, detail: r.evidence, sources: r.sources, possible_match_score: r.score}] END AS evidence,
   CASE WHEN best > 1.0 THEN 1.0 ELSE best END AS score,
   {x: x.name, y: y.name,
    cases: [h IN hits | {case_no: h.c.case_no, outcome: h.c.outcome, instance: h.c.instance}],

@@ -13,6 +13,7 @@ SET x.detector = f.detector, x.detector_version = f.detector_version, x.family =
     x.severity = f.severity, x.score = f.score, x.reason = f.reason, x.reason_en = f.reason_en, x.facts = f.facts, x.evidence = f.evidence,
     x.subjects = f.subjects, x.subject_keys = f.subject_keys, x.params = f.params,
     x.title = f.title, x.legal_basis = f.legal_basis, x.run_id = f.run_id, x.records = f.records,
+    x.dependencies = f.dependencies, x.depends_on = f.depends_on, x.stale = false, x.stale_since = null,
     x.rank = right('0000000' + toString(1000000 - toInteger(round(f.score * 1000000))), 7) + ' ' + f.id
 WITH x, f
 UNWIND f.subject_list AS s

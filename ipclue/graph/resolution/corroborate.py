@@ -26,9 +26,10 @@ from ipclue.graph.resolution.groups import (
     places_in,
     plan,
 )
-from ipclue.graph.resolution.judgements import refresh, run_steps
+from ipclue.graph.resolution.judgements import mark_stale, run_steps
 from ipclue.graph.resolution.orgs import PROVINCES
 
+MERGES_PER_TRANSACTION = 200  # survivors per write transaction (each absorbs its group's parties)
 MERGE_STEPS = ("resolve/repoint_mentions", "resolve/move_out", "resolve/move_in", "resolve/merge_finish")
 
 
@@ -54,11 +55,16 @@ def read_people(graph: Graph) -> dict[str, tuple[list[Person], int]]:
     return out
 
 
-def read_org_links(graph: Graph, uids: list[str]) -> OrgLinks:
-    """Links among the given organisations, by unordered pair."""
+def read_org_links(graph: Graph, uids: list[str], max_fanout: int = 50) -> OrgLinks:
+    """Links among the given organisations, by unordered pair (``max_fanout``: an organisation
+    with more branch/shareholder links than this does not join its neighbours into one group)."""
     links: OrgLinks = defaultdict(list)
-    for r in graph.read(query("resolve/group_org_links"), uids=uids) if uids else []:
-        links[frozenset((r["a"], r["b"]))].append(OrgLink(r["kind"], r["through"] or ""))
+    wanted = set(uids)
+    for start in range(0, len(uids), 5000):
+        part = uids[start : start + 5000]
+        for r in graph.read(query("resolve/group_org_links"), uids=part, max_fanout=max_fanout):
+            if r["b"] in wanted:
+                links[frozenset((r["a"], r["b"]))].append(OrgLink(r["kind"], r["through"] or ""))
     return links
 
 
@@ -74,9 +80,12 @@ def read_places(graph: Graph, names: dict[str, tuple[list[Person], int]], orgs: 
 def apply(graph: Graph, p: Plan) -> dict[str, int]:
     """Clear old possible matches, merge, then write the new possible matches."""
     graph.write(query("resolve/possibly_same_clear"))
-    for survivor, absorbed in sorted(p.merges.items()):
-        run_steps(graph, [s for uid in sorted(absorbed) for s in _merge(survivor, uid, absorbed[uid])])
-        refresh(graph, survivor)
+    merges = sorted(p.merges.items())
+    for start in range(0, len(merges), MERGES_PER_TRANSACTION):
+        part = merges[start : start + MERGES_PER_TRANSACTION]
+        run_steps(graph, [s for keep, ab in part for uid in sorted(ab) for s in _merge(keep, uid, ab[uid])])
+        graph.write(query("resolve/refresh_parties"), uids=[keep for keep, _ in part])
+        mark_stale(graph, [u for keep, ab in part for u in (keep, *ab)])
     rows = [
         {"a": x.a, "b": x.b, "score": x.score, "rule": x.rule, "evidence": x.evidence} for x in p.possible
     ]

@@ -24,6 +24,9 @@ from ipclue.graph.resolve import Link, digest
 class JudgementError(IpclueError):
     """A merge or split that cannot be applied (unknown uid, mention not in the party …)."""
 
+    status = 422
+    title = "Judgement refused"
+
 
 @dataclass(slots=True)
 class Judgements:
@@ -100,6 +103,7 @@ def force_merge(graph: Graph, keep: str, absorb: str, note: str = "") -> str:
     steps = ["resolve/repoint_mentions", "resolve/move_out", "resolve/move_in", "resolve/merge_finish"]
     run_steps(graph, [(s, params) for s in steps] + [_store(jid, "merge", keep, absorb, note, [])])
     refresh(graph, keep)
+    mark_stale(graph, [keep, absorb])
     return jid
 
 
@@ -124,6 +128,7 @@ def force_split(graph: Graph, uid: str, mentions: Sequence[str], note: str = "")
     run_steps(graph, [(s, params) for s in steps] + [_store(jid, "split", new_uid, uid, note, ids)])
     refresh(graph, uid)
     refresh(graph, new_uid)
+    mark_stale(graph, [uid, new_uid])
     return jid, new_uid
 
 
@@ -167,3 +172,9 @@ def run_steps(graph: Graph, steps: list[tuple[str, dict[str, Any]]]) -> None:
 
 def refresh(graph: Graph, uid: str) -> None:
     graph.write(query("resolve/refresh_party"), uid=uid)
+
+
+def mark_stale(graph: Graph, uids: Sequence[str]) -> int:
+    """Mark the flags relying on any of these parties ``stale`` (see ``detect.dependencies``)."""
+    rows = graph.write(query("flags/mark_stale"), uids=sorted(set(uids))) if uids else []
+    return int(rows[0]["stale"]) if rows else 0

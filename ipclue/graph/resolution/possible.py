@@ -11,7 +11,13 @@ from typing import Any
 
 from ipclue.cypher import query
 from ipclue.graph.db import Graph
-from ipclue.graph.resolution.judgements import JudgementError, force_merge, require_parties, run_steps
+from ipclue.graph.resolution.judgements import (
+    JudgementError,
+    force_merge,
+    mark_stale,
+    require_parties,
+    run_steps,
+)
 from ipclue.graph.resolve import digest
 
 
@@ -41,6 +47,7 @@ def reject(graph: Graph, a: str, b: str, note: str = "") -> str:
             ("resolve/possible_drop", {"a": lo, "b": hi}),
         ],
     )
+    mark_stale(graph, [lo, hi])
     return jid
 
 

@@ -33,6 +33,11 @@ class GraphResolver:
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self.index = ProfileIndex()
+        # Blocking keys already fetched from the graph in this session: their parties are in the
+        # index, and every party this session creates or extends is remembered there too, so a
+        # key is read once per ingest, not once per batch (common names recur in every batch).
+        self.fetched: dict[str, set[str]] = {"name": set(), "variant": set(), "pinyin": set(), "uscc": set()}
+        self.fetched_people: set[str] = set()
 
     def resolve(self, mentions: Sequence[Mention]) -> dict[str, Link]:
         """A link for every mention: kept, matched by a rule, or a new party; judgements last."""
@@ -85,15 +90,29 @@ class GraphResolver:
 
     def _fetch_orgs(self, evs: list[Profile]) -> None:
         names = [analyse(n) for e in evs for n in e.names]
+        keys = {
+            "name": self._new("name", {n.key for n in names}),
+            "variant": self._new("variant", {n.variant for n in names}),
+            "pinyin": self._new("pinyin", {n.pinyin for n in names}),
+            "uscc": self._new("uscc", {c for e in evs for c in e.usccs}),
+        }
+        if not any(keys.values()):
+            return
         rows = self.graph.read(
             query("resolve/org_candidates"),
-            names=sorted({n.key for n in names}),
-            variants=sorted({n.variant for n in names}),
-            pinyins=sorted({n.pinyin for n in names}),
-            usccs=sorted({c for e in evs for c in e.usccs}),
+            names=keys["name"],
+            variants=keys["variant"],
+            pinyins=keys["pinyin"],
+            usccs=keys["uscc"],
         )
         for row in rows:
             self._remember(from_row(row))
+
+    def _new(self, kind: str, keys: set[str]) -> list[str]:
+        """The keys of ``kind`` not fetched yet in this session (now marked fetched)."""
+        fresh = sorted(keys - self.fetched[kind])
+        self.fetched[kind].update(fresh)
+        return fresh
 
     # people ------------------------------------------------------------------------------------
 
@@ -122,7 +141,8 @@ class GraphResolver:
         return Link(hit.uid, hit.rule, hit.score, hit.evidence)
 
     def _fetch_persons(self, evs: list[Profile]) -> None:
-        names = sorted({n for e in evs for n in e.names})
+        names = sorted({n for e in evs for n in e.names} - self.fetched_people)
+        self.fetched_people.update(names)
         for row in self.graph.read(query("resolve/person_candidates"), names=names) if names else []:
             self._remember(from_row(row))
 

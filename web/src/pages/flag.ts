@@ -54,6 +54,8 @@ export async function renderFlag(main: HTMLElement, id: string, onLeave: (fn: ()
     h("div", { class: "cols" },
       section(t("reason"), null,
         h("p", { class: "reason-text", "data-testid": "flag-reason" }, reasonText(f) || "—"),
+        ...(f.dependency_summary ? [h("p", { class: "muted small", "data-testid": "flag-dependencies" }, f.dependency_summary)] : []),
+        ...(f.stale ? [h("p", { class: "badge", "data-testid": "flag-stale" }, "待重新评估（所依赖的实体合并/拆分已变更）")] : []),
         kv([
           ["rule", h("span", {}, h("a", { href: href(["detectors"], { id: f.detector }) }, f.detector), ` v${f.detector_version ?? "?"}`)],
           ["legal_basis", h("span", { "data-testid": "legal-basis" }, f.legal_basis ?? "—")],
