@@ -61,7 +61,8 @@ def _database_gone(exc: BaseException, paths: list[Path]) -> NoReturn:
 def print_report(report: IngestReport) -> None:
     table = Table("what", "count", title=f"ingest report ({report.seconds:.1f} s)")
     table.add_row("files", f"{report.files:,}")
-    table.add_row("read (records, rejects, skipped files)", f"{report.read:,}")
+    table.add_row("records read", f"{report.records:,}")
+    table.add_row("items read (records, rejects, skipped files)", f"{report.read:,}")
     table.add_row("records loaded", f"{report.loaded:,}")
     for reason, n in report.quarantined.items():
         table.add_row(f"quarantined: {reason}", f"{n:,}")

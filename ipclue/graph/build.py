@@ -295,8 +295,9 @@ def _sentences(rs: RowSet, j: Judgment, uids: dict[str, str]) -> None:
             "sentenced": d.sentence_span is not None,
             "sentence_start": d.sentence_span[0] if d.sentence_span else None,
             "sentence_end": d.sentence_span[1] if d.sentence_span else None,
-            "mitigation": [m.kind for m in d.mitigation],
-            "mitigation_spans": [f"{m.span[0]}-{m.span[1]}" for m in d.mitigation],
+            # none found: no property (an empty list is what neo4j-admin import cannot write)
+            "mitigation": [m.kind for m in d.mitigation] or None,
+            "mitigation_spans": [f"{m.span[0]}-{m.span[1]}" for m in d.mitigation] or None,
         }
         rs.add(
             "sentence", j.source, uid=uids[f"party:{i}"], key=j.case_no, role=j.parties[i].role, props=props

@@ -182,6 +182,13 @@ def _party_to(t: Tables, row: Row) -> None:
     _add_source(props, row["src"])
 
 
+def _sentence(t: Tables, row: Row) -> None:
+    """``MATCH (p)-[r:PARTY_TO {role}]->(c) SET r += row.props``: a defendant's findings on its edge."""
+    props = t.rels[("PARTY_TO", "Party", "Case")].get((row["uid"], row["key"], row["role"]))
+    if props is not None:
+        props.update(row["props"])
+
+
 def _to_node(t: Tables, kind: str, end: str, column: str, prop: str | None, row: Row) -> None:
     props = t.rel((kind, "Party", end), row["uid"], row[column])
     _add_source(props, row["src"])
@@ -223,6 +230,7 @@ _SPECIAL: dict[str, Callable[[Tables, Row], None]] = {
     "mention": _mention,
     "represented_by": _represented_by,
     "party_to": _party_to,
+    "sentence": _sentence,
     "appeal_of": _appeal_of,
     "mentioned_in": _mentioned_in,
 }

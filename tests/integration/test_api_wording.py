@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from ipclue.graph.db import Graph
 from tests.integration.test_api_support import auth, client, run_detection  # noqa: F401
 
-H = auth("investigator")
+H = auth("supervisor")  # dry runs, assignments and bulk reviews are supervisor work (api/roles.py)
 
 
 def _flag(client: TestClient, detector: str) -> dict[str, Any]:

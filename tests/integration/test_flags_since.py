@@ -34,7 +34,7 @@ def test_reviewed_flag_reappears_for_a_polling_consumer(graph: Graph, tmp_path: 
         assert _poll(client, mark) == []
         flag = client.get("/api/v1/flags", headers=auth("investigator")).json()["items"][0]
         r = client.post(
-            f"/api/v1/flags/{flag['id']}/review", json={"status": "reviewing"}, headers=auth("investigator")
+            f"/api/v1/flags/{flag['id']}/review", json={"status": "reviewing"}, headers=auth("supervisor")
         )
         assert r.status_code == 200, r.text
         polled = _poll(client, mark)

@@ -71,7 +71,10 @@ def pdf_text(data: bytes, tmp: Path) -> str:
     return "\n".join(line for line in out.splitlines() if not FOOTER.match(line))
 
 
-def test_pdf_report_holds_case_numbers_quotes_and_graph(seeded: TestClient, tmp_path: Path) -> None:
+def test_pdf_report_holds_case_numbers_quotes_and_graph(
+    seeded: TestClient, graph_session: Graph, tmp_path: Path
+) -> None:
+    from ipclue.detect.store import get_flag
     from ipclue.reports.quotes import quotes_for
 
     flag = _case_flag(seeded)
@@ -88,7 +91,8 @@ def test_pdf_report_holds_case_numbers_quotes_and_graph(seeded: TestClient, tmp_
     assert "线索审查报告" in text and flag["id"] in text and "investigator-user（侦查员）" in text
     cases = [e["key"] for e in flag["evidence"] if e.get("label") == "Case"]
     assert cases and all(_flat(c) in text for c in cases)
-    quotes = quotes_for(None, flag["evidence"])  # type: ignore[arg-type]
+    # the stored evidence (the API shows clients file names only, never server paths)
+    quotes = quotes_for(graph_session, get_flag(graph_session, flag["id"]).evidence)
     assert quotes
     for q in quotes:
         flat = _flat(q.text)

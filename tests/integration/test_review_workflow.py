@@ -16,7 +16,7 @@ from ipclue.graph.db import Graph
 from tests.integration.test_api_support import auth, load_data, make_client, run_detection
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("ipclue.detect") is None, reason="no ipclue.detect")
-H = auth("investigator")
+H = auth("supervisor")  # dry runs, assignments and bulk reviews are supervisor work (api/roles.py)
 
 
 @pytest.fixture()

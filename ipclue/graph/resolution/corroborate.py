@@ -50,7 +50,11 @@ def read_people(graph: Graph) -> dict[str, tuple[list[Person], int]]:
     for r in graph.read(query("resolve/group_people")):
         people, _ = out.setdefault(r["name"], ([], int(r["bearers"])))
         if r["roles"]:
-            roles = [Role(x["role"], x["org"], x["org_name"] or "") for x in r["roles"]]
+            # sorted: the first of equally strong links names the evidence, whatever the storage order
+            roles = sorted(
+                (Role(x["role"], x["org"], x["org_name"] or "") for x in r["roles"]),
+                key=lambda x: (x.role, x.org),
+            )
             people.append(Person(r["uid"], r["name"], roles, set(r["births"]), set(r["ids"])))
     return out
 
@@ -65,6 +69,8 @@ def read_org_links(graph: Graph, uids: list[str], max_fanout: int = 50) -> OrgLi
         for r in graph.read(query("resolve/group_org_links"), uids=part, max_fanout=max_fanout):
             if r["b"] in wanted:
                 links[frozenset((r["a"], r["b"]))].append(OrgLink(r["kind"], r["through"] or ""))
+    for found in links.values():  # in the data's order, not the storage's
+        found.sort(key=lambda x: (x.kind, x.through))
     return links
 
 

@@ -156,7 +156,14 @@ def stem(name: str, places: frozenset[str] = frozenset()) -> str:
     for form in _FORMS:
         core = core.replace(form, "")
     while (
-        head := next((p for p in places if core.startswith(p) and len(core) > len(p) + 1), None)
+        head := next(
+            (
+                p
+                for p in sorted(places, key=lambda x: (-len(x), x))
+                if core.startswith(p) and len(core) > len(p) + 1
+            ),
+            None,
+        )
     ) is not None:
         core = core[len(head) :]
     return core
