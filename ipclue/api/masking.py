@@ -187,7 +187,9 @@ class _Masker:
                 out[key] = value
             else:
                 out[key] = self.walk(value, person)
-        label = d.get("label")
+        label = d.get("label")  # a node label, or a display row's {zh, en} (flag evidence_view)
+        if not isinstance(label, str):
+            return out
         if label in {"Phone", "Email"} or (d.get("personal") is True and label == "Address"):
             out.update(name=MASK, key=MASK)
         return out

@@ -36,8 +36,8 @@ def one_suit(ctx: Ctx, uses: dict[int, int]) -> None:
     """An ordinary suit by a rights holder who sues at most four times in all."""
     rng = ctx.rng
     owner = ctx.free(ctx.pools.owners)
-    if uses.get(owner.eid, 0) >= 4:
-        return
+    if uses.get(owner.eid, 0) >= 4 or not (owner.marks or owner.patents):
+        return  # a holder whose rights the planted patterns took has nothing left to sue on
     uses[owner.eid] = uses.get(owner.eid, 0) + 1
     marks, patents, since = right_of(ctx, owner)
     filed = ids.day_between(

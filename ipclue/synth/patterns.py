@@ -79,7 +79,11 @@ def _victim_marks(ctx: Ctx) -> list[Mark]:
         owner = ctx.free(ctx.pools.owners)
         if owner.marks:
             return owner.marks
-    raise RuntimeError("no mark owners")
+    # A small world whose owners' marks the other patterns took: the victim registers one now.
+    owner, rng = ctx.free(ctx.pools.owners), ctx.rng
+    filed = ids.day_between(rng, date(2008, 1, 1), date(2013, 12, 31))
+    word, cls = rights.mark_word(rng, owner), rng.choice(rights.classes(rng, 1))
+    return [rights.add_mark(ctx.world, owner, word, cls, filed, None)]
 
 
 def serial(ctx: Ctx) -> None:

@@ -85,3 +85,17 @@ def test_evidence_keys_keep_uids_and_mask_values() -> None:
     item = {"label": "LOCATED_AT", "key": "per-ab12 → 浙江省杭州市西湖区文三路100号", "id": "x"}
     out = mask({"evidence": [item]})["evidence"][0]
     assert out["key"].startswith("per-ab12 → ") and "文三路" not in out["key"] and out["id"] == "x"
+
+
+def test_display_rows_with_bilingual_labels_are_masked_too() -> None:
+    """Flag detail's evidence_view rows carry ``label: {zh, en}``, not a node label string."""
+    row = {
+        "label": {"zh": "当事人", "en": "Party"},
+        "title": "李琴宁",
+        "ref": {"label": "Party", "key": "per-1"},
+        "fields": [
+            {"key": "phone", "name": {"zh": "电话", "en": "Phone"}, "value": {"zh": "13812345678", "en": "x"}}
+        ],
+    }
+    out = mask({"evidence_view": [row]}, [("per-1", "李琴宁")])["evidence_view"][0]
+    assert out["title"] == "李某" and "13812345678" not in str(out)
