@@ -375,6 +375,7 @@ await step("flag-page-reads-in-chinese", async () => {
 });
 
 await step("dry-run-form-in-chinese", async () => {
+  await login("supervisor"); // dry runs are supervisor work (api/roles.py)
   await page.goto(`${BASE}/#/detectors?id=linked-opponents`);
   await page.waitForSelector('[data-testid="detector-linked-opponents"]');
   const card = '[data-testid="detector-linked-opponents"]';
@@ -414,12 +415,16 @@ await step("flag-page-english-reason", async () => {
   await page.goto(`${BASE}/#/flags/${encodeURIComponent(flag.id)}`);
   await page.waitForSelector('[data-testid="flag-reason"]');
   await page.click('[data-testid="lang"]');
-  await page.waitForFunction((want) => document.querySelector('[data-testid="flag-reason"]')?.textContent === want, flag.reason_en);
-  const head = await page.$$eval('[data-testid="evidence"] th', (ths) => ths.map((x) => x.textContent));
-  assert(head.join("|") === "Kind|Item|Details|Source", `evidence columns in English: ${head}`);
-  await shot("22-flag-english", false);
-  await page.click('[data-testid="lang"]');
-  await page.waitForFunction((want) => document.querySelector('[data-testid="flag-reason"]')?.textContent === want, flag.reason);
+  try {
+    await page.waitForFunction((want) => document.querySelector('[data-testid="flag-reason"]')?.textContent === want, flag.reason_en);
+    await page.waitForSelector('[data-testid="evidence"] th');
+    const head = await page.$$eval('[data-testid="evidence"] th', (ths) => ths.map((x) => x.textContent));
+    assert(head.join("|") === "Kind|Item|Details|Source", `evidence columns in English: ${head}`);
+    await shot("22-flag-english", false);
+  } finally { // back to Chinese whatever happened: the later steps read Chinese pages
+    await page.click('[data-testid="lang"]');
+    await page.waitForFunction((want) => document.querySelector('[data-testid="flag-reason"]')?.textContent === want, flag.reason);
+  }
 });
 
 // ---- issue 19: reports and exports (report engineer) ----
