@@ -155,18 +155,15 @@ def stem(name: str, places: frozenset[str] = frozenset()) -> str:
     core = analyse(name).variant
     for form in _FORMS:
         core = core.replace(form, "")
-    while (
-        head := next(
-            (
-                p
-                for p in sorted(places, key=lambda x: (-len(x), x))
-                if core.startswith(p) and len(core) > len(p) + 1
-            ),
-            None,
-        )
-    ) is not None:
+    ordered = _longest_first(places)  # one answer whatever the set's iteration order
+    while head := next((p for p in ordered if core.startswith(p) and len(core) > len(p) + 1), None):
         core = core[len(head) :]
     return core
+
+
+@lru_cache(maxsize=64)
+def _longest_first(places: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(places, key=lambda x: (-len(x), x)))
 
 
 @lru_cache(maxsize=500_000)
