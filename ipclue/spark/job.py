@@ -65,10 +65,12 @@ class SparkSummary:
 
 def session(master: str, *, app: str = "ipclue-extract", partitions: int = 8) -> SparkSession:
     """A SparkSession for ``master`` (``local[2]``, ``spark://host:7077``, ``yarn`` …)."""
+    builder = SparkSession.builder.master(master).appName(app)
+    if master.startswith("local"):  # one machine: the driver listens on loopback only
+        for key in ("spark.driver.host", "spark.driver.bindAddress"):
+            builder = builder.config(key, "127.0.0.1")
     spark = (
-        SparkSession.builder.master(master)
-        .appName(app)
-        .config("spark.sql.shuffle.partitions", str(partitions))
+        builder.config("spark.sql.shuffle.partitions", str(partitions))
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
