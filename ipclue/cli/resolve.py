@@ -1,8 +1,9 @@
-"""``ipclue explain|merge|split``: why mentions joined a party, and user corrections."""
+"""``ipclue explain|merge|split|confirm|reject``: why mentions joined a party, and user corrections."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.table import Table
@@ -59,17 +60,25 @@ def explain_cmd(party: str = typer.Argument(..., help="party uid or name")) -> N
             out.print(f"possibly the same as {p['uid']} {p['name']} {why}")
 
 
+T = TypeVar("T")
+
+
+def _judge(decide: Callable[..., T], *args: Any) -> T:
+    """Store one judgement on the configured graph; a refused one is a usage error with its reason."""
+    with graph_session() as graph:
+        try:
+            return decide(graph, *args)
+        except JudgementError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+
+
 def merge_cmd(
     uid_a: str = typer.Argument(..., help="surviving party uid"),
     uid_b: str = typer.Argument(..., help="party merged into it"),
     note: str = typer.Option("", "--note", help="why (stored with the judgement)"),
 ) -> None:
     """Force-merge two parties (stored as a judgement; survives re-ingestion)."""
-    with graph_session() as graph:
-        try:
-            jid = merge_parties(graph, uid_a, uid_b, note)
-        except JudgementError as exc:
-            raise typer.BadParameter(str(exc)) from exc
+    jid = _judge(merge_parties, uid_a, uid_b, note)
     typer.echo(f"{uid_b} merged into {uid_a} (judgement {jid})")
 
 
@@ -79,11 +88,7 @@ def split_cmd(
     note: Annotated[str, typer.Option("--note", help="why (stored with the judgement)")] = "",
 ) -> None:
     """Force-split mentions off a party into a new party (stored as a judgement)."""
-    with graph_session() as graph:
-        try:
-            jid, new_uid = split_party(graph, uid, mention, note)
-        except JudgementError as exc:
-            raise typer.BadParameter(str(exc)) from exc
+    jid, new_uid = _judge(split_party, uid, mention, note)
     typer.echo(f"{len(mention)} mention(s) split from {uid} into {new_uid} (judgement {jid})")
 
 
@@ -93,11 +98,7 @@ def confirm_cmd(
     note: Annotated[str, typer.Option("--note", help="why (stored with the judgement)")] = "",
 ) -> None:
     """Confirm a possible match: the two parties are merged (a force-merge judgement)."""
-    with graph_session() as graph:
-        try:
-            jid, keep = confirm(graph, uid_a, uid_b, note)
-        except JudgementError as exc:
-            raise typer.BadParameter(str(exc)) from exc
+    jid, keep = _judge(confirm, uid_a, uid_b, note)
     typer.echo(f"{uid_a} and {uid_b} merged into {keep} (judgement {jid})")
 
 
@@ -107,11 +108,7 @@ def reject_cmd(
     note: Annotated[str, typer.Option("--note", help="why (stored with the judgement)")] = "",
 ) -> None:
     """Reject a possible match: the two parties are different people (a force-split judgement)."""
-    with graph_session() as graph:
-        try:
-            jid = reject(graph, uid_a, uid_b, note)
-        except JudgementError as exc:
-            raise typer.BadParameter(str(exc)) from exc
+    jid = _judge(reject, uid_a, uid_b, note)
     typer.echo(f"{uid_a} and {uid_b} kept apart (judgement {jid})")
 
 
