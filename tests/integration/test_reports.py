@@ -151,3 +151,14 @@ def test_flag_exports_follow_the_filters(seeded: TestClient) -> None:
     book = load_workbook(io.BytesIO(x.content))
     assert {row[0] for row in book["线索"].iter_rows(min_row=2, values_only=True)} == expected
     assert ("规则", detector) in {tuple(row) for row in book["筛选条件"].iter_rows(values_only=True)}
+
+
+@pytest.mark.parametrize("path", ["/api/v1/flags", "/api/v1/exports/flags"])
+def test_a_bad_filter_is_refused_naming_its_query_parameter(seeded: TestClient, path: str) -> None:
+    bad = {"severity": "huge", "since": "2020-01-01T00:00:00+15:00", "detector": "Not A Name"}
+    r = seeded.get(path, params=bad, headers=auth("investigator"))
+    assert r.status_code == 422
+    named = sorted(e["loc"] for e in r.json()["errors"])
+    assert named == [["query", n] for n in ("detector", "severity", "since")]
+    ignored = seeded.get(path, params={"unknown": "x", "limit": 1}, headers=auth("investigator"))
+    assert ignored.status_code == 200

@@ -2,36 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response
 
 from ipclue.api.auth import Investigator, Reader
 from ipclue.api.deps import AuditDep, GraphDep, Limit, ReadsDep
 from ipclue.api.flags import catalog, dry_run, engine, flag_detail, list_flags
-from ipclue.api.routers.params import UID_PATTERN, Moment
+from ipclue.api.routers.params import FlagFilters
 from ipclue.api.routing import ApiRoute
 from ipclue.api.schemas import DryRun, DryRunOut, FlagPage, Review
 
 router = APIRouter(route_class=ApiRoute, tags=["flags"])
 FlagId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,80}$")]
 DetectorId = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")]
-Name = Annotated[str | None, Query(pattern=r"^[a-z0-9_-]{1,63}$")]
-Severity = Annotated[Literal["low", "medium", "high"] | None, Query()]
-Status = Annotated[Literal["new", "reviewing", "confirmed", "dismissed", "referred"] | None, Query()]
 
 
 @router.get("/flags", response_model=FlagPage)
 async def flags(
     _: Reader,
     reads: ReadsDep,
-    detector: Name = None,
-    family: Name = None,
-    severity: Severity = None,
-    status: Status = None,
-    party: Annotated[str | None, Query(pattern=UID_PATTERN)] = None,
-    since: Moment = None,
-    until: Moment = None,
+    filters: Annotated[FlagFilters, Query()],
     cursor: Annotated[str | None, Query(max_length=300, pattern=r"^[A-Za-z0-9_=-]+$")] = None,
     limit: Limit = 50,
 ) -> Response:
@@ -39,18 +30,7 @@ async def flags(
 
     ``since``/``until`` select by ``updated_at``: the time a flag was raised, changed by a detector rerun, or
     reviewed; a consumer polling with ``since`` sees status changes."""
-    return await list_flags(
-        reads,
-        detector=detector,
-        family=family,
-        severity=severity,
-        status=status,
-        party=party,
-        since=since,
-        until=until,
-        limit=limit,
-        cursor=cursor,
-    )
+    return await list_flags(reads, **filters.model_dump(), limit=limit, cursor=cursor)
 
 
 @router.get("/flags/{flag_id}")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Path, Query
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BaseModel
 
 UID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{1,99}$"
 REL_TYPES = frozenset(
@@ -60,6 +60,24 @@ def _utc(moment: datetime | None) -> datetime | None:
     return moment.astimezone(UTC) if offset is not None else moment.replace(tzinfo=UTC)
 
 
+Name = Annotated[str | None, Query(pattern=r"^[a-z0-9_-]{1,63}$")]
+Severity = Annotated[Literal["low", "medium", "high"] | None, Query()]
+Status = Annotated[Literal["new", "reviewing", "confirmed", "dismissed", "referred"] | None, Query()]
 Moment = Annotated[
     datetime | None, AfterValidator(_utc), Query(description="an ISO date-time (UTC when no offset is given)")
 ]
+
+
+class FlagFilters(BaseModel):
+    """The filters of the flag list, the same query parameters on ``/flags`` and ``/exports/flags``.
+
+    Used as ``Annotated[FlagFilters, Query()]``: FastAPI lists each field as its own query parameter, in
+    this order, and ignores parameters it does not know (as it does for single parameters)."""
+
+    detector: Name = None
+    family: Name = None
+    severity: Severity = None
+    status: Status = None
+    party: Annotated[str | None, Query(pattern=UID_PATTERN)] = None
+    since: Moment = None
+    until: Moment = None

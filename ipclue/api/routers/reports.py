@@ -12,8 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from ipclue.api.auth import Reader
 from ipclue.api.config import Principal
 from ipclue.api.deps import AuditDep, GraphDep
-from ipclue.api.routers.flags import FlagId, Name, Severity, Status
-from ipclue.api.routers.params import UID_PATTERN, Moment
+from ipclue.api.routers.flags import FlagId
+from ipclue.api.routers.params import FlagFilters
 from ipclue.api.routing import ApiRoute
 from ipclue.graph.db import Graph
 
@@ -72,31 +72,18 @@ def selection_report(body: Selection, who: Reader, graph: GraphDep, audit: Audit
 
 @router.get("/exports/flags", responses=FILE_RESPONSES, response_class=Response)
 def export_flags(
+    *,
     who: Reader,
     graph: GraphDep,
     audit: AuditDep,
     format: Annotated[Literal["csv", "xlsx"], Query(description="csv or xlsx")] = "csv",
-    detector: Name = None,
-    family: Name = None,
-    severity: Severity = None,
-    status: Status = None,
-    party: Annotated[str | None, Query(pattern=UID_PATTERN)] = None,
-    since: Moment = None,
-    until: Moment = None,
+    selected: Annotated[FlagFilters, Query()],
 ) -> Response:
     """The flag list (every flag the filters select, best score first) as CSV or XLSX; XLSX also lists the
     filters. ``since``/``until`` select by the time a flag last changed, as on ``/flags``."""
     from ipclue.reports.tables import MEDIA, flag_rows, flag_table
 
-    filters = {
-        "detector": detector,
-        "family": family,
-        "severity": severity,
-        "status": status,
-        "party": party,
-        "since": since,
-        "until": until,
-    }
+    filters = selected.model_dump()
     audit("export-flags", format, **{k: str(v) for k, v in filters.items() if v is not None})
     rows = flag_rows(graph, filters, masked=who.role == "consumer")
     name = f"flags-{datetime.now(UTC):%Y%m%d%H%M}.{format}"
