@@ -1,4 +1,5 @@
-"""Chinese numerals, dates and money amounts as they are written in judgments."""
+"""Chinese numerals, dates and money amounts as they are written in judgments, penalty decisions and
+registers: the one place that turns 二〇一四年元月五日, 伍万叁仟 or 1.5万元 into a date or a number."""
 
 from __future__ import annotations
 
@@ -15,9 +16,12 @@ _DIGITS = {
 _UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000}
 _CN_CHARS = "".join(_DIGITS) + "".join(_UNITS) + "".join(_BIG_UNITS) + "元整正"
+_FIRST_MONTH = ("元", "正")  # 元月 / 正月: January
 
+YEAR_CHARS = "二〇○ＯO0０零一两三四五六七八九"
+"""The characters of a year written in Chinese numerals (二〇一四, 二○一四, 二OO八, 二0一三)."""
 CN_DATE_RE = re.compile(
-    r"([二〇○ＯO0０零一两三四五六七八九]{4})\s*年\s*([一二三四五六七八九十元正]{1,3})\s*月"
+    rf"([{YEAR_CHARS}]{{4}})\s*年\s*([一二三四五六七八九十元正]{{1,3}})\s*月"
     r"\s*([一二三四五六七八九十]{1,3})\s*日"
 )
 ARABIC_DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -26,6 +30,7 @@ MONEY_RE = re.compile(
     rf"(?:人民币|RMB|￥|¥)?\s*(?:({_NUM})\s*(亿|万|千)?|([{_CN_CHARS}]+?))\s*(?:余)?(元|万元|圆)"
 )
 MONEY_PATTERN = MONEY_RE.pattern
+_SCALE = {"亿": 1e8, "万": 1e4, "千": 1e3}
 
 
 def cn_to_int(text: str) -> int | None:
@@ -55,7 +60,7 @@ def _positional(text: str) -> int | None:
     return total + section + (digit or 0) if text else None
 
 
-def _make_date(year: int | None, month: int | None, day: int | None) -> date | None:
+def make_date(year: int | None, month: int | None, day: int | None) -> date | None:
     """A date from parts, None when any part is missing or out of range."""
     if year is None or month is None or day is None:
         return None
@@ -65,14 +70,21 @@ def _make_date(year: int | None, month: int | None, day: int | None) -> date | N
         return None
 
 
+def match_date(m: re.Match[str]) -> date | None:
+    """The date of a match whose groups 1–3 are year, month and day, in Arabic (full-width too) or
+    Chinese numerals (元月 / 正月 is January); None when a part is missing or out of range."""
+    year, month, day = m.group(1, 2, 3)
+    return make_date(_part(year), 1 if month in _FIRST_MONTH else _part(month), _part(day))
+
+
+def _part(text: str | None) -> int | None:
+    return cn_to_int(text) if text else None
+
+
 def parse_cn_date(text: str) -> date | None:
     """二〇一四年三月二十日 / 二○一四年元月五日 / 2014年3月20日 to a date."""
-    m = CN_DATE_RE.search(text)
-    if m:
-        month = 1 if m.group(2) in ("元", "正") else cn_to_int(m.group(2))
-        return _make_date(cn_to_int(m.group(1)), month, cn_to_int(m.group(3)))
-    m = ARABIC_DATE_RE.search(text)
-    return _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    m = CN_DATE_RE.search(text) or ARABIC_DATE_RE.search(text)
+    return match_date(m) if m else None
 
 
 def last_cn_date(text: str) -> date | None:
@@ -87,11 +99,15 @@ def money_from_match(m: re.Match[str]) -> float | None:
     """Yuan amount from a MONEY_RE match: 5万元, 50,000元, 人民币伍万元, 1.5万元."""
     scale = 10_000.0 if m.group(4) == "万元" else 1.0
     if m.group(1):
-        value = float(m.group(1).replace(",", "").replace("，", ""))
-        scale *= {"亿": 1e8, "万": 1e4, "千": 1e3}.get(m.group(2) or "", 1.0)
-        return value * scale
+        return yuan(m.group(1), m.group(2), scale)
     number = cn_to_int(m.group(3).rstrip("整正元"))
     return float(number) * scale if number else None
+
+
+def yuan(number: str, unit: str | None = None, scale: float = 1.0) -> float:
+    """An Arabic amount with its thousands separators (50,000 / 500，000) times its unit (亿, 万, 千)
+    and ``scale`` (10 000 for an amount written in 万元)."""
+    return float(number.replace(",", "").replace("，", "")) * (scale * _SCALE.get(unit or "", 1.0))
 
 
 def parse_money(text: str) -> float | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ipclue.extractors.cn_numbers import MONEY_RE, money_from_match
+from ipclue.extractors.cn_numbers import MONEY_RE, make_date, money_from_match
 from ipclue.models import CoOffender, CrimeAmount, CrimeAmountKind, Mitigation, MitigationFinding, Span
 from ipclue.normalize import to_halfwidth
 
@@ -158,10 +158,7 @@ def _short_end(tail: str, start: date | None) -> date | None:
 
 def _date(year: str | None, month: str | None, day: str | None, first: bool) -> date | None:
     """A date from parts; a missing day is the first (start) or the 28th (end) of the month."""
-    try:
-        return date(int(year or 0), int(month or 0), int(day) if day else (1 if first else 28))
-    except ValueError:
-        return None
+    return make_date(int(year or 0), int(month or 0), int(day) if day else (1 if first else 28))
 
 
 def mitigation(text: str, names: list[str], ruling_at: int | None) -> dict[str, list[MitigationFinding]]:

@@ -17,7 +17,7 @@ from datetime import date
 
 from ipclue.errors import ExtractError
 from ipclue.extractors import judgment_body as body
-from ipclue.extractors.cn_numbers import last_cn_date, parse_cn_date
+from ipclue.extractors.cn_numbers import ARABIC_DATE_RE, YEAR_CHARS, last_cn_date, match_date, parse_cn_date
 from ipclue.extractors.judgment_criminal import CRIMINAL_HINT_RE, enrich_criminal, extract_criminal_facts
 from ipclue.extractors.judgment_facts import civil_findings, found_amounts
 from ipclue.extractors.judgment_header import (
@@ -70,7 +70,6 @@ _DETAIL_KEY_RE = re.compile(
 )
 _LABEL_RE = re.compile(r"^【[^】]{1,12}】$")
 _SENTENCE_END_RE = re.compile(r"[。；;]|[，,](?=法定代表人|负责人|委托代理人|委托诉讼代理人)")
-_BIRTH_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ID_RE = re.compile(r"(?:公民)?身份(?:证|号)[^：:\d×xX＊*]{0,6}[：:为]?\s*([0-9Xx×＊*]{4,18})")
 _ADDR_RE = re.compile(
     r"(?:^|[，,。；;]|身份证|户籍)(?:住所地|住所(?!地)|住址|经营地址|经营场所|地址|注册地|住(?![所址]))"
@@ -175,7 +174,7 @@ def _amounts(text: str, sections: dict[str, Span], ruling: str) -> Amounts:
     return Amounts(claimed=body.claimed_amount(claims), awarded=body.awarded_amount(ruling))
 
 
-_DATE = r"(?:\d{4}|[二〇○ＯO0０零一两三四五六七八九]{4})\s*年[^，,。日]{1,6}日"
+_DATE = rf"(?:\d{{4}}|[{YEAR_CHARS}]{{4}})\s*年[^，,。日]{{1,6}}日"
 _FILED_RE = re.compile(
     rf"本院于\s*({_DATE})\s*立案|于\s*({_DATE})\s*(?:立案)?(?:受理|向本院提起|起诉至本院|诉至本院)"
 )
@@ -294,7 +293,7 @@ def _to_mention(d: Draft) -> PartyMention:
     person = _is_person(d.name, segments)
     if person:
         _sole_trader(d, segments)
-    birth = _BIRTH_RE.search(detail) if person else None
+    birth = ARABIC_DATE_RE.search(detail) if person else None
     ident = _ID_RE.search(detail)
     addr = _ADDR_RE.search("，" + detail)
     uscc = _USCC_RE.search(detail)
@@ -310,7 +309,7 @@ def _to_mention(d: Draft) -> PartyMention:
         uscc=uscc.group(1) if uscc else None,
         gender=next((s for s in segments if s in ("男", "女")), None),
         ethnicity=next((s for s in segments if re.fullmatch(r"[\u4e00-\u9fa5]{1,4}族", s)), None),
-        birth_date=_safe_date(birth) if birth else None,
+        birth_date=match_date(birth) if birth else None,
         id_fragment=ident.group(1) if ident else None,
         sole_trader=d.sole_trader,
         trade_name=d.trade_name,
@@ -337,14 +336,6 @@ def _sole_trader(d: Draft, segments: list[str]) -> None:
             trade = m.group("trade").strip('“”" ')
             d.trade_name = d.trade_name or (trade if len(trade) >= 2 else None)
             return
-
-
-def _safe_date(m: re.Match[str]) -> date | None:
-    """A date from a Y/M/D match, None when out of range."""
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
 
 
 def _short_names(text: str, parties: list[PartyMention], drafts: list[Draft]) -> dict[str, str]:

@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from datetime import date
 
 from ipclue.errors import ExtractError
+from ipclue.extractors.cn_numbers import YEAR_CHARS, match_date, yuan
 from ipclue.extractors.text import Document
 from ipclue.extractors.text_orgs import penalty_text_orgs
 from ipclue.models import PartyKind, Penalty, SourceRef, Span
-from ipclue.normalize import clean, normalize_patent_no, normalize_reg_no, to_halfwidth
+from ipclue.normalize import clean, normalize_patent_no, normalize_reg_no
 
 TITLE = "行政处罚决定书"
 _CN = "\u4e00-\u9fff"
@@ -28,9 +29,8 @@ _AUTHORITY = re.compile(
     rf"[{_CN}（）()]{{2,40}}?(?:市场监督管理局|市场监管局|工商行政管理局|工商局|知识产权局|版权局|"
     r"综合行政执法局|质量技术监督局|管理局|委员会|局|厅)"
 )
-_NUMERAL = r"(?:\d{1,4}|[〇零○Ｏ一二三四五六七八九十]{1,4})"
+_NUMERAL = rf"(?:\d{{1,4}}|[{YEAR_CHARS}十]{{1,4}})"
 _DATE = re.compile(rf"({_NUMERAL})\s*年\s*({_NUMERAL})\s*月\s*({_NUMERAL})\s*日")
-_CN_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
 _LABEL = re.compile(
     r"(当事人(?:名称|姓名)?|主体资格证照名称|(?:统一)?社会信用代码|注册号|住所|住址|经营场所|地址|"
     r"法定代表人|负责人|经营者|投资人|(?:居民)?身份证件?(?:号码|号)?|联系电话|电话|性别|民族|出生日期|年龄)"
@@ -165,27 +165,8 @@ def authority(text: str) -> str | None:
 def decided_on(text: str) -> date | None:
     """The last date in the closing lines (落款), in Arabic or Chinese numerals."""
     tail = "\n".join(text.split("\n")[-6:])
-    dates = [d for d in (_to_date(m) for m in _DATE.finditer(tail)) if d]
+    dates = [d for d in (match_date(m) for m in _DATE.finditer(tail)) if d]
     return dates[-1] if dates else None
-
-
-def _to_date(m: re.Match[str]) -> date | None:
-    """A date from a year/month/day match, None when out of range."""
-    try:
-        return date(_cn_int(m.group(1)), _cn_int(m.group(2)), _cn_int(m.group(3)))
-    except ValueError:
-        return None
-
-
-def _cn_int(text: str) -> int:
-    """二〇二三 / 二十七 / 十二 / 27 → int."""
-    text = to_halfwidth(text)
-    if text.isdigit():
-        return int(text)
-    if "十" not in text:
-        return int("".join(str(_CN_DIGITS[c]) for c in text))
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
 
 
 def header_fields(text: str, sections: dict[str, Span]) -> dict[str, str]:
@@ -257,7 +238,7 @@ def _money(pattern: re.Pattern[str], region: str, text: str) -> float | None:
     if not m:
         return None
     number, wan = next((m.group(i), m.group(i + 1)) for i in range(1, m.re.groups, 2) if m.group(i))
-    return float(number.replace(",", "").replace("，", "")) * (10_000 if wan else 1)
+    return yuan(number, wan)
 
 
 def transferred_to_police(text: str) -> bool:

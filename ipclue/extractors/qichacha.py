@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ipclue.extractors.canonical import CanonicalRecordModel, Item, error_summary
-from ipclue.extractors.cn_numbers import cn_to_int, parse_cn_date
+from ipclue.extractors.cn_numbers import cn_to_int, match_date, parse_cn_date
 from ipclue.models import (
     Company,
     Copyright,
@@ -144,17 +144,10 @@ def to_date(value: object) -> date | None:
     if not text or text in _ABSENT:
         return None
     m = _DATE.search(text)
-    found = _ymd(*(int(g) for g in m.groups())) if m else parse_cn_date(text)
+    found = match_date(m) if m else parse_cn_date(text)
     if found is None:
         raise Unparsed(f"{text!r} is not a date")
     return found
-
-
-def _ymd(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def to_classes(value: object) -> list[int]:
