@@ -46,7 +46,12 @@ DATES = [
 ]
 # (document, phrase, first day, last day): offence periods, the end with or without its year or day
 PERIODS = [
-    ("criminal_facts/cail-test-00181.txt", "2014年2月23日至2014年6月10日期间", date(2014, 2, 23), date(2014, 6, 10)),
+    (
+        "criminal_facts/cail-test-00181.txt",
+        "2014年2月23日至2014年6月10日期间",
+        date(2014, 2, 23),
+        date(2014, 6, 10),
+    ),
     ("criminal_facts/cail-test-00175.txt", "2012年9月至2013年3月间", date(2012, 9, 1), date(2013, 3, 28)),
     ("civil/lsz-ae79ff24e3.txt", "自2011年1月至5月的总收入", date(2011, 1, 1), date(2011, 5, 28)),
     ("civil/lsz-22c4095c04.txt", "2009年9月29日至11月", date(2009, 9, 29), date(2009, 11, 28)),
