@@ -12,20 +12,17 @@ from ipclue.graph.db import Graph
 from ipclue.models import Amounts, Finding, Judgment, Record
 from tests.integration.test_detect_records import (
     company,
-    flagged,
+    conviction,
+    flagged_by,
+    hits_of,
     judgment,
-    load_and_run,
     mark,
     no_errors,
     party,
-    uscc,
+    uid,
 )
 
 D = date
-
-
-def uid(n: int) -> str:
-    return f"org-{uscc(n)}"
 
 
 def _civil_fact_case(
@@ -62,7 +59,7 @@ def test_civil_to_criminal_counterfeit_with_amount_over_threshold(graph: Graph) 
             "(2016)某01民初3号", "少量商贸有限公司", fake=True, amounts={"illegal_gain": 12000.0}
         ),
     ]
-    hits = no_errors(load_and_run(graph, records, "civil-to-criminal")).detectors[0].results
+    hits = hits_of(graph, records, "civil-to-criminal")
     assert [{s.key for s in h.subjects} for h in hits] == [{"(2016)某01民初1号", uid(81)}]
     spans = [e["span"] for e in hits[0].evidence]
     assert [100, 180] in spans and [200, 260] in spans
@@ -76,17 +73,9 @@ def test_civil_to_criminal_skips_a_party_already_prosecuted(graph: Graph) -> Non
         _civil_fact_case(
             "(2016)某01民初1号", "假货商贸有限公司", fake=True, amounts={"stock_value": 150000.0}
         ),
-        judgment(
-            "(2016)某01刑初5号",
-            "",
-            "假货商贸有限公司",
-            outcome="convicted",
-            on=D(2016, 9, 1),
-            division="criminal",
-            d_role="accused_unit",
-        ),
+        conviction("(2016)某01刑初5号", "假货商贸有限公司", D(2016, 9, 1)),
     ]
-    assert flagged(no_errors(load_and_run(graph, records, "civil-to-criminal"))) == []
+    assert flagged_by(graph, records, "civil-to-criminal") == []
 
 
 def _series_suit(
@@ -107,6 +96,7 @@ def _series_suit(
 
 
 def _series() -> list[Record]:
+    """The co-plaintiffs and the head office (the first three records), then four suits against stores."""
     records: list[Record] = [
         company("指针会展有限公司", 90),
         company("中为咨询有限公司", 91),
@@ -116,7 +106,7 @@ def _series() -> list[Record]:
 
 
 def test_split_suits_one_flag_for_a_series_against_a_head_office_and_its_stores(graph: Graph) -> None:
-    hits = no_errors(load_and_run(graph, _series(), "split-suits")).detectors[0].results
+    hits = hits_of(graph, _series(), "split-suits")
     assert len(hits) == 1
     assert {e["key"] for e in hits[0].evidence} == {f"(2015)某{i:02d}民初{i}号" for i in range(1, 5)}
     assert {uid(90), uid(91), uid(92)} <= {s.key for s in hits[0].subjects}
@@ -136,7 +126,7 @@ def test_split_suits_ignores_a_brand_owner_suing_unrelated_infringers_one_suit_e
         ).model_copy(update={"court": f"某{i}市中级人民法院"})
         for i, c in enumerate("甲乙丙丁戊己", start=1)
     ]
-    assert flagged(no_errors(load_and_run(graph, records, "split-suits"))) == []
+    assert flagged_by(graph, records, "split-suits") == []
 
 
 def test_split_suits_needs_several_courts(graph: Graph) -> None:
@@ -144,18 +134,15 @@ def test_split_suits_needs_several_courts(graph: Graph) -> None:
         _series_suit(i, f"连锁商贸有限公司{c}店", court="某市中级人民法院")
         for i, c in enumerate("东西南北", start=1)
     ]
-    assert flagged(no_errors(load_and_run(graph, records, "split-suits"))) == []
+    assert flagged_by(graph, records, "split-suits") == []
 
 
 def test_bulk_enforcement_does_not_repeat_a_split_series_against_one_chain(graph: Graph) -> None:
     """Ten withdrawn suits against ten stores of one chain: one defendant group, split-suits' hit only."""
-    records: list[Record] = [
-        company("指针会展有限公司", 90),
-        company("中为咨询有限公司", 91),
-        company("连锁商贸有限公司", 92),
+    records = _series()[:3] + [
+        _series_suit(i, f"连锁商贸有限公司第{i}店", outcome="withdrawn") for i in range(1, 11)
     ]
-    records += [_series_suit(i, f"连锁商贸有限公司第{i}店", outcome="withdrawn") for i in range(1, 11)]
-    assert flagged(no_errors(load_and_run(graph, records, "bulk-enforcement"))) == []
+    assert flagged_by(graph, records, "bulk-enforcement") == []
     split = no_errors(run_detectors(graph, ids=["split-suits"])).detectors[0].results
     assert len(split) == 1
 
@@ -180,12 +167,12 @@ def test_serial_infringer_suits_filed_before_any_decision_are_one_episode(graph:
     """Used to be flagged (v2): eight suits over one poster, all filed before the first was decided."""
     filed = [D(2020, 1, 1 + i) for i in range(8)]
     decided = [D(2020, 6 + i, 1) for i in range(6)] + [D(2021, 2, 1), D(2021, 3, 1)]
-    assert flagged(no_errors(load_and_run(graph, _poster_suits(filed, decided), "serial-infringer"))) == []
+    assert flagged_by(graph, _poster_suits(filed, decided), "serial-infringer") == []
 
 
 def test_serial_infringer_infringing_again_after_a_judgment(graph: Graph) -> None:
     records = _poster_suits([D(2020, 1, 1), D(2020, 9, 1)], [D(2020, 5, 1), D(2021, 1, 1)])
-    (hit,) = no_errors(load_and_run(graph, records, "serial-infringer")).detectors[0].results
+    (hit,) = hits_of(graph, records, "serial-infringer")
     roles = {e["key"]: e["role"] for e in hit.evidence}
     assert roles == {"(2020)某01民初1号": "earlier_sanction", "(2020)某02民初2号": "later_conduct"}
     assert "2020-05-01因判决 (2020)某01民初1号 被认定侵权" in hit.reason
@@ -220,7 +207,7 @@ def test_trademark_squatting_in_few_classes_copying_transferring_and_suing(graph
             marks=("20000000",),
         )
     )
-    hits = no_errors(load_and_run(graph, records, "trademark-squatting")).detectors[0].results
+    hits = hits_of(graph, records, "trademark-squatting")
     assert [{s.key for s in h.subjects} for h in hits] == [{uid(20)}]
     assert "3 个类别" in hits[0].reason and "败诉或撤诉" in hits[0].reason
     assert hits[0].score >= 0.9
@@ -255,4 +242,4 @@ def test_linked_opponents_sees_an_absence_written_without_summons_ticket(graph: 
         company("乙方科技有限公司", 98, address="上海市黄浦区某路1号", owner=("共同控股有限公司", 96)),
         j,
     ]
-    assert flagged(no_errors(load_and_run(graph, records, "linked-opponents"))) == [{uid(97), uid(98)}]
+    assert flagged_by(graph, records, "linked-opponents") == [{uid(97), uid(98)}]

@@ -12,20 +12,19 @@ from ipclue.models import Agent, Record
 from ipclue.sample import sample_records
 from tests.integration.test_detect_records import (
     company,
+    conviction,
     flagged,
+    flagged_by,
+    hits_of,
     judgment,
     load_and_run,
     mark,
     no_errors,
     penalty,
-    uscc,
+    uid,
 )
 
 D = date
-
-
-def uid(n: int) -> str:
-    return f"org-{uscc(n)}"
 
 
 def test_linked_opponents_flags_linked_pair_with_same_agent(graph: Graph) -> None:
@@ -47,7 +46,7 @@ def test_linked_opponents_reason_names_the_common_shareholder(graph: Graph) -> N
             "(2022)某01民初70号", "子一科技有限公司", "子二科技有限公司", outcome="mediated", on=D(2022, 3, 1)
         ),
     ]
-    (hit,) = no_errors(load_and_run(graph, records, "linked-opponents")).detectors[0].results
+    (hit,) = hits_of(graph, records, "linked-opponents")
     assert "却经同一股东「母集团有限公司」相关联" in hit.reason, hit.reason
 
 
@@ -70,7 +69,7 @@ def test_linked_opponents_ignores_contested_sister_dispute_and_generic_address(g
         ),
         judgment("(2021)某01民初2号", "注册1有限公司", "注册2有限公司", outcome="mediated", on=D(2021, 6, 1)),
     ]
-    assert flagged(no_errors(load_and_run(graph, records, "linked-opponents"))) == []
+    assert flagged_by(graph, records, "linked-opponents") == []
 
 
 def _shared_lawyer_suits() -> list[Record]:
@@ -134,7 +133,7 @@ def _ring() -> list[Record]:
 
 
 def test_false_litigation_ring_groups_linked_parties(graph: Graph) -> None:
-    hits = no_errors(load_and_run(graph, _ring(), "false-litigation-ring")).detectors[0].results
+    hits = hits_of(graph, _ring(), "false-litigation-ring")
     assert [{s.key for s in h.subjects} for h in hits] == [{uid(1), uid(2), uid(3)}]
     assert len([e for e in hits[0].evidence if e["label"] == "Case"]) == 3
 
@@ -161,14 +160,12 @@ def _pair_suits(addresses: str) -> list[Record]:
 
 def test_false_litigation_ring_joins_disjoint_suits_among_companies_at_one_address(graph: Graph) -> None:
     """Used to be missed (v2): the two suits shared no litigant, so each was a ring of one case."""
-    hits = (
-        no_errors(load_and_run(graph, _pair_suits("东东东东"), "false-litigation-ring")).detectors[0].results
-    )
+    hits = hits_of(graph, _pair_suits("东东东东"), "false-litigation-ring")
     assert [{s.key for s in h.subjects} for h in hits] == [{uid(70), uid(71), uid(72), uid(73)}]
 
 
 def test_false_litigation_ring_keeps_unrelated_linked_pairs_apart(graph: Graph) -> None:
-    assert flagged(no_errors(load_and_run(graph, _pair_suits("东东西西"), "false-litigation-ring"))) == []
+    assert flagged_by(graph, _pair_suits("东东西西"), "false-litigation-ring") == []
 
 
 def test_false_litigation_ring_ignores_unrelated_clients_of_one_big_firm(graph: Graph) -> None:
@@ -187,7 +184,7 @@ def test_false_litigation_ring_ignores_unrelated_clients_of_one_big_firm(graph: 
             [("甲实业有限公司", "乙实业有限公司"), ("乙实业有限公司", "丙实业有限公司")], 1
         )
     ]
-    assert flagged(no_errors(load_and_run(graph, records, "false-litigation-ring"))) == []
+    assert flagged_by(graph, records, "false-litigation-ring") == []
 
 
 def test_serial_infringer_after_prior_penalty(graph: Graph) -> None:
@@ -205,7 +202,7 @@ def test_serial_infringer_after_prior_penalty(graph: Graph) -> None:
             marks=("30000002",),
         ),
     ]
-    assert flagged(no_errors(load_and_run(graph, records, "serial-infringer"))) == [{uid(4)}]
+    assert flagged_by(graph, records, "serial-infringer") == [{uid(4)}]
 
 
 def test_serial_infringer_counts_a_sole_trader_sued_under_its_operators_name(graph: Graph) -> None:
@@ -228,7 +225,7 @@ def test_serial_infringer_counts_a_sole_trader_sued_under_its_operators_name(gra
         penalty("某市监罚〔2020〕1号", "某区丁丁商行", 7, D(2020, 3, 1), revenue=1000.0),
         suit.model_copy(update={"parties": [suit.parties[0], operator]}),
     ]
-    hits = no_errors(load_and_run(graph, records, "serial-infringer")).detectors[0].results
+    hits = hits_of(graph, records, "serial-infringer")
     assert len(hits) == 1 and uid(7) in {s.key for s in hits[0].subjects}
     assert len(hits[0].evidence) == 2
 
@@ -253,7 +250,7 @@ def test_serial_infringer_ignores_unrelated_penalties_and_suit(graph: Graph) -> 
             "某市监罚〔2021〕2号", "丁商贸有限公司", 4, D(2021, 2, 1), revenue=1000.0, marks=("30000003",)
         ),
     ]
-    assert flagged(no_errors(load_and_run(graph, records, "serial-infringer"))) == []
+    assert flagged_by(graph, records, "serial-infringer") == []
 
 
 def test_serial_infringer_ignores_famous_brand_plaintiff_and_distant_events(graph: Graph) -> None:
@@ -274,7 +271,7 @@ def test_serial_infringer_ignores_famous_brand_plaintiff_and_distant_events(grap
         )
         for y in (15, 20)
     ]
-    assert flagged(no_errors(load_and_run(graph, records, "serial-infringer"))) == []
+    assert flagged_by(graph, records, "serial-infringer") == []
 
 
 def test_penalty_not_transferred_by_decision_date_thresholds(graph: Graph) -> None:
@@ -293,17 +290,9 @@ def test_penalty_not_transferred_ignores_below_threshold_transferred_and_prosecu
         penalty("罚〔2022〕3号", "辛贸易有限公司", 10, D(2022, 5, 9), revenue=40000.0, gain=10000.0),
         penalty("罚〔2022〕4号", "壬贸易有限公司", 11, D(2022, 5, 9), revenue=90000.0, transferred=True),
         penalty("罚〔2022〕5号", "癸贸易有限公司", 12, D(2022, 5, 9), revenue=90000.0, marks=("30000009",)),
-        judgment(
-            "(2023)某01刑初1号",
-            "",
-            "癸贸易有限公司",
-            outcome="convicted",
-            on=D(2023, 1, 1),
-            division="criminal",
-            d_role="accused_unit",
-        ),
+        conviction("(2023)某01刑初1号", "癸贸易有限公司", D(2023, 1, 1)),
     ]
-    assert flagged(no_errors(load_and_run(graph, records, "penalty-not-transferred"))) == []
+    assert flagged_by(graph, records, "penalty-not-transferred") == []
 
 
 def test_penalty_not_transferred_ignores_repeated_penalties_below_threshold(graph: Graph) -> None:
@@ -312,23 +301,14 @@ def test_penalty_not_transferred_ignores_repeated_penalties_below_threshold(grap
         penalty("罚〔2021〕6号", "子贸易有限公司", 13, D(2021, 5, 9), revenue=20000.0, gain=5000.0),
         penalty("罚〔2022〕7号", "子贸易有限公司", 13, D(2022, 5, 9), revenue=30000.0, gain=8000.0),
     ]
-    assert flagged(no_errors(load_and_run(graph, records, "penalty-not-transferred"))) == []
+    assert flagged_by(graph, records, "penalty-not-transferred") == []
 
 
 def test_penalty_not_transferred_despite_others_criminal_case_on_the_mark(graph: Graph) -> None:
     """Used to be missed (v1): another defendant's criminal case on the same copied mark hid it."""
     records: list[Record] = [
         penalty("罚〔2022〕8号", "丑贸易有限公司", 14, D(2022, 5, 9), revenue=90000.0, marks=("30000009",)),
-        judgment(
-            "(2022)某01刑初8号",
-            "",
-            "寅贸易有限公司",
-            outcome="convicted",
-            on=D(2022, 7, 1),
-            division="criminal",
-            d_role="accused_unit",
-            marks=("30000009",),
-        ),
+        conviction("(2022)某01刑初8号", "寅贸易有限公司", D(2022, 7, 1), marks=("30000009",)),
     ]
     report = no_errors(load_and_run(graph, records, "penalty-not-transferred"))
     assert flagged(report) == [{uid(14), "罚(2022)8号"}]
@@ -351,7 +331,7 @@ def test_trademark_squatting_ignores_a_few_lookalike_marks(graph: Graph) -> None
             marks=("20000011",),
         ),
     ]
-    assert flagged(no_errors(load_and_run(graph, records, "trademark-squatting"))) == []
+    assert flagged_by(graph, records, "trademark-squatting") == []
 
 
 def test_trademark_squatting_copies_and_scattered_transfers(graph: Graph) -> None:
@@ -380,7 +360,7 @@ def test_trademark_squatting_copies_and_scattered_transfers(graph: Graph) -> Non
         mark("20009998", "星河", "抢注商贸有限公司", D(2020, 3, 1), classes=(25,)),
         mark("20009999", "花为", "抢注商贸有限公司", D(2020, 3, 2), classes=(35,)),
     ]
-    hits = no_errors(load_and_run(graph, records, "trademark-squatting")).detectors[0].results
+    hits = hits_of(graph, records, "trademark-squatting")
     assert [{s.key for s in h.subjects} for h in hits] == [{uid(20)}]
     assert sum(1 for e in hits[0].evidence if e.get("similar_to")) == 2
 
@@ -391,7 +371,7 @@ def test_trademark_squatting_ignores_a_large_legitimate_filer(graph: Graph) -> N
         mark(f"3000{i:04d}", f"乐享{c}", "大型集团股份有限公司", D(2020, 1, 1 + i), classes=(1 + i % 12,))
         for i, c in enumerate("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥")
     ]
-    assert flagged(no_errors(load_and_run(graph, records, "trademark-squatting"))) == []
+    assert flagged_by(graph, records, "trademark-squatting") == []
 
 
 def test_trademark_squatting_ignores_a_large_filer_of_its_own_trade_name(graph: Graph) -> None:
@@ -412,7 +392,7 @@ def test_trademark_squatting_ignores_a_large_filer_of_its_own_trade_name(graph: 
         )
         for i in range(20)
     ]
-    assert flagged(no_errors(load_and_run(graph, records, "trademark-squatting"))) == []
+    assert flagged_by(graph, records, "trademark-squatting") == []
 
 
 def test_invalidated_right_litigation(graph: Graph) -> None:
@@ -445,7 +425,7 @@ def test_invalidated_right_litigation(graph: Graph) -> None:
             marks=("40000002",),
         ),
     ]
-    hits = no_errors(load_and_run(graph, records, "invalidated-right-litigation")).detectors[0].results
+    hits = hits_of(graph, records, "invalidated-right-litigation")
     assert [{s.key for s in h.subjects} for h in hits] == [{uid(40), "(2021)某01民初40号", "40000001"}]
     assert hits[0].reason == (
         "原告有限公司 在 (2021)某01民初40号 中依据商标 40000001 获判决支持，该权利已于 2022-01-01 被宣告无效"
@@ -474,7 +454,7 @@ def test_bulk_enforcement_many_small_defendants_mostly_withdrawn(graph: Graph) -
         mark("500", "维权标", "维权有限公司", D(2019, 1, 1)),
     ]
     records += _suits("维权有限公司", ["withdrawn"] * 8 + ["upheld"] * 2, 500)
-    hits = no_errors(load_and_run(graph, records, "bulk-enforcement")).detectors[0].results
+    hits = hits_of(graph, records, "bulk-enforcement")
     assert [{s.key for s in h.subjects} for h in hits] == [{uid(50), "500"}]
     assert hits[0].evidence and "供审查" in hits[0].reason
 
@@ -485,7 +465,7 @@ def test_bulk_enforcement_ignores_famous_brand_winning_judgments(graph: Graph) -
         mark("510", "名牌", "名牌股份有限公司", D(2010, 1, 1)),
     ]
     records += _suits("名牌股份有限公司", ["upheld"] * 9 + ["withdrawn"], 510)
-    assert flagged(no_errors(load_and_run(graph, records, "bulk-enforcement"))) == []
+    assert flagged_by(graph, records, "bulk-enforcement") == []
 
 
 ENGLISH_ENUMS = ("mediated", "withdrawn", "upheld", "dismissed", "thresholds_", "/ ", "shared_", "_OF")
@@ -497,7 +477,7 @@ def _chinese_only(text: str) -> None:
 
 def test_false_litigation_ring_reason_reads_outcomes_in_chinese(graph: Graph) -> None:
     """Used to read "mediated结案" / "withdrawn结案": the enum value pasted into the Cypher sentence."""
-    (hit,) = no_errors(load_and_run(graph, _ring(), "false-litigation-ring")).detectors[0].results
+    (hit,) = hits_of(graph, _ring(), "false-litigation-ring")
     head = "3 个关联主体之间共 3 起可疑诉讼：(2022)某01民初1号：甲贸易有限公司 诉 乙贸易有限公司"
     assert hit.reason.startswith(head), hit.reason
     assert "，调解结案" in hit.reason and "，撤诉结案" in hit.reason and "，被告缺席" in hit.reason
@@ -508,7 +488,7 @@ def test_false_litigation_ring_reason_reads_outcomes_in_chinese(graph: Graph) ->
 
 
 def test_linked_opponents_reason_names_cases_with_outcome_and_the_agent(graph: Graph) -> None:
-    (hit,) = no_errors(load_and_run(graph, sample_records(), "linked-opponents")).detectors[0].results
+    (hit,) = hits_of(graph, sample_records(), "linked-opponents")
     _chinese_only(hit.reason)
     assert "（调解）" in hit.reason or "（撤诉）" in hit.reason, hit.reason
     assert hit.facts["hops"] and hit.reason_en and "linked by" in hit.reason_en
@@ -517,7 +497,7 @@ def test_linked_opponents_reason_names_cases_with_outcome_and_the_agent(graph: G
 def test_penalty_not_transferred_reason_names_the_law_and_amounts_in_yuan(graph: Graph) -> None:
     """Used to read "标准：thresholds_2004" and "82000.0 元 ≥ 50000"."""
     records: list[Record] = [penalty("罚〔2022〕1号", "己贸易有限公司", 7, D(2022, 5, 9), revenue=82000.0)]
-    (hit,) = no_errors(load_and_run(graph, records, "penalty-not-transferred")).detectors[0].results
+    (hit,) = hits_of(graph, records, "penalty-not-transferred")
     assert "非法经营数额 8.2万元 ≥ 5万元" in hit.reason, hit.reason
     assert "标准：最高人民法院、最高人民检察院关于办理侵犯知识产权刑事案件" in hit.reason
     _chinese_only(hit.reason)

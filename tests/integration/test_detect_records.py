@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-from ipclue.detect import RunReport, run_detectors
+from ipclue.detect import Hit, RunReport, run_detectors
 from ipclue.graph.db import Graph
 from ipclue.graph.load import Loader
 from ipclue.models import (
@@ -31,6 +31,11 @@ def src(name: str) -> SourceRef:
 def uscc(n: int) -> str:
     body = f"91440300MA5E{n:05d}"
     return body + (uscc_check_char(body) or "0")
+
+
+def uid(n: int) -> str:
+    """The party uid of the company built with number ``n``."""
+    return f"org-{uscc(n)}"
 
 
 def company(
@@ -89,6 +94,13 @@ def judgment(
         absent_defendant=absent,
         amounts=Amounts(claimed=claimed),
         source=src(f"judgment-{no}"),
+    )
+
+
+def conviction(no: str, unit: str, on: date, *, marks: tuple[str, ...] = ()) -> Judgment:
+    """A criminal judgment convicting the company ``unit`` (被告单位), on these marks."""
+    return judgment(
+        no, "", unit, outcome="convicted", on=on, division="criminal", d_role="accused_unit", marks=marks
     )
 
 
@@ -156,3 +168,13 @@ def flagged(report: RunReport) -> list[set[str]]:
 def no_errors(report: RunReport) -> RunReport:
     assert all(d.error is None for d in report.detectors), [d.error for d in report.detectors]
     return report
+
+
+def hits_of(graph: Graph, records: list[Record], detector: str, **params: object) -> list[Hit]:
+    """Load the records (none rejected), run one detector (no error) and return its hits."""
+    return no_errors(load_and_run(graph, records, detector, **params)).detectors[0].results
+
+
+def flagged_by(graph: Graph, records: list[Record], detector: str, **params: object) -> list[set[str]]:
+    """Load the records (none rejected), run one detector (no error): each hit's subject keys."""
+    return flagged(no_errors(load_and_run(graph, records, detector, **params)))
