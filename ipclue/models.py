@@ -8,7 +8,7 @@ in the graph can be traced back to a document and, for text, to character offset
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -362,10 +362,9 @@ class Company(Record):
     source: SourceRef
 
 
-CanonicalRecord = Annotated[
-    Judgment | Trademark | Patent | Copyright | Penalty | Company, Field(discriminator="type")
-]
-RECORD_TYPES: dict[str, type[Record]] = {
+CanonicalModel: TypeAlias = Judgment | Trademark | Patent | Copyright | Penalty | Company
+CanonicalRecord = Annotated[CanonicalModel, Field(discriminator="type")]
+RECORD_TYPES: dict[str, type[CanonicalModel]] = {
     "judgment": Judgment,
     "trademark": Trademark,
     "patent": Patent,

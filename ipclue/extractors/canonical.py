@@ -18,18 +18,11 @@ from typing import Any, TypeAlias, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from ipclue.models import Company, Copyright, Judgment, Patent, Penalty, Rejection, Trademark
+from ipclue.models import RECORD_TYPES, CanonicalModel, Rejection
 
-CanonicalRecordModel: TypeAlias = Judgment | Trademark | Patent | Copyright | Penalty | Company
+CanonicalRecordModel: TypeAlias = CanonicalModel
 Item: TypeAlias = CanonicalRecordModel | Rejection
-MODELS: dict[str, type[CanonicalRecordModel]] = {
-    "judgment": Judgment,
-    "trademark": Trademark,
-    "patent": Patent,
-    "copyright": Copyright,
-    "penalty": Penalty,
-    "company": Company,
-}
+MODELS = RECORD_TYPES
 _NAME_TYPES = {
     "judgment": "judgment",
     "judgments": "judgment",
