@@ -61,6 +61,9 @@ def explain_cmd(party: str = typer.Argument(..., help="party uid or name")) -> N
 
 
 T = TypeVar("T")
+Note = Annotated[str, typer.Option("--note", help="why (stored with the judgement)")]
+OneOfPair = Annotated[str, typer.Argument(help="one party of the possible match")]
+OtherOfPair = Annotated[str, typer.Argument(help="the other party")]
 
 
 def _judge(decide: Callable[..., T], *args: Any) -> T:
@@ -75,7 +78,7 @@ def _judge(decide: Callable[..., T], *args: Any) -> T:
 def merge_cmd(
     uid_a: str = typer.Argument(..., help="surviving party uid"),
     uid_b: str = typer.Argument(..., help="party merged into it"),
-    note: str = typer.Option("", "--note", help="why (stored with the judgement)"),
+    note: Note = "",
 ) -> None:
     """Force-merge two parties (stored as a judgement; survives re-ingestion)."""
     jid = _judge(merge_parties, uid_a, uid_b, note)
@@ -85,7 +88,7 @@ def merge_cmd(
 def split_cmd(
     uid: Annotated[str, typer.Argument(help="party uid")],
     mention: Annotated[list[str], typer.Option("--mention", help="mention id to split off (repeatable)")],
-    note: Annotated[str, typer.Option("--note", help="why (stored with the judgement)")] = "",
+    note: Note = "",
 ) -> None:
     """Force-split mentions off a party into a new party (stored as a judgement)."""
     jid, new_uid = _judge(split_party, uid, mention, note)
@@ -93,9 +96,9 @@ def split_cmd(
 
 
 def confirm_cmd(
-    uid_a: Annotated[str, typer.Argument(help="one party of the possible match")],
-    uid_b: Annotated[str, typer.Argument(help="the other party")],
-    note: Annotated[str, typer.Option("--note", help="why (stored with the judgement)")] = "",
+    uid_a: OneOfPair,
+    uid_b: OtherOfPair,
+    note: Note = "",
 ) -> None:
     """Confirm a possible match: the two parties are merged (a force-merge judgement)."""
     jid, keep = _judge(confirm, uid_a, uid_b, note)
@@ -103,9 +106,9 @@ def confirm_cmd(
 
 
 def reject_cmd(
-    uid_a: Annotated[str, typer.Argument(help="one party of the possible match")],
-    uid_b: Annotated[str, typer.Argument(help="the other party")],
-    note: Annotated[str, typer.Option("--note", help="why (stored with the judgement)")] = "",
+    uid_a: OneOfPair,
+    uid_b: OtherOfPair,
+    note: Note = "",
 ) -> None:
     """Reject a possible match: the two parties are different people (a force-split judgement)."""
     jid = _judge(reject, uid_a, uid_b, note)
