@@ -10,14 +10,6 @@ from typing import Any
 from ipclue.detect.models import DetectorHeader, Hit, Subject
 from ipclue.detect.render import TemplateError, render
 
-KEY_PROPS = {
-    "Party": "uid",
-    "Case": "case_no",
-    "Trademark": "reg_no",
-    "Patent": "number",
-    "Penalty": "decision_no",
-}
-
 
 class RowError(ValueError):
     """A row whose columns do not have the shapes every detector must return."""
