@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from ipclue.cli import app
-from ipclue.graph.db import Graph, Target
-from ipclue.settings import get_settings
+from ipclue.graph.db import Graph
 
 TRADEMARKS = [
     {
@@ -34,16 +32,8 @@ TRADEMARKS = [
 
 
 @pytest.fixture()
-def cli(
-    graph: Graph, neo4j_target: Target, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> Iterator[CliRunner]:
-    monkeypatch.setenv("NEO4J_URI", neo4j_target.uri)
-    monkeypatch.setenv("NEO4J_USER", neo4j_target.user)
-    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_target.password)
-    monkeypatch.setenv("IPCLUE_HOME", str(tmp_path / "home"))
-    get_settings.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
+def cli(graph: Graph, cli_env: None) -> CliRunner:
+    return CliRunner()
 
 
 def _ingest(cli: CliRunner, tmp_path: Path) -> None:

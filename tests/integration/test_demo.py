@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -14,18 +13,11 @@ from ipclue.settings import get_settings
 
 
 def test_demo_counts_agree_and_name_the_server(
-    graph: Graph, neo4j_target: Target, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    graph: Graph, neo4j_target: Target, cli_env: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("NEO4J_URI", neo4j_target.uri)
-    monkeypatch.setenv("NEO4J_USER", neo4j_target.user)
-    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_target.password)
-    monkeypatch.setenv("IPCLUE_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("IPCLUE_INSTANCE", "pytest-demo-test")  # restored after the demo changes it
     get_settings.cache_clear()
-    try:
-        result = CliRunner().invoke(app, ["demo", "--no-serve", "--parties", "60"])
-    finally:
-        get_settings.cache_clear()
+    result = CliRunner().invoke(app, ["demo", "--no-serve", "--parties", "60"])
     assert result.exit_code == 0, result.output
     text = " ".join(result.output.split())
     generated = re.search(r"\(([\d,]+) records\) in ([\d,]+) files", text)
