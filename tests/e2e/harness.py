@@ -5,6 +5,7 @@ Used by ``test_browser.py`` and by ``web/dev/serve_real.py`` (local iteration on
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ipclue.graph.db import Graph
+
+CHROMIUM = os.environ.get("IPCLUE_CHROMIUM", "/usr/bin/chromium")
 
 # One key per role (>= 16 chars, as the API requires); the browser flows sign in with these.
 KEYS: dict[str, str] = {
