@@ -586,6 +586,43 @@ await step("flag-dependencies", async () => {
   await shot("17-flag-dependencies", false);
 });
 
+await step("party-possible-matches", async () => {
+  // Two 欧阳锋, legal representatives of two companies of the 字号 飞鸿 (harness.group_register, through the
+  // real pipeline): a possible match. Investigators see it read-only; a supervisor confirms it: one party.
+  const people = async () => (await api(`/parties?q=${encodeURIComponent("欧阳锋")}`, KEYS.investigator)).body.items.filter((p) => p.name === "欧阳锋");
+  const before = await people();
+  assert(before.length === 2, `two parties named 欧阳锋 before review: ${JSON.stringify(before)}`);
+  const [a, b] = before.map((p) => p.uid).sort();
+  await login("investigator");
+  await page.goto(`${BASE}/#/party/${encodeURIComponent(a)}`);
+  await page.waitForSelector('[data-testid="possible-table"] td');
+  const txt = await page.textContent('[data-testid="possible-section"]');
+  for (const word of ["可能为同一人", "欧阳锋", "同名且单位字号相同", "飞鸿", "法定代表人@杭州飞鸿科技有限公司"]) assert(txt.includes(word), `possible match shows ${word}: ${txt}`);
+  assert(/0\.\d\d/.test(txt) && !/person:|group-trade|trade_name/.test(txt), `score shown, no rule code: ${txt}`);
+  const link = await page.getAttribute('[data-testid="possible-link"]', "href");
+  assert(link === `#/party/${encodeURIComponent(b)}`, `links the other party: ${link}`);
+  assert((await page.$$('[data-testid="possible-confirm"]')).length === 0, "investigators cannot confirm");
+  const mentions = await page.textContent('[data-testid="mentions"]');
+  assert(!/person:|org:/.test(mentions), `mention rules in words: ${mentions.slice(0, 200)}`);
+  await login("supervisor");
+  await page.goto(`${BASE}/#/party/${encodeURIComponent(b)}`);
+  await page.waitForSelector('[data-testid="possible-confirm"]');
+  await page.$eval('[data-testid="possible-section"]', (el) => el.scrollIntoView());
+  await shot("26-party-possible-matches", false);
+  await page.fill('[data-testid="possible-note"]', "核实：同一人（营业执照）");
+  await page.click('[data-testid="possible-confirm"]');
+  await page.waitForSelector('[data-testid="possible-msg"] .ok-box');
+  assert(page.url().includes(encodeURIComponent(a)), `the page moves to the kept party ${a}: ${page.url()}`);
+  const after = await page.textContent('[data-testid="possible-section"]');
+  assert(after.includes("已确认为同一人并合并") && after.includes("无"), `merge shown, list empty: ${after}`);
+  await page.waitForSelector('[data-testid="control"]');
+  const profile = await page.textContent("main");
+  assert(profile.includes("杭州飞鸿科技有限公司") && profile.includes("杭州飞鸿贸易有限公司"), "the merged party holds both companies");
+  const left = await people();
+  assert(left.length === 1 && left[0].uid === a, `one 欧阳锋 left: ${JSON.stringify(left)}`);
+  await shot("27-party-merged", false);
+});
+
 await browser.close();
 rmSync(userDir, { recursive: true, force: true });
 const failed = results.filter((r) => r[1] !== "ok").length;

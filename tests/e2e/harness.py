@@ -5,6 +5,7 @@ Used by ``test_browser.py`` and by ``web/dev/serve_real.py`` (local iteration on
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import threading
@@ -48,8 +49,8 @@ def seed(graph: Graph, work: Path, parties: int = 40, seed_value: int = 7) -> Se
 
         corpus = work / "corpus"
         generate(corpus, parties, seed_value)
-        ingest(graph, [corpus], quarantine_dir=work / "quarantine")
-        out.how = f"synth({parties}, seed={seed_value}) + pipeline.ingest"
+        ingest(graph, [corpus, group_register(work / "group")], quarantine_dir=work / "quarantine")
+        out.how = f"synth({parties}, seed={seed_value}) + group register + pipeline.ingest"
     except ImportError as exc:  # an older tree: the tiny sample through the real loader
         out.notes.append(f"synth/pipeline unavailable ({exc}); loading ipclue.sample")
     # The sample's two linked companies are always there too: the flows search for them by name.
@@ -68,6 +69,25 @@ def seed(graph: Graph, work: Path, parties: int = 40, seed_value: int = 7) -> Se
     except ImportError as exc:
         out.notes.append(f"detection unavailable ({exc})")
     return out
+
+
+# Two companies of one 字号 whose legal representatives share a full name: the group pass makes them a
+# possible match (POSSIBLY_SAME), not a merge — the party page's 可能为同一人 flow reviews it.
+GROUP_COMPANIES = [
+    {"name": "杭州飞鸿科技有限公司", "address": "杭州市西湖区文三路1号"},
+    {"name": "杭州飞鸿贸易有限公司", "address": "杭州市滨江区江南大道2号"},
+]
+GROUP_PERSON = "欧阳锋"
+
+
+def group_register(folder: Path) -> Path:
+    """A company register file (the synth registry's JSONL format) with GROUP_COMPANIES."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = [{"type": "company", "legal_representative": GROUP_PERSON, **c} for c in GROUP_COMPANIES]
+    (folder / "companies.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
+    return folder
 
 
 def free_port() -> int:
