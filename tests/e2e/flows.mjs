@@ -603,7 +603,7 @@ await step("party-possible-matches", async () => {
   assert(link === `#/party/${encodeURIComponent(b)}`, `links the other party: ${link}`);
   assert((await page.$$('[data-testid="possible-confirm"]')).length === 0, "investigators cannot confirm");
   const mentions = await page.textContent('[data-testid="mentions"]');
-  assert(!/person:|org:/.test(mentions), `mention rules in words: ${mentions.slice(0, 200)}`);
+  assert(!/person:|org:|corroborated|same name/.test(mentions), `mention rules and evidence in Chinese: ${mentions.slice(0, 300)}`);
   await login("supervisor");
   await page.goto(`${BASE}/#/party/${encodeURIComponent(b)}`);
   await page.waitForSelector('[data-testid="possible-confirm"]');
@@ -621,6 +621,28 @@ await step("party-possible-matches", async () => {
   const left = await people();
   assert(left.length === 1 && left[0].uid === a, `one 欧阳锋 left: ${JSON.stringify(left)}`);
   await shot("27-party-merged", false);
+});
+
+await step("graph-node-info-in-chinese", async () => {
+  // Every kind of node in the explorer: its details panel names each field in Chinese (no raw keys such as
+  // hint/base/parentNode), and every relationship type in the type filter is translated.
+  await login("investigator");
+  const uid = (await api(`/parties?q=${encodeURIComponent("深圳市星河电子有限公司")}`, KEYS.investigator)).body.items[0].uid;
+  await page.goto(`${BASE}/#/graph/${encodeURIComponent(uid)}?depth=2`);
+  await page.waitForFunction(() => window.__ipclueCy && window.__ipclueCy.nodes().length > 5);
+  await page.waitForTimeout(800);
+  const labels = await page.evaluate(() => [...new Set(window.__ipclueCy.nodes().map((n) => String(n.data("label"))))]);
+  assert(labels.length >= 3, `several kinds of node: ${labels}`);
+  for (const label of labels) {
+    await page.evaluate((l) => { window.__ipclueCy.nodes().filter((n) => n.data("label") === l).first().emit("tap"); }, label); // returns nothing: a collection would be serialised
+    await page.waitForTimeout(150);
+    await page.$$eval('[data-testid="node-info"] details', (ds) => ds.forEach((d) => { d.open = true; }));
+    const heads = await page.$$eval('[data-testid="node-info"] th', (els) => els.map((e) => e.textContent.trim()));
+    const raw = heads.filter((x) => !/[\u4e00-\u9fff]/.test(x));
+    assert(raw.length === 0, `${label}: field names in Chinese, got ${raw}`);
+  }
+  const types = await page.$$eval('[data-testid="type-filter"] label', (els) => els.map((e) => e.textContent));
+  assert(types.length > 5 && types.every((x) => /[\u4e00-\u9fff]/.test(x) && !/[A-Z]{3,}_?/.test(x)), `relationship types translated: ${types.filter((x) => /[A-Z]{3,}/.test(x))}`);
 });
 
 await browser.close();

@@ -45,7 +45,7 @@ export function possibleSection(uid: string, merged: string | null): HTMLElement
     if (!items.length) return void body.append(h("p", { class: "muted" }, w("none")));
     const heads = [w("name"), w("score"), w("rule"), w("evidence"), ...(can("review") ? [w("actions")] : [])];
     body.append(table(heads, items.map((m) => [
-      h("a", { href: href(["party", m.uid]), "data-testid": "possible-link" }, m.name ?? m.uid), fmtNum(m.score), ruleName(m.rule), m.evidence,
+      h("a", { href: href(["party", m.uid]), "data-testid": "possible-link", style: "white-space:nowrap" }, m.name ?? m.uid), fmtNum(m.score), ruleName(m.rule), m.evidence,
       ...(can("review") ? [decide(m)] : []),
     ]), "possible-table"));
   };

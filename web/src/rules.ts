@@ -41,3 +41,37 @@ export function ruleName(rule: string | null | undefined): string {
   const kind = KINDS[rule.split(":")[0]];
   return kind ? `${kind[i]}：${rule.slice(rule.indexOf(":") + 1)}` : rule;
 }
+
+// The resolver's evidence phrases (English in the graph) in Chinese; values after them are kept verbatim.
+const EVIDENCE_ZH: [RegExp, string][] = [
+  [/^no corroborated match; same name within this record only$/, "无佐证匹配；仅在本文书内按同名归并"],
+  [/^anonymised name: never merged across records$/, "匿名化姓名：不跨文书合并"],
+  [/^first party named (.+)$/, "首个名为 $1 的当事人"],
+  [/^same name (.+?); (\d+) parties share it, chose the best corroborated$/, "名称相同 $1；$2 个当事人同名，取佐证最强者"],
+  [/^same name (.+)$/, "名称相同 $1"],
+  [/^same address (.+)$/, "地址相同 $1"],
+  [/^same legal representative (.+)$/, "法定代表人相同 $1"],
+  [/^masked USCC (.+) agrees$/, "脱敏信用代码 $1 相符"],
+  [/^same masked USCC (.+)$/, "脱敏信用代码相同 $1"],
+  [/^ID fragment (.+)$/, "身份证号片段 $1"],
+  [/^born (.+)$/, "出生日期 $1"],
+  [/^same firm (.+)$/, "同一律师事务所 $1"],
+  [/^same organisation (.+)$/, "同一单位 $1"],
+  [/^region prefix (.+)$/, "地区前缀 $1"],
+  [/^merged by a user: ?(.*)$/, "人工合并：$1"],
+  [/^split by a user: ?(.*)$/, "人工拆分：$1"],
+  [/^split by a user$/, "人工拆分"],
+];
+
+/** A resolution decision's evidence in the page's language (Chinese: known English phrases translated,
+ *  part by part on "; "); anything else verbatim. */
+export function evidenceText(evidence: unknown): string {
+  if (typeof evidence !== "string" || !evidence) return "—";
+  if (getLang() !== "zh") return evidence;
+  const one = (s: string) => {
+    for (const [re, zh] of EVIDENCE_ZH) if (re.test(s)) return s.replace(re, zh);
+    return s;
+  };
+  const whole = one(evidence);
+  return whole !== evidence ? whole : evidence.split("; ").map(one).join("；");
+}

@@ -1,6 +1,6 @@
 import { controlSection } from "../control";
 import { possibleSection } from "../possible";
-import { ruleName } from "../rules";
+import { evidenceText, ruleName } from "../rules";
 import { enc, get, type Mention, type Party } from "../api";
 import { can } from "../auth";
 import { fmtDate, fmtNum, h } from "../dom";
@@ -60,7 +60,7 @@ export async function renderParty(main: HTMLElement, uid: string, params?: URLSe
     section(t("mentions"), p.mentions?.length ?? 0, p.mentions?.length
       ? table([t("mention_name"), t("role"), t("context"), t("rule"), t("evidence"), t("score"), t("source")], p.mentions.map((m) => {
         const sp = spanOf(m);
-        return [h("b", {}, m.name), tv("role", m.role), contextCell(m), h("span", { title: m.rule ?? "" }, ruleName(m.rule)), typeof m.evidence === "string" ? m.evidence : "—", fmtNum(m.score),
+        return [h("b", {}, m.name), tv("role", m.role), contextCell(m), h("span", { title: m.rule ?? "" }, ruleName(m.rule)), evidenceText(m.evidence), fmtNum(m.score),
           sourceLink(m.source, { mention: m.id, start: sp.start, end: sp.end })];
       }), "mentions")
       : h("p", { class: "muted" }, t("none"))),
