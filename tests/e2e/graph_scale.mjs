@@ -48,14 +48,7 @@ try {
   await page.waitForSelector('[data-testid="whoami"]');
   await page.goto(`${BASE}/#/graph/${encodeURIComponent(UID)}?depth=${DEPTH}&limit=${LIMIT}${layout}`);
   await page.waitForFunction((n) => window.__ipclueCy && window.__ipclueCy.nodes().length >= n, MIN_NODES);
-  // Wait until the layout has settled: positions unchanged over 600 ms.
-  let last = "";
-  for (let i = 0; i < 60; i++) {
-    await page.waitForTimeout(600);
-    const now = await page.evaluate(() => JSON.stringify(window.__ipclueCy.nodes().map((n) => [Math.round(n.position("x")), Math.round(n.position("y"))]).concat([window.__ipclueCy.zoom()])));
-    if (now === last) break;
-    last = now;
-  }
+  await settle();
   const m = await page.evaluate(measure);
   console.log("METRICS " + JSON.stringify(m));
   await page.screenshot({ path: SHOT });
@@ -67,16 +60,13 @@ try {
     n.emit("mouseover");
     return { id: n.id(), label: n.pstyle("label").strValue };
   });
-  const checks = [
-    ["nodes", m.nodes >= MIN_NODES, `${m.nodes} nodes ≥ ${MIN_NODES}`],
-    ["spread-x", m.spreadX >= BOUNDS.spread, `nodes span ${m.spreadX} of the width ≥ ${BOUNDS.spread}`],
-    ["spread-y", m.spreadY >= BOUNDS.spread, `nodes span ${m.spreadY} of the height ≥ ${BOUNDS.spread}`],
-    ["centred", m.centreOffX <= BOUNDS.centre && m.centreOffY <= BOUNDS.centre, `centroid off centre by ${m.centreOffX}, ${m.centreOffY} ≤ ${BOUNDS.centre}`],
-    ["node-overlap", m.nodeOverlaps <= BOUNDS.nodeOverlap * m.nodes, `${m.nodeOverlaps} overlapping node pairs ≤ ${BOUNDS.nodeOverlap * m.nodes}`],
-    ["labels-shown", m.labelsShown >= BOUNDS.labelsShown * m.nodes, `${m.labelsShown} labels drawn ≥ ${BOUNDS.labelsShown * m.nodes}`],
-    ["label-size", m.labelsShown > 0 && m.minLabelPx >= BOUNDS.labelPx, `smallest drawn label ${m.minLabelPx} px ≥ ${BOUNDS.labelPx}`],
-    ["label-overlap", m.labelOverlaps <= BOUNDS.labelOverlap * Math.max(1, m.labelsShown), `${m.labelOverlaps} overlapping label pairs ≤ ${BOUNDS.labelOverlap * Math.max(1, m.labelsShown)}`],
-    ["root-labelled", m.rootLabelled, "the root's label is drawn"],
+  // "重新布局" re-runs the layout from the current positions (as after an expansion): still readable.
+  await page.click('button:has-text("重新布局")');
+  await page.waitForTimeout(300);
+  await settle();
+  const again = await page.evaluate(measure);
+  console.log("METRICS-RELAYOUT " + JSON.stringify(again));
+  const checks = [...readable(m, ""), ...readable(again, "relayout-"),
     ["hover-label", hover === null || hover.label !== "", `hovering a node shows its label (${JSON.stringify(hover)})`],
     ["no-page-errors", errors.length === 0, errors.join("; ")],
   ];
@@ -92,6 +82,32 @@ try {
   rmSync(userDir, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);
+
+/** The bounds applied to one set of measurements. */
+function readable(m, prefix) {
+  return [
+    [prefix + "nodes", m.nodes >= MIN_NODES, `${m.nodes} nodes ≥ ${MIN_NODES}`],
+    [prefix + "spread-x", m.spreadX >= BOUNDS.spread, `nodes span ${m.spreadX} of the width ≥ ${BOUNDS.spread}`],
+    [prefix + "spread-y", m.spreadY >= BOUNDS.spread, `nodes span ${m.spreadY} of the height ≥ ${BOUNDS.spread}`],
+    [prefix + "centred", m.centreOffX <= BOUNDS.centre && m.centreOffY <= BOUNDS.centre, `centroid off centre by ${m.centreOffX}, ${m.centreOffY} ≤ ${BOUNDS.centre}`],
+    [prefix + "node-overlap", m.nodeOverlaps <= BOUNDS.nodeOverlap * m.nodes, `${m.nodeOverlaps} overlapping node pairs ≤ ${BOUNDS.nodeOverlap * m.nodes}`],
+    [prefix + "labels-shown", m.labelsShown >= BOUNDS.labelsShown * m.nodes, `${m.labelsShown} labels drawn ≥ ${BOUNDS.labelsShown * m.nodes}`],
+    [prefix + "label-size", m.labelsShown > 0 && m.minLabelPx >= BOUNDS.labelPx, `smallest drawn label ${m.minLabelPx} px ≥ ${BOUNDS.labelPx}`],
+    [prefix + "label-overlap", m.labelOverlaps <= BOUNDS.labelOverlap * Math.max(1, m.labelsShown), `${m.labelOverlaps} overlapping label pairs ≤ ${BOUNDS.labelOverlap * Math.max(1, m.labelsShown)}`],
+    [prefix + "root-labelled", m.rootLabelled, "the root's label is drawn"],
+  ];
+}
+
+async function settle() {
+  // Until the layout has settled: positions and zoom unchanged over 600 ms.
+  let last = "";
+  for (let i = 0; i < 60; i++) {
+    await page.waitForTimeout(600);
+    const now = await page.evaluate(() => JSON.stringify(window.__ipclueCy.nodes().map((n) => [Math.round(n.position("x")), Math.round(n.position("y"))]).concat([window.__ipclueCy.zoom()])));
+    if (now === last) return;
+    last = now;
+  }
+}
 
 /** In the page: measurements of the drawn graph, in screen pixels of the canvas. */
 function measure() {

@@ -16,11 +16,13 @@ export function isLarge(cy: Core): boolean {
 }
 
 /** fcose with spacing that grows with the node's degree (hubs get room for their fan) and labels counted
- *  in the node sizes (label-aware spacing). */
+ *  in the node sizes (label-aware spacing). A first drawing starts from a spectral layout; a re-layout
+ *  (animated: after an expansion, a layout switch) starts from the current positions, so the picture the
+ *  user has in mind moves as little as possible. */
 export function fcoseOptions(n: number, animate: boolean): LayoutOptions {
   const degree = (e: cytoscape.EdgeSingular) => Math.max(e.source().degree(false), e.target().degree(false));
   return {
-    name: "fcose", quality: "proof", randomize: true, animate, animationDuration: 500, fit: true, padding: 30,
+    name: "fcose", quality: "proof", randomize: !animate, animate, animationDuration: 500, fit: true, padding: 30,
     nodeDimensionsIncludeLabels: true, packComponents: false, nodeSeparation: 90,
     nodeRepulsion: () => (n > 100 ? 12000 : 8000),
     idealEdgeLength: (e: cytoscape.EdgeSingular) => 60 + Math.min(60, 4 * Math.sqrt(degree(e))),
