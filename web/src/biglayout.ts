@@ -87,13 +87,18 @@ export function declutter(cy: Core): void {
   cy.batch(() => culled.forEach((n) => { n.addClass("nolabel"); }));
 }
 
-/** Hover shows a culled label; viewport changes re-cull (debounced). */
+const timers = new WeakMap<Core, number>();
+
+/** Re-cull soon (debounced): after a zoom or pan, a drag, or nodes hidden or shown. */
+export function scheduleDeclutter(cy: Core): void {
+  window.clearTimeout(timers.get(cy));
+  timers.set(cy, window.setTimeout(() => { if (!cy.destroyed()) declutter(cy); }, 150));
+}
+
+/** Hover shows a culled label; viewport changes and drags re-cull. */
 export function wireDeclutter(cy: Core): void {
   cy.on("mouseover", "node", (e) => { e.target.addClass("hover"); });
   cy.on("mouseout", "node", (e) => { e.target.removeClass("hover"); });
-  let timer = 0;
-  cy.on("viewport", () => {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(() => { if (!cy.destroyed()) declutter(cy); }, 150);
-  });
+  cy.on("viewport", () => scheduleDeclutter(cy));
+  cy.on("dragfree", "node", () => scheduleDeclutter(cy));
 }

@@ -5,6 +5,7 @@ import { labelName, relName, t, tv } from "../i18n";
 import { href, replaceParams } from "../router";
 import { errorBox, kv, loading, renderValue } from "../ui";
 import { graphTools, relabelDuplicates } from "../graphtools";
+import { scheduleDeclutter } from "../biglayout";
 import { bundleElement, bundleKey, collapsedElements, legend, makeCy, nodeElement, nodeRoute, runLayout, type LayoutName } from "../graphview";
 
 const KNOWN_TYPES = ["PARTY_TO", "REPRESENTED_BY", "LEGAL_REP_OF", "SHAREHOLDER_OF", "OFFICER_OF", "APPLIED_FOR", "OWNS", "ASSIGNED",
@@ -100,6 +101,7 @@ export async function renderGraph(main: HTMLElement, uid: string, params: URLSea
         cy!.nodes(".collapsed").filter((n) => cy!.getElementById(n.data("parentNode")).hasClass("hidden")).addClass("hidden");
       }
     });
+    scheduleDeclutter(cy);
     updateStats();
   }
 
