@@ -645,6 +645,32 @@ await step("graph-node-info-in-chinese", async () => {
   assert(types.length > 5 && types.every((x) => /[\u4e00-\u9fff]/.test(x) && !/[A-Z]{3,}_?/.test(x)), `relationship types translated: ${types.filter((x) => /[A-Z]{3,}/.test(x))}`);
 });
 
+await step("evidence-graphs-no-raw-codes", async () => {
+  // One flag per detector: its evidence graph names every node (no raw uid such as org-…/per-…) and every
+  // relationship in Chinese.
+  await login("investigator");
+  const items = (await api("/flags?limit=200", KEYS.investigator)).body.items;
+  const one = [...new Map(items.map((f) => [f.detector, f])).values()];
+  const bad = [];
+  let checked = 0;
+  for (const f of one) {
+    await page.goto(`${BASE}/#/flags/${encodeURIComponent(f.id)}`);
+    await page.waitForSelector('[data-testid="evidence-graph"], [data-testid="flag-title"], h1');
+    const drawn = await page.waitForFunction(() => window.__ipclueCy && !window.__ipclueCy.destroyed() && window.__ipclueCy.container()?.closest('[data-testid="evidence-graph"]'), null, { timeout: 5000 }).then(() => true, () => false);
+    if (!drawn) continue;
+    checked++;
+    const texts = await page.evaluate(() => ({
+      nodes: window.__ipclueCy.nodes().map((n) => String(n.data("text") ?? "")),
+      edges: window.__ipclueCy.edges().map((e) => String(e.data("text") ?? "")),
+    }));
+    for (const x of texts.nodes) if (/^(org|per)-[0-9a-z]{6,}|^[A-Z][a-z]+:/.test(x)) bad.push(`${f.detector} node ${x}`);
+    for (const x of texts.edges) if (x && !/[\u4e00-\u9fff]/.test(x)) bad.push(`${f.detector} edge ${x}`);
+  }
+  console.log(`  evidence graphs checked: ${checked} of ${one.length} detectors`);
+  assert(checked >= 3, `evidence graphs of several detectors: ${checked}`);
+  assert(bad.length === 0, `raw codes in evidence graphs: ${bad.slice(0, 8)}`);
+});
+
 await browser.close();
 rmSync(userDir, { recursive: true, force: true });
 const failed = results.filter((r) => r[1] !== "ok").length;

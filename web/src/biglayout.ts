@@ -1,5 +1,5 @@
 // Large graphs (more than LARGE nodes): fcose force-directed layout stretched to the canvas, and labels
-// culled by collision — the root, then the best-connected nodes, keep a readable label; the others show
+// culled by collision — the root, then same-name parties and the best-connected nodes, keep a readable label; the others show
 // theirs on hover, selection, search match or when zoomed in far enough for them to fit.
 import cytoscape, { type Core, type LayoutOptions, type NodeSingular } from "cytoscape";
 import fcose from "cytoscape-fcose";
@@ -51,7 +51,8 @@ export function stretchToCanvas(cy: Core): void {
 function priority(n: NodeSingular): number {
   if (n.hasClass("root")) return 1e9;
   const marked = n.selected() || n.hasClass("match") || n.hasClass("pinned") ? 1e6 : 0;
-  return marked + n.degree(false) * 10 + Number(n.data("risk") ?? 0) * 5;
+  const sameName = n.data("hint") ? 300 : 0; // same-name parties keep their telling-apart line if it fits
+  return marked + sameName + n.degree(false) * 10 + Number(n.data("risk") ?? 0) * 5;
 }
 
 type Box = { x1: number; x2: number; y1: number; y2: number };
