@@ -671,6 +671,26 @@ await step("evidence-graphs-no-raw-codes", async () => {
   assert(bad.length === 0, `raw codes in evidence graphs: ${bad.slice(0, 8)}`);
 });
 
+await step("party-possible-match-rejected", async () => {
+  // The two 令狐冲 (字号 华岳): a supervisor rejects the match; the list is updated and both parties stay.
+  const people = async () => (await api(`/parties?q=${encodeURIComponent("令狐冲")}`, KEYS.investigator)).body.items.filter((p) => p.name === "令狐冲");
+  const before = await people();
+  assert(before.length === 2, `two parties named 令狐冲: ${JSON.stringify(before)}`);
+  await login("supervisor");
+  await page.goto(`${BASE}/#/party/${encodeURIComponent(before[0].uid)}`);
+  await page.waitForSelector('[data-testid="possible-reject"]');
+  const txt = await page.textContent('[data-testid="possible-section"]');
+  assert(txt.includes("华岳") && txt.includes("令狐冲"), `the match is listed: ${txt}`);
+  await page.click('[data-testid="possible-reject"]');
+  await page.waitForSelector('[data-testid="possible-msg"] .ok-box');
+  const after = await page.textContent('[data-testid="possible-section"]');
+  assert(after.includes("已否定") && after.includes("无") && !(await page.$('[data-testid="possible-table"]')), `list updated: ${after}`);
+  assert((await people()).length === 2, "both 令狐冲 stay");
+  const other = await api(`/parties/${encodeURIComponent(before[1].uid)}/possible-matches`, KEYS.investigator);
+  assert(other.body.items.length === 0, `not proposed again from the other side: ${JSON.stringify(other.body)}`);
+  await shot("28-party-possible-rejected", false);
+});
+
 await browser.close();
 rmSync(userDir, { recursive: true, force: true });
 const failed = results.filter((r) => r[1] !== "ok").length;

@@ -71,19 +71,29 @@ def seed(graph: Graph, work: Path, parties: int = 40, seed_value: int = 7) -> Se
     return out
 
 
-# Two companies of one 字号 whose legal representatives share a full name: the group pass makes them a
-# possible match (POSSIBLY_SAME), not a merge — the party page's 可能为同一人 flow reviews it.
-GROUP_COMPANIES = [
-    {"name": "杭州飞鸿科技有限公司", "address": "杭州市西湖区文三路1号"},
-    {"name": "杭州飞鸿贸易有限公司", "address": "杭州市滨江区江南大道2号"},
-]
-GROUP_PERSON = "欧阳锋"
+# Pairs of companies of one 字号 whose legal representatives share a full name: the group pass makes each
+# pair of people a possible match (POSSIBLY_SAME), not a merge. The party page's 可能为同一人 flow
+# confirms the first (欧阳锋) and rejects the second (令狐冲).
+GROUP_COMPANIES: dict[str, list[dict[str, str]]] = {
+    "欧阳锋": [
+        {"name": "杭州飞鸿科技有限公司", "address": "杭州市西湖区文三路1号"},
+        {"name": "杭州飞鸿贸易有限公司", "address": "杭州市滨江区江南大道2号"},
+    ],
+    "令狐冲": [
+        {"name": "西安华岳电子有限公司", "address": "西安市雁塔区科技路5号"},
+        {"name": "西安华岳物流有限公司", "address": "西安市未央区凤城八路6号"},
+    ],
+}
 
 
 def group_register(folder: Path) -> Path:
     """A company register file (the synth registry's JSONL format) with GROUP_COMPANIES."""
     folder.mkdir(parents=True, exist_ok=True)
-    rows = [{"type": "company", "legal_representative": GROUP_PERSON, **c} for c in GROUP_COMPANIES]
+    rows = [
+        {"type": "company", "legal_representative": person, **c}
+        for person, companies in GROUP_COMPANIES.items()
+        for c in companies
+    ]
     (folder / "companies.jsonl").write_text(
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
     )
