@@ -560,7 +560,7 @@ await step("graph-tools", async () => {
   await page.click('[data-testid="graph-undo"]');
   await page.waitForTimeout(150);
   assert((await display(id)) === "element", "undo shows it again");
-  await page.evaluate((x) => window.__ipclueCy.getElementById(x).select(), id);
+  await page.evaluate((x) => { window.__ipclueCy.getElementById(x).select(); }, id); // returns nothing: serialising a collection takes ~30 s
   await page.click('[data-testid="graph-pin"]');
   assert(await page.evaluate((x) => window.__ipclueCy.getElementById(x).locked(), id), "pinned");
   const labels = await page.evaluate(() => window.__ipclueCy.edges().map((e) => e.data("text")));
@@ -584,6 +584,111 @@ await step("flag-dependencies", async () => {
   assert(/^线索依赖：.+（\d\.\d\d，.+）/.test(txt), `dependency line shown: ${txt}`);
   assert(txt === target.dependency_summary, "the page shows the API's dependency line");
   await shot("17-flag-dependencies", false);
+});
+
+await step("party-possible-matches", async () => {
+  // Two 欧阳锋, legal representatives of two companies of the 字号 飞鸿 (harness.group_register, through the
+  // real pipeline): a possible match. Investigators see it read-only; a supervisor confirms it: one party.
+  const people = async () => (await api(`/parties?q=${encodeURIComponent("欧阳锋")}`, KEYS.investigator)).body.items.filter((p) => p.name === "欧阳锋");
+  const before = await people();
+  assert(before.length === 2, `two parties named 欧阳锋 before review: ${JSON.stringify(before)}`);
+  const [a, b] = before.map((p) => p.uid).sort();
+  await login("investigator");
+  await page.goto(`${BASE}/#/party/${encodeURIComponent(a)}`);
+  await page.waitForSelector('[data-testid="possible-table"] td');
+  const txt = await page.textContent('[data-testid="possible-section"]');
+  for (const word of ["可能为同一人", "欧阳锋", "同名且单位字号相同", "飞鸿", "法定代表人@杭州飞鸿科技有限公司"]) assert(txt.includes(word), `possible match shows ${word}: ${txt}`);
+  assert(/0\.\d\d/.test(txt) && !/person:|group-trade|trade_name/.test(txt), `score shown, no rule code: ${txt}`);
+  const link = await page.getAttribute('[data-testid="possible-link"]', "href");
+  assert(link === `#/party/${encodeURIComponent(b)}`, `links the other party: ${link}`);
+  assert((await page.$$('[data-testid="possible-confirm"]')).length === 0, "investigators cannot confirm");
+  const mentions = await page.textContent('[data-testid="mentions"]');
+  assert(!/person:|org:|corroborated|same name/.test(mentions), `mention rules and evidence in Chinese: ${mentions.slice(0, 300)}`);
+  await login("supervisor");
+  await page.goto(`${BASE}/#/party/${encodeURIComponent(b)}`);
+  await page.waitForSelector('[data-testid="possible-confirm"]');
+  await page.$eval('[data-testid="possible-section"]', (el) => el.scrollIntoView());
+  await shot("26-party-possible-matches", false);
+  await page.fill('[data-testid="possible-note"]', "核实：同一人（营业执照）");
+  await page.click('[data-testid="possible-confirm"]');
+  await page.waitForSelector('[data-testid="possible-msg"] .ok-box');
+  assert(page.url().includes(encodeURIComponent(a)), `the page moves to the kept party ${a}: ${page.url()}`);
+  const after = await page.textContent('[data-testid="possible-section"]');
+  assert(after.includes("已确认为同一人并合并") && after.includes("无"), `merge shown, list empty: ${after}`);
+  await page.waitForSelector('[data-testid="control"]');
+  const profile = await page.textContent("main");
+  assert(profile.includes("杭州飞鸿科技有限公司") && profile.includes("杭州飞鸿贸易有限公司"), "the merged party holds both companies");
+  const left = await people();
+  assert(left.length === 1 && left[0].uid === a, `one 欧阳锋 left: ${JSON.stringify(left)}`);
+  await shot("27-party-merged", false);
+});
+
+await step("graph-node-info-in-chinese", async () => {
+  // Every kind of node in the explorer: its details panel names each field in Chinese (no raw keys such as
+  // hint/base/parentNode), and every relationship type in the type filter is translated.
+  await login("investigator");
+  const uid = (await api(`/parties?q=${encodeURIComponent("深圳市星河电子有限公司")}`, KEYS.investigator)).body.items[0].uid;
+  await page.goto(`${BASE}/#/graph/${encodeURIComponent(uid)}?depth=2`);
+  await page.waitForFunction(() => window.__ipclueCy && window.__ipclueCy.nodes().length > 5);
+  await page.waitForTimeout(800);
+  const labels = await page.evaluate(() => [...new Set(window.__ipclueCy.nodes().map((n) => String(n.data("label"))))]);
+  assert(labels.length >= 3, `several kinds of node: ${labels}`);
+  for (const label of labels) {
+    await page.evaluate((l) => { window.__ipclueCy.nodes().filter((n) => n.data("label") === l).first().emit("tap"); }, label); // returns nothing: a collection would be serialised
+    await page.waitForTimeout(150);
+    await page.$$eval('[data-testid="node-info"] details', (ds) => ds.forEach((d) => { d.open = true; }));
+    const heads = await page.$$eval('[data-testid="node-info"] th', (els) => els.map((e) => e.textContent.trim()));
+    const raw = heads.filter((x) => !/[\u4e00-\u9fff]/.test(x));
+    assert(raw.length === 0, `${label}: field names in Chinese, got ${raw}`);
+  }
+  const types = await page.$$eval('[data-testid="type-filter"] label', (els) => els.map((e) => e.textContent));
+  assert(types.length > 5 && types.every((x) => /[\u4e00-\u9fff]/.test(x) && !/[A-Z]{3,}_?/.test(x)), `relationship types translated: ${types.filter((x) => /[A-Z]{3,}/.test(x))}`);
+});
+
+await step("evidence-graphs-no-raw-codes", async () => {
+  // One flag per detector: its evidence graph names every node (no raw uid such as org-…/per-…) and every
+  // relationship in Chinese.
+  await login("investigator");
+  const items = (await api("/flags?limit=200", KEYS.investigator)).body.items;
+  const one = [...new Map(items.map((f) => [f.detector, f])).values()];
+  const bad = [];
+  let checked = 0;
+  for (const f of one) {
+    await page.goto(`${BASE}/#/flags/${encodeURIComponent(f.id)}`);
+    await page.waitForSelector('[data-testid="evidence-graph"], [data-testid="flag-title"], h1');
+    const drawn = await page.waitForFunction(() => window.__ipclueCy && !window.__ipclueCy.destroyed() && window.__ipclueCy.container()?.closest('[data-testid="evidence-graph"]'), null, { timeout: 5000 }).then(() => true, () => false);
+    if (!drawn) continue;
+    checked++;
+    const texts = await page.evaluate(() => ({
+      nodes: window.__ipclueCy.nodes().map((n) => String(n.data("text") ?? "")),
+      edges: window.__ipclueCy.edges().map((e) => String(e.data("text") ?? "")),
+    }));
+    for (const x of texts.nodes) if (/^(org|per)-[0-9a-z]{6,}|^[A-Z][a-z]+:/.test(x)) bad.push(`${f.detector} node ${x}`);
+    for (const x of texts.edges) if (x && !/[\u4e00-\u9fff]/.test(x)) bad.push(`${f.detector} edge ${x}`);
+  }
+  console.log(`  evidence graphs checked: ${checked} of ${one.length} detectors`);
+  assert(checked >= 3, `evidence graphs of several detectors: ${checked}`);
+  assert(bad.length === 0, `raw codes in evidence graphs: ${bad.slice(0, 8)}`);
+});
+
+await step("party-possible-match-rejected", async () => {
+  // The two 令狐冲 (字号 华岳): a supervisor rejects the match; the list is updated and both parties stay.
+  const people = async () => (await api(`/parties?q=${encodeURIComponent("令狐冲")}`, KEYS.investigator)).body.items.filter((p) => p.name === "令狐冲");
+  const before = await people();
+  assert(before.length === 2, `two parties named 令狐冲: ${JSON.stringify(before)}`);
+  await login("supervisor");
+  await page.goto(`${BASE}/#/party/${encodeURIComponent(before[0].uid)}`);
+  await page.waitForSelector('[data-testid="possible-reject"]');
+  const txt = await page.textContent('[data-testid="possible-section"]');
+  assert(txt.includes("华岳") && txt.includes("令狐冲"), `the match is listed: ${txt}`);
+  await page.click('[data-testid="possible-reject"]');
+  await page.waitForSelector('[data-testid="possible-msg"] .ok-box');
+  const after = await page.textContent('[data-testid="possible-section"]');
+  assert(after.includes("已否定") && after.includes("无") && !(await page.$('[data-testid="possible-table"]')), `list updated: ${after}`);
+  assert((await people()).length === 2, "both 令狐冲 stay");
+  const other = await api(`/parties/${encodeURIComponent(before[1].uid)}/possible-matches`, KEYS.investigator);
+  assert(other.body.items.length === 0, `not proposed again from the other side: ${JSON.stringify(other.body)}`);
+  await shot("28-party-possible-rejected", false);
 });
 
 await browser.close();

@@ -5,6 +5,8 @@ Used by ``test_browser.py`` and by ``web/dev/serve_real.py`` (local iteration on
 
 from __future__ import annotations
 
+import json
+import os
 import socket
 import threading
 import time
@@ -15,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ipclue.graph.db import Graph
+
+CHROMIUM = os.environ.get("IPCLUE_CHROMIUM", "/usr/bin/chromium")
 
 # One key per role (>= 16 chars, as the API requires); the browser flows sign in with these.
 KEYS: dict[str, str] = {
@@ -45,8 +49,8 @@ def seed(graph: Graph, work: Path, parties: int = 40, seed_value: int = 7) -> Se
 
         corpus = work / "corpus"
         generate(corpus, parties, seed_value)
-        ingest(graph, [corpus], quarantine_dir=work / "quarantine")
-        out.how = f"synth({parties}, seed={seed_value}) + pipeline.ingest"
+        ingest(graph, [corpus, group_register(work / "group")], quarantine_dir=work / "quarantine")
+        out.how = f"synth({parties}, seed={seed_value}) + group register + pipeline.ingest"
     except ImportError as exc:  # an older tree: the tiny sample through the real loader
         out.notes.append(f"synth/pipeline unavailable ({exc}); loading ipclue.sample")
     # The sample's two linked companies are always there too: the flows search for them by name.
@@ -65,6 +69,35 @@ def seed(graph: Graph, work: Path, parties: int = 40, seed_value: int = 7) -> Se
     except ImportError as exc:
         out.notes.append(f"detection unavailable ({exc})")
     return out
+
+
+# Pairs of companies of one 字号 whose legal representatives share a full name: the group pass makes each
+# pair of people a possible match (POSSIBLY_SAME), not a merge. The party page's 可能为同一人 flow
+# confirms the first (欧阳锋) and rejects the second (令狐冲).
+GROUP_COMPANIES: dict[str, list[dict[str, str]]] = {
+    "欧阳锋": [
+        {"name": "杭州飞鸿科技有限公司", "address": "杭州市西湖区文三路1号"},
+        {"name": "杭州飞鸿贸易有限公司", "address": "杭州市滨江区江南大道2号"},
+    ],
+    "令狐冲": [
+        {"name": "西安华岳电子有限公司", "address": "西安市雁塔区科技路5号"},
+        {"name": "西安华岳物流有限公司", "address": "西安市未央区凤城八路6号"},
+    ],
+}
+
+
+def group_register(folder: Path) -> Path:
+    """A company register file (the synth registry's JSONL format) with GROUP_COMPANIES."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = [
+        {"type": "company", "legal_representative": person, **c}
+        for person, companies in GROUP_COMPANIES.items()
+        for c in companies
+    ]
+    (folder / "companies.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
+    return folder
 
 
 def free_port() -> int:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -19,37 +18,11 @@ import pytest
 
 from ipclue.graph.db import Graph
 
-from .harness import KEYS, seed, serve
+from .harness import CHROMIUM, KEYS, seed, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
-STATIC = REPO / "ipclue" / "api" / "static" / "index.html"
-PLAYWRIGHT = REPO / "web" / "node_modules" / "playwright-core"
-CHROMIUM = os.environ.get("IPCLUE_CHROMIUM", "/usr/bin/chromium")
-
-
-def _missing() -> str | None:
-    if not STATIC.is_file():
-        return f"the web app is not built ({STATIC} missing): cd web && npm ci && npm run build"
-    if not PLAYWRIGHT.is_dir():
-        return "playwright-core is not installed: cd web && npm ci"
-    if not shutil.which("node"):
-        return "node is not on PATH"
-    if not Path(CHROMIUM).exists():
-        return f"no Chromium at {CHROMIUM}: apt-get install -y chromium fonts-noto-cjk"
-    return None
-
-
-@pytest.fixture()
-def prerequisites() -> None:
-    why = _missing()
-    if why is None:
-        return
-    if os.environ.get("IPCLUE_E2E_REQUIRED") == "1":
-        pytest.fail(why)
-    pytest.skip(why)
 
 
 def test_browser_flows(prerequisites: None, graph: Graph, tmp_path: Path) -> None:

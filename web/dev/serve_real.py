@@ -29,7 +29,8 @@ def main() -> None:
     ap.add_argument("--reseed", action="store_true")
     args = ap.parse_args()
     state = ManagedNeo4j(Settings(), instance="webdev").start()
-    graph = Graph(connect(Target(state.uri, "neo4j", state.password, "neo4j", True)), "neo4j", timeout=60)
+    target = Target(state.uri, "neo4j", state.password, "neo4j", True)
+    graph = Graph(connect(target), "neo4j", timeout=60, target=target)  # the API's async reads need it
     apply_schema(graph)
     home = Path(tempfile.mkdtemp(prefix="ipclue-webdev-"))
     empty = not graph.read("MATCH (p:Party) RETURN count(p) > 0 AS any")[0]["any"]

@@ -3,6 +3,7 @@
 import type { Core, NodeCollection } from "cytoscape";
 import { h } from "./dom";
 import { getLang, t } from "./i18n";
+import { scheduleDeclutter } from "./biglayout";
 
 const W: Record<string, [string, string]> = {
   search: ["图内搜索", "Find in graph"],
@@ -63,6 +64,8 @@ export function graphTools(cy: () => Core | null): HTMLElement {
     if (!s) return;
     s.unselect().addClass("user-hidden").connectedEdges().addClass("user-hidden");
     undo.push({ kind: "hide", ids: s.map((n) => n.id()) });
+    const g = cy();
+    if (g) scheduleDeclutter(g);
   };
   const pin = () => {
     const s = selected();
@@ -76,9 +79,16 @@ export function graphTools(cy: () => Core | null): HTMLElement {
     if (!g || !step) return;
     const nodes = g.nodes().filter((n) => step.ids.includes(n.id()));
     if (step.kind === "hide") nodes.removeClass("user-hidden").connectedEdges().removeClass("user-hidden");
+    if (step.kind === "hide") scheduleDeclutter(g);
     else nodes.forEach((n) => { if (n.locked()) n.unlock().removeClass("pinned"); else n.lock().addClass("pinned"); });
   };
-  const showAll = () => { cy()?.elements(".user-hidden").removeClass("user-hidden"); undo.length = 0; };
+  const showAll = () => {
+    const g = cy();
+    if (!g) return;
+    g.elements(".user-hidden").removeClass("user-hidden");
+    undo.length = 0;
+    scheduleDeclutter(g);
+  };
   const b = (k: string, fn: () => void, id: string) => h("button", { type: "button", class: "button", "data-testid": id, onclick: fn }, w(k));
   return h("div", { class: "toolbar card compact", "data-testid": "graph-tools" }, input,
     b("hide", hide, "graph-hide"), b("pin", pin, "graph-pin"), b("undo", back, "graph-undo"), b("show_all", showAll, "graph-show-all"), msg);

@@ -3,6 +3,7 @@ import cytoscape, { type Core, type ElementDefinition } from "cytoscape";
 import type { GEdge, GNode, Graph } from "./api";
 import { h } from "./dom";
 import { labelName, relName, t } from "./i18n";
+import { declutter, fcoseOptions, isLarge, stretchToCanvas, wireDeclutter } from "./biglayout";
 
 export const KIND_COLOURS: Record<string, string> = {
   org: "#2f6fd0",
@@ -190,11 +191,15 @@ export function makeCy(container: HTMLElement, elements: ElementDefinition[]): C
       { selector: ".path-hl", style: { "line-color": "#d11f2f", "target-arrow-color": "#d11f2f", width: 3 } },
       { selector: "node.match", style: { "overlay-color": "#f0a020", "overlay-opacity": 0.35, "overlay-padding": 8 } },
       { selector: "node.pinned", style: { "border-style": "double", "border-width": 4, "border-color": "#1d2733" } },
+      // Large graphs: culled labels (biglayout.declutter) come back on hover, selection or search match.
+      { selector: "node.nolabel", style: { label: "" } },
+      { selector: "node.nolabel.hover, node.nolabel:selected, node.nolabel.match", style: { label: "data(text)", "z-index": 99 } },
     ],
     layout: { name: "preset" },
   });
   cy.on("select", "node", (e) => labelEdges(cy, e.target));
   cy.on("unselect", "node", () => labelEdges(cy));
+  wireDeclutter(cy);
   return cy;
 }
 
@@ -212,8 +217,9 @@ export function labelEdges(cy: Core, focus?: cytoscape.NodeSingular): void {
 
 export type LayoutName = "concentric" | "cose";
 
-/** Concentric rings by distance from the root (explorer), else force-directed; small graphs are not
- *  blown up past a readable zoom. */
+/** Concentric rings by distance from the root (explorer), else force-directed (cose on small graphs, fcose
+ *  stretched to the canvas above biglayout.LARGE nodes); small graphs are not blown up past a readable zoom;
+ *  large ones get their labels culled by collision. */
 export function runLayout(cy: Core, animate = false, name: LayoutName = "concentric"): void {
   const visible = cy.elements(":visible");
   const n = visible.nodes().length;
@@ -239,6 +245,8 @@ export function runLayout(cy: Core, animate = false, name: LayoutName = "concent
       concentric: (node: cytoscape.NodeSingular) => top - (rank.get(node.id()) ?? top),
       levelWidth: () => 1,
     } as cytoscape.LayoutOptions;
+  } else if (isLarge(cy)) {
+    opts = fcoseOptions(n, animate);
   } else {
     opts = {
       name: "cose", animate, animationDuration: 400, randomize: false, nodeDimensionsIncludeLabels: true,
@@ -247,11 +255,14 @@ export function runLayout(cy: Core, animate = false, name: LayoutName = "concent
     } as cytoscape.LayoutOptions;
   }
   const layout = visible.layout(opts);
+  const force = opts.name === "fcose";
   layout.one("layoutstop", () => {
+    if (force) stretchToCanvas(cy);
     if (cy.zoom() > 1.25) {
       cy.zoom(1.25);
       cy.center(cy.nodes(":visible"));
     }
+    declutter(cy);
   });
   labelEdges(cy, cy.nodes(":selected").first());
   layout.run();

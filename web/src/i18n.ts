@@ -139,6 +139,7 @@ const D: Record<string, [string, string]> = {
   health_bad: ["服务不可用", "Service unavailable"],
   copy: ["复制", "Copy"],
   uid: ["唯一标识", "uid"],
+  same_name_hint: ["同名区分", "Same-name hint"],
   key: ["键", "Key"],
   ev_item: ["对象", "Item"],
   risk: ["风险", "Risk"],

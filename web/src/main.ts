@@ -127,7 +127,7 @@ async function render(): Promise<void> {
         break;
       case "party":
         if (!can("search")) return void main.appendChild(denied());
-        await renderParty(main, rest[0]);
+        await renderParty(main, rest[0], r.params);
         break;
       case "graph":
         if (!can("graph")) return void main.appendChild(denied());

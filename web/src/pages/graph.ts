@@ -5,6 +5,7 @@ import { labelName, relName, t, tv } from "../i18n";
 import { href, replaceParams } from "../router";
 import { errorBox, kv, loading, renderValue } from "../ui";
 import { graphTools, relabelDuplicates } from "../graphtools";
+import { scheduleDeclutter } from "../biglayout";
 import { bundleElement, bundleKey, collapsedElements, legend, makeCy, nodeElement, nodeRoute, runLayout, type LayoutName } from "../graphview";
 
 const KNOWN_TYPES = ["PARTY_TO", "REPRESENTED_BY", "LEGAL_REP_OF", "SHAREHOLDER_OF", "OFFICER_OF", "APPLIED_FOR", "OWNS", "ASSIGNED",
@@ -100,6 +101,7 @@ export async function renderGraph(main: HTMLElement, uid: string, params: URLSea
         cy!.nodes(".collapsed").filter((n) => cy!.getElementById(n.data("parentNode")).hasClass("hidden")).addClass("hidden");
       }
     });
+    scheduleDeclutter(cy);
     updateStats();
   }
 
@@ -218,7 +220,8 @@ export async function renderGraph(main: HTMLElement, uid: string, params: URLSea
     const route = nodeRoute(d);
     const fields: [string, Node | string][] = [];
     if (d.label && d.label !== "Collapsed") fields.push(["kind", labelName(String(d.label)) + (d.kind ? ` · ${t(`kind_${d.kind}`)}` : "")]);
-    if (d.key) fields.push(["key", String(d.key)]);
+    if (d.key) fields.push([d.label === "Party" ? "uid" : "key", String(d.key)]);
+    if (d.hint) fields.push(["same_name_hint", String(d.hint)]);
     if (d.severity) fields.push(["risk", tv("sev", String(d.severity))]);
     if (d.generic) fields.push(["generic_id", "✓"]);
     info.append(h("h3", {}, String(d.name ?? d.text ?? d.id)), ...(note ? [h("p", {}, note)] : []), kv(fields));
@@ -227,7 +230,7 @@ export async function renderGraph(main: HTMLElement, uid: string, params: URLSea
     if (route) info.append(h("a", { class: "button", href: href(route) }, d.label === "Party" ? t("open_party") : t("open_record")));
     if (d.label === "Party" && d.key && !expanded.has(String(d.key)))
       info.append(h("button", { class: "button primary", onclick: () => void expand(node) }, t("expand")));
-    const extra = Object.fromEntries(Object.entries(d).filter(([k]) => !["id", "text", "colour", "bw", "label", "key", "name", "kind", "risk", "severity", "generic", "personal"].includes(k)));
+    const extra = Object.fromEntries(Object.entries(d).filter(([k]) => !["id", "text", "base", "hint", "parentNode", "omitted", "colour", "bw", "label", "key", "name", "kind", "risk", "severity", "generic", "personal"].includes(k)));
     if (Object.keys(extra).length) info.append(h("details", {}, h("summary", {}, t("details")), renderValue(extra)));
   }
 

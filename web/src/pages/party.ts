@@ -1,4 +1,6 @@
 import { controlSection } from "../control";
+import { possibleSection } from "../possible";
+import { evidenceText, ruleName } from "../rules";
 import { enc, get, type Mention, type Party } from "../api";
 import { can } from "../auth";
 import { fmtDate, fmtNum, h } from "../dom";
@@ -23,7 +25,7 @@ function str(v: unknown): string {
   return String(v);
 }
 
-export async function renderParty(main: HTMLElement, uid: string): Promise<void> {
+export async function renderParty(main: HTMLElement, uid: string, params?: URLSearchParams): Promise<void> {
   const spin = loading();
   main.append(spin);
   const [p, names] = await Promise.all([get<Party>(`/parties/${enc(uid)}`), titles()]);
@@ -54,10 +56,11 @@ export async function renderParty(main: HTMLElement, uid: string): Promise<void>
         : h("p", { class: "muted" }, t("none")),
         p.flags?.length ? h("a", { href: href(["flags"], { party: p.uid, party_name: p.name }), class: "small" }, t("all_flags_of_party")) : null),
     ),
+    possibleSection(p.uid, params?.get("merged") ?? null),
     section(t("mentions"), p.mentions?.length ?? 0, p.mentions?.length
       ? table([t("mention_name"), t("role"), t("context"), t("rule"), t("evidence"), t("score"), t("source")], p.mentions.map((m) => {
         const sp = spanOf(m);
-        return [h("b", {}, m.name), tv("role", m.role), contextCell(m), h("code", {}, m.rule ?? "—"), typeof m.evidence === "string" ? m.evidence : "—", fmtNum(m.score),
+        return [h("b", {}, m.name), tv("role", m.role), contextCell(m), h("span", { title: m.rule ?? "" }, ruleName(m.rule)), evidenceText(m.evidence), fmtNum(m.score),
           sourceLink(m.source, { mention: m.id, start: sp.start, end: sp.end })];
       }), "mentions")
       : h("p", { class: "muted" }, t("none"))),
