@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-ROLE_WORDS = {
-    "plaintiff": "原告",
-    "defendant": "被告",
-    "third_party": "第三人",
-    "appellant": "上诉人",
-    "appellee": "被上诉人",
-    "accused": "被告人",
-    "accused_unit": "被告单位",
-    "retrial_applicant": "再审申请人",
-    "retrial_respondent": "被申请人",
-}
+from ipclue.detect.render import ROLES
+
+ROLE_WORDS = {role: zh for role, (zh, _en) in ROLES.items()}
 
 
 def name_of(node: dict[str, Any]) -> str:

@@ -49,7 +49,7 @@ ROLES: dict[str, tuple[str, str]] = {
     "appellant": ("上诉人", "appellant"),
     "appellee": ("被上诉人", "appellee"),
     "retrial_applicant": ("再审申请人", "retrial applicant"),
-    "retrial_respondent": ("再审被申请人", "retrial respondent"),
+    "retrial_respondent": ("被申请人", "retrial respondent"),  # as 再审 judgments write it
     "original_party": ("原审当事人", "original party"),
     "prosecutor": ("公诉机关", "prosecutor"),
     "accused": ("被告人", "accused"),

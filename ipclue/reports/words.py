@@ -5,6 +5,8 @@ One table per kind, so the wording engine's translations (issue 19 item 2) can r
 
 from __future__ import annotations
 
+from ipclue.detect.render import ROLES as RENDER_ROLES
+
 LABELS = {
     "Party": "当事人",
     "Case": "案件",
@@ -88,20 +90,7 @@ VALUES = {
     "same_agent": "同一代理人",
     "same_firm": "同一律所",
 }
-ROLES = {
-    "plaintiff": "原告",
-    "defendant": "被告",
-    "third_party": "第三人",
-    "appellant": "上诉人",
-    "appellee": "被上诉人",
-    "retrial_applicant": "再审申请人",
-    "retrial_respondent": "被申请人",
-    "original_party": "原审当事人",
-    "prosecutor": "公诉机关",
-    "accused": "被告人",
-    "accused_unit": "被告单位",
-    "other": "其他",
-}
+ROLES = {role: zh for role, (zh, _en) in RENDER_ROLES.items()}
 READERS = {"investigator": "侦查员", "supervisor": "监督员", "consumer": "只读用户", "admin": "管理员"}
 STATUS = {
     "new": "新线索",

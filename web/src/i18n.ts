@@ -241,7 +241,7 @@ const D: Record<string, [string, string]> = {
   role_appellant: ["上诉人", "appellant"],
   role_appellee: ["被上诉人", "appellee"],
   role_retrial_applicant: ["再审申请人", "retrial applicant"],
-  role_retrial_respondent: ["再审被申请人", "retrial respondent"],
+  role_retrial_respondent: ["被申请人", "retrial respondent"],
   role_original_party: ["原审当事人", "original party"],
   role_prosecutor: ["公诉机关", "prosecutor"],
   role_accused: ["被告人", "accused"],
