@@ -166,11 +166,11 @@ def report(runs: dict[str, Timed], local: Timed | None) -> None:
     needed = TARGET / DAY_S / per_core
     print(f"\nper-core rate (Spark {first}): {per_core:,.1f} documents/s")
     print(
-        f"10^8 judgments in 24 h: {TARGET / DAY_S:,.0f} documents/s, {needed:,.0f} cores at the per-core rate"
+        f"10^8 judgments in 24 h: {TARGET / DAY_S:,.0f} documents/s, {needed:,.1f} cores at the per-core rate"
     )
     eff = runs[last].rate / runs[first].rate / (cores(last) / cores(first))
     if last != first and eff > 0:
-        print(f"parallel efficiency {first} → {last}: {eff:.0%}; at it, {needed / eff:,.0f} cores")
+        print(f"parallel efficiency {first} → {last}: {eff:.0%}; at it, {needed / eff:,.1f} cores")
     if local:
         print(f"Spark per document vs in-process: {local.rate / per_core:.2f}x the wall time per core")
 
