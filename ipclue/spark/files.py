@@ -9,12 +9,11 @@ number) and its mentions' blocking keys.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path, PurePosixPath
 from typing import Any, cast
 from urllib.parse import urlsplit
 
-from ipclue.extractors.dispatch import _by_kind, _guarded
+from ipclue.extractors.dispatch import _by_kind, _guarded, _read
 from ipclue.extractors.inputs import display_name, name_skip, name_verdict
 from ipclue.graph.mentions import mentions_of
 from ipclue.models import Judgment, Penalty, Rejection
@@ -34,10 +33,15 @@ class _Uri(PurePosixPath):
         return self.uri
 
 
+def is_local(uri: str) -> bool:
+    """A ``file:`` URI or a plain path (read by the executors themselves), not ``hdfs://…`` and the like."""
+    return urlsplit(uri).scheme in ("", "file")
+
+
 def local_path(uri: str) -> PurePosixPath:
     """``file:/a/b`` → ``/a/b`` (the local path ``ipclue extract`` would record); other URIs kept."""
     parts = urlsplit(uri)
-    if parts.scheme in ("", "file"):
+    if is_local(uri):
         return PurePosixPath(parts.path)
     out = _Uri(parts.path)
     out.uri = uri
@@ -69,13 +73,38 @@ def skip_rows(input_no: int, path: PurePosixPath, root: str) -> list[Row]:
 
 
 def file_rows(input_no: int, uri: str, data: bytes) -> list[Row]:
-    """The rows of one file (records and rejections in the file's order)."""
+    """The rows of one file Spark read (``uri``, its bytes): records and rejections in order."""
     path = local_path(uri)
+    return content_rows(order_key(input_no, path), path, data)
+
+
+def local_rows(order: str, path: Path) -> list[Row]:
+    """The rows of one local file, read here as the local path reads it (size limit, read errors)."""
+    name = display_name(path)
+    reading, rejected = _read(path, name), []
+    try:
+        while True:
+            rejected.append(next(reading))
+    except StopIteration as stop:
+        data = stop.value
+    if data is None:  # too large or unreadable: its rejection, no part in the duplicate-content step
+        return [{"order": order, "file_sha256": None, "empty": True, "idx": i} | _rejection(r)
+                for i, r in enumerate(rejected)]  # fmt: skip
+    return content_rows(order, path, data)
+
+
+def rejection_rows(order: str, rej: Rejection) -> list[Row]:
+    """A rejection the driver's listing made (a skip): one row, no part in the duplicate-content step."""
+    return [{"order": order, "file_sha256": None, "empty": True, "idx": 0} | _rejection(rej)]
+
+
+def content_rows(order: str, path: PurePosixPath | Path, data: bytes) -> list[Row]:
+    """The rows of a file's bytes (records and rejections in the file's order)."""
     digest = hashlib.sha256(data).hexdigest()
-    base = {"order": order_key(input_no, path), "file_sha256": digest, "empty": not data.strip()}
+    base = {"order": order, "file_sha256": digest, "empty": not data.strip()}
     if base["empty"]:
-        rej = Rejection(path=str(path), stage="decode", reason="empty", detail="the file has no content",
-                        sha256=digest)  # fmt: skip
+        rej = Rejection(path=display_name(str(path)), stage="decode", reason="empty",
+                        detail="the file has no content", sha256=digest)  # fmt: skip
         return [base | {"idx": 0} | _rejection(rej)]
     name = display_name(
         str(path)
@@ -101,7 +130,7 @@ def _record(rec: Any) -> Row:
         "reason": None,
         "detail": None,
         "sha256": src.sha256,
-        "record": json.dumps(rec.model_dump(mode="json"), ensure_ascii=False),
+        "record": rec.model_dump_json(),
         "dedup": _dedup_key(rec),
         "where": f"{src.path}:{src.line}" if src.line else src.path,
         "mentions": [

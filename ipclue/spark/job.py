@@ -1,7 +1,7 @@
 """The Spark job: input files → Parquet records by kind, the quarantine, mention keys and groups.
 
 Run-wide steps done as ``extractors.dispatch.extract_paths`` does them, so that the output equals
-``ipclue extract --jsonl``: files in the local walk's order (inputs as given, then by path parts),
+``ipclue extract --jsonl``: files in the local walk's order (inputs as given, then as walked),
 an empty file rejected first, a file with the same bytes as an earlier one rejected whole
 (``duplicate-content``), then a repeated case or decision number rejected (the first one wins).
 
@@ -14,39 +14,20 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from functools import partial
-from pathlib import PurePosixPath
-from typing import Any
 
 from pyspark import StorageLevel
 from pyspark.sql import DataFrame, SparkSession, Window
 from pyspark.sql import functions as F
-from pyspark.sql import types as T
 
-from ipclue.spark.files import file_rows, skip_rows, skipped
 from ipclue.spark.keys import candidate_key
+from ipclue.spark.listing import files_frame
 from ipclue.spark.parquet import MANIFEST
+from ipclue.spark.worker import ITEM, extract_batches
 
-_MENTION = T.StructType([
-    T.StructField("id", T.StringType()), T.StructField("kind", T.StringType()),
-    T.StructField("name", T.StringType()), T.StructField("uscc", T.StringType()),
-    T.StructField("keys", T.ArrayType(T.StringType())),
-])  # fmt: skip
-_TEXT = ("stage", "reason", "detail", "sha256", "record", "dedup", "where")
-ITEM = T.StructType(
-    [T.StructField(n, T.StringType()) for n in ("order", "file_sha256")]
-    + [T.StructField("empty", T.BooleanType()), T.StructField("idx", T.IntegerType())]
-    + [T.StructField(n, T.StringType()) for n in ("kind", "path")]
-    + [T.StructField("line", T.IntegerType())]
-    + [
-        T.StructField(n, T.StringType())
-        for n in ("stage", "reason", "detail", "sha256", "record", "dedup", "where")
-    ]
-    + [T.StructField("mentions", T.ArrayType(_MENTION))]
-)
 _QUARANTINE = ["order", "idx", "path", "line", "stage", "reason", "detail", "sha256"]
+STAGED = "_items"  # OUT/_items: the extracted rows, written once, read by every later step, then removed
 
 
 @dataclass(slots=True)
@@ -74,6 +55,7 @@ def session(master: str, *, app: str = "ipclue-extract", partitions: int = 8) ->
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "256")  # files per batch into a worker
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
@@ -83,98 +65,54 @@ def session(master: str, *, app: str = "ipclue-extract", partitions: int = 8) ->
 def run(spark: SparkSession, inputs: Sequence[str], out: str) -> SparkSummary:
     """Extract every input into ``out`` (overwritten); the same records as ``ipclue extract``."""
     start = time.perf_counter()
-    items = _extracted(spark, inputs).persist(StorageLevel.MEMORY_AND_DISK)
-    items.count()  # extract once: every later step reads the persisted rows
-    kept, dup_files = _content_dedup(items)
-    kept, dup_keys = _key_dedup(kept)
+    staged = f"{out}/{STAGED}"
+    files_frame(spark, inputs).mapInArrow(extract_batches, ITEM).write.mode("overwrite").parquet(staged)
+    items = spark.read.schema(ITEM).parquet(staged)
+    later_files, dup_files = _content_dedup(items)
+    kept = items.join(later_files, "order", "left_anti")
+    later_keys, dup_keys = _key_dedup(kept)
+    kept = kept.join(later_keys, ["order", "idx"], "left_anti")
     records = kept.where(F.col("kind") != "rejection")
     quarantine = kept.where(F.col("kind") == "rejection").select(*_QUARANTINE).unionByName(dup_files)
     quarantine = quarantine.unionByName(dup_keys).orderBy("order", "idx")
     _write_records(records, f"{out}/records")
     quarantine.write.mode("overwrite").parquet(f"{out}/quarantine")
-    mentions, groups = _keyed(records)
-    mentions.write.mode("overwrite").parquet(f"{out}/mentions")
-    groups.write.mode("overwrite").parquet(f"{out}/groups")
-    summary = _summary(spark, out, items, inputs)
+    _write_keyed(records, out)
+    summary = _summary(spark, out, items)
     summary.seconds = round(time.perf_counter() - start, 2)
+    for frame in (later_files, later_keys):
+        frame.unpersist()
+    _remove(spark, staged)
     _write_manifest(spark, out, summary)
-    items.unpersist()
     return summary
 
 
-def _extracted(spark: SparkSession, inputs: Sequence[str]) -> DataFrame:
-    """Every input file's rows (``files.file_rows``), extracted in the workers."""
-    frames = []
-    for no, uri in enumerate(inputs):
-        reader = spark.read.format("binaryFile").option("recursiveFileLookup", "true")
-        files = reader.load(uri).select("path", "content")
-        frames.append(files.rdd.mapPartitions(partial(_rows, no=no, root=uri)))
-        hidden = [tuple(row[n] for n in ITEM.fieldNames()) for p in _hidden_files(spark, uri)
-                  for row in skip_rows(no, p, uri)]  # fmt: skip
-        if hidden:
-            frames.append(spark.sparkContext.parallelize(hidden, 1))
-    rdd = frames[0] if len(frames) == 1 else spark.sparkContext.union(frames)
-    return spark.createDataFrame(rdd, ITEM)
-
-
-def _hidden_files(spark: SparkSession, uri: str) -> list[PurePosixPath]:
-    """Files under ``uri`` with a hidden part (``.x``): Spark's file listing leaves them out, the local
-    walk reports each as a skip, so the driver lists them through Hadoop's FileSystem and reports them."""
-    from ipclue.spark.files import local_path
-
-    jvm, conf = spark.sparkContext._jvm, spark.sparkContext._jsc.hadoopConfiguration()
-    assert jvm is not None, "a SparkContext without a JVM gateway"
-    root = jvm.org.apache.hadoop.fs.Path(uri)
-    fs = root.getFileSystem(conf)
-    if not fs.getFileStatus(root).isDirectory():
-        return []
-    found, listing = [], fs.listFiles(root, True)
-    while listing.hasNext():
-        path = local_path(str(listing.next().getPath().toString()))
-        if skipped(path, uri) and any(part.startswith(".") for part in path.parts):
-            found.append(path)
-    return sorted(found)
-
-
-def _rows(files: Iterable[Any], *, no: int, root: str) -> Iterator[tuple[Any, ...]]:
-    from ipclue.spark.files import local_path
-
-    names = ITEM.fieldNames()
-    for f in files:
-        path = local_path(f["path"])
-        rows = (
-            skip_rows(no, path, root)
-            if skipped(path, root)
-            else file_rows(no, f["path"], bytes(f["content"]))
-        )
-        for row in rows:
-            yield tuple(row[n] for n in names)
-
-
 def _content_dedup(items: DataFrame) -> tuple[DataFrame, DataFrame]:
-    """Items of each content's first file, and one ``duplicate-content`` rejection per later file."""
+    """The files whose bytes an earlier file had (``order``; computed once, kept), and one
+    ``duplicate-content`` rejection for each."""
     files = items.where(~F.col("empty")).select("order", "file_sha256", "path").dropDuplicates(["order"])
     first = Window.partitionBy("file_sha256").orderBy("order")
     files = files.withColumn("first_order", F.first("order").over(first))
     files = files.withColumn("first_path", F.first("path").over(first))
-    later = files.where(F.col("order") != F.col("first_order"))
+    later = files.where(F.col("order") != F.col("first_order")).drop("first_order")
+    later = later.persist(StorageLevel.MEMORY_AND_DISK)
     dups = later.select(
         "order", F.lit(0).alias("idx"), "path", F.lit(None).cast("int").alias("line"),
         F.lit("decode").alias("stage"), F.lit("duplicate-content").alias("reason"),
         F.concat(F.lit("same bytes as "), "first_path").alias("detail"), F.col("file_sha256").alias("sha256"),
     )  # fmt: skip
-    kept = items.join(later.select("order"), "order", "left_anti")
-    return kept, dups
+    return later.select("order"), dups
 
 
 def _key_dedup(items: DataFrame) -> tuple[DataFrame, DataFrame]:
-    """Records whose case/decision number came first, and a rejection for each later one."""
+    """The records whose case/decision number came earlier (``order, idx``; computed once, kept), and
+    a rejection for each."""
     by_key = Window.partitionBy("dedup").orderBy("order", "idx")
-    ranked = items.where(F.col("dedup").isNotNull()).withColumn("n", F.row_number().over(by_key))
+    keyed = items.where(F.col("dedup").isNotNull()).select("order", "idx", "path", "line", "sha256", "dedup",
+                                                            "where")  # fmt: skip
+    ranked = keyed.withColumn("n", F.row_number().over(by_key))
     ranked = ranked.withColumn("first_where", F.first("where").over(by_key))
-    rest = items.where(F.col("dedup").isNull())
-    kept = rest.unionByName(ranked.where(F.col("n") == 1).drop("n", "first_where"))
-    later = ranked.where(F.col("n") > 1)
+    later = ranked.where(F.col("n") > 1).persist(StorageLevel.MEMORY_AND_DISK)
     reason = F.when(F.col("dedup").startswith("case:"), "duplicate-case-no").otherwise(
         "duplicate-decision-no"
     )
@@ -183,30 +121,44 @@ def _key_dedup(items: DataFrame) -> tuple[DataFrame, DataFrame]:
         "order", "idx", "path", "line", F.lit("extract").alias("stage"), reason.alias("reason"),
         F.concat(key, F.lit(" already read from "), "first_where").alias("detail"), "sha256",
     )  # fmt: skip
-    return kept, dups
+    return later.select("order", "idx"), dups
 
 
 def _write_records(records: DataFrame, out: str) -> None:
+    """``records/kind=<type>/``: each file sorted by (order, idx). No shuffle: the staged rows are in
+    the walk's order already, so each task sorts its own rows and writes them (``parquet`` merges)."""
     columns = ["kind", "order", "idx", "path", "sha256", "line", "record"]
     # sorted by kind first: the writer's own sort by the partition column then keeps this order
-    ordered = records.select(*columns).repartition("kind").sortWithinPartitions("kind", "order", "idx")
+    ordered = records.select(*columns).sortWithinPartitions("kind", "order", "idx")
     ordered.write.mode("overwrite").partitionBy("kind").parquet(out)
 
 
-def _keyed(records: DataFrame) -> tuple[DataFrame, DataFrame]:
-    """Mentions with their blocking keys, and groups by key with their candidate party key."""
+def _write_keyed(records: DataFrame, out: str) -> None:
+    """``groups/`` (key, mentions, candidate party; sorted by key), then ``mentions/`` with the
+    candidate of their first key, sorted by (order, idx, id)."""
     mentions = records.select("order", "idx", F.explode("mentions").alias("m")).select("order", "idx", "m.*")
     keyed = mentions.select("id", "uscc", F.explode("keys").alias("key"))
     grouped = keyed.groupBy("key").agg(F.count("id").alias("mentions"), F.collect_set("uscc").alias("usccs"))
     groups = grouped.rdd.map(lambda r: (r["key"], r["mentions"], candidate_key(r["key"], r["usccs"])))
-    groups_df = grouped.sparkSession.createDataFrame(groups, "key string, mentions long, candidate string")
+    spark = records.sparkSession
+    groups_df = spark.createDataFrame(groups, "key string, mentions long, candidate string")
+    groups_df.orderBy("key").write.mode("overwrite").parquet(f"{out}/groups")
+    written = spark.read.parquet(f"{out}/groups").select("key", "candidate")
     first = mentions.select("id", F.col("keys")[0].alias("key"))
-    cand = first.join(groups_df.select("key", "candidate"), "key", "left").select("id", "candidate")
-    out = mentions.join(cand, "id", "left").orderBy("order", "idx", "id")
-    return out, groups_df.orderBy("key")
+    cand = first.join(written, "key", "left").select("id", "candidate")
+    keyed_out = mentions.join(cand, "id", "left").orderBy("order", "idx", "id")
+    keyed_out.write.mode("overwrite").parquet(f"{out}/mentions")
 
 
-def _summary(spark: SparkSession, out: str, items: DataFrame, inputs: Sequence[str]) -> SparkSummary:
+def _remove(spark: SparkSession, uri: str) -> None:
+    """Delete ``uri`` (recursively) through Hadoop's file system API."""
+    jvm, conf = spark.sparkContext._jvm, spark.sparkContext._jsc.hadoopConfiguration()
+    assert jvm is not None, "a SparkContext without a JVM gateway"
+    path = jvm.org.apache.hadoop.fs.Path(uri)
+    path.getFileSystem(conf).delete(path, True)
+
+
+def _summary(spark: SparkSession, out: str, items: DataFrame) -> SparkSummary:
     master = str(spark.sparkContext.master)
     summary = SparkSummary(out=out, master=master, files=items.select("order").distinct().count())
     recs = spark.read.parquet(f"{out}/records").groupBy("kind").count().collect()

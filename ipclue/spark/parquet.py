@@ -1,6 +1,6 @@
 """Reading the Spark job's output back without Spark (``ipclue ingest OUT``), in the local order.
 
-Records (one sorted file per kind) and the quarantine are merged on (order, idx), so that an
+Records (files per kind, each sorted) and the quarantine are merged on (order, idx), so that an
 ingest of the Parquet output sees the items in the order ``extract_paths`` yields them, and its
 resolution (whose new uids come from the first record naming a party) is the same.
 """

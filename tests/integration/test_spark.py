@@ -51,6 +51,10 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / ".hidden.txt").write_text("skipped", encoding="utf-8")
     (root / "quarantine").mkdir()
     (root / "quarantine" / "old.txt").write_text("skipped", encoding="utf-8")
+    (root / "_draft.txt").write_text("草稿，尚未成文", encoding="utf-8")  # read locally; hidden from Spark
+    outside = tmp_path_factory.mktemp("elsewhere") / "j.txt"
+    outside.write_bytes(judgments[2].read_bytes())
+    (root / "judgments" / "link.txt").symlink_to(outside)  # a link out of the input roots: a skip
     return root
 
 
@@ -76,6 +80,8 @@ def test_spark_extract_equals_local_on_a_generated_corpus(
     local = _same_as_local(spark, generated, tmp_path / "out")
     reasons = {x.reason for x in local if isinstance(x, Rejection)}
     assert {"duplicate-content", "duplicate-case-no", "empty", "unsupported-file-type"} <= reasons
+    assert {"hidden", "quarantine-output", "symlink-outside-roots"} <= reasons
+    assert any(x.path.endswith("/_draft.txt") for x in local)
     kinds = {p.name for p in (tmp_path / "out" / "records").iterdir() if p.is_dir()}
     assert kinds == {f"kind={x.type}" for x in local if not isinstance(x, Rejection)}
     table = pq.read_table(tmp_path / "out" / "records" / "kind=judgment").to_pylist()
