@@ -33,14 +33,17 @@ MERGES_PER_TRANSACTION = 200  # survivors per write transaction (each absorbs it
 MERGE_STEPS = ("resolve/repoint_mentions", "resolve/move_out", "resolve/move_in", "resolve/merge_finish")
 
 
-def group_persons(graph: Graph, th: Thresholds | None = None) -> dict[str, int]:
-    """Plan and apply the group pass; returns counts (people compared, merged, possible)."""
+def group_persons(
+    graph: Graph, th: Thresholds | None = None, survivors: set[str] | None = None
+) -> dict[str, int]:
+    """Plan and apply the group pass; returns counts (people compared, merged, possible);
+    ``survivors`` collects the parties that absorbed others."""
     th = th or Thresholds()
     names = read_people(graph)
     orgs = sorted({r.org for people, _ in names.values() for p in people for r in p.roles})
     links = read_org_links(graph, orgs)
     distinct = {frozenset((r["a"], r["b"])) for r in graph.read(query("resolve/distinct_pairs"))}
-    done = apply(graph, plan(names, links, th, distinct, read_places(graph, names, orgs)))
+    done = apply(graph, plan(names, links, th, distinct, read_places(graph, names, orgs)), survivors)
     return {"group_people": sum(len(p) for p, _ in names.values())} | done
 
 
@@ -83,21 +86,38 @@ def read_places(graph: Graph, names: dict[str, tuple[list[Person], int]], orgs: 
     return places_in(texts) | PROVINCES
 
 
-def apply(graph: Graph, p: Plan) -> dict[str, int]:
-    """Clear old possible matches, merge, then write the new possible matches."""
-    graph.write(query("resolve/possibly_same_clear"))
-    merges = sorted(p.merges.items())
+def apply(graph: Graph, p: Plan, survivors: set[str] | None = None) -> dict[str, int]:
+    """Remove the possible matches the plan drops, merge, then write the new or changed ones."""
+    merged = {u for keep, ab in p.merges.items() for u in (keep, *ab)}
+    rows = {
+        (x.a, x.b): {"a": x.a, "b": x.b, "score": x.score, "rule": x.rule, "evidence": x.evidence}
+        for x in p.possible
+    }
+    kept = set()
+    stale = []
+    for r in graph.read(query("resolve/possible_all")):
+        row = {"a": r["a"], "b": r["b"], "score": r["score"], "rule": r["rule"], "evidence": r["evidence"]}
+        if rows.get((r["a"], r["b"])) == row and not merged & {r["a"], r["b"]}:
+            kept.add((r["a"], r["b"]))
+        else:
+            stale.append({"a": r["a"], "b": r["b"]})
+    for start in range(0, len(stale), 5000):
+        graph.write(query("resolve/possibly_same_drop"), rows=stale[start : start + 5000])
+    _merge_all(graph, sorted(p.merges.items()))
+    if survivors is not None:
+        survivors.update(p.merges)
+    fresh = [row for key, row in sorted(rows.items()) if key not in kept]
+    if fresh:
+        graph.write(query("resolve/possibly_same"), rows=fresh)
+    return {"group_merged": sum(len(a) for a in p.merges.values()), "possibly_same": len(rows)}
+
+
+def _merge_all(graph: Graph, merges: list[tuple[str, dict[str, Pair]]]) -> None:
     for start in range(0, len(merges), MERGES_PER_TRANSACTION):
         part = merges[start : start + MERGES_PER_TRANSACTION]
         run_steps(graph, [s for keep, ab in part for uid in sorted(ab) for s in _merge(keep, uid, ab[uid])])
         graph.write(query("resolve/refresh_parties"), uids=[keep for keep, _ in part])
         mark_stale(graph, [u for keep, ab in part for u in (keep, *ab)])
-    rows = [
-        {"a": x.a, "b": x.b, "score": x.score, "rule": x.rule, "evidence": x.evidence} for x in p.possible
-    ]
-    if rows:
-        graph.write(query("resolve/possibly_same"), rows=rows)
-    return {"group_merged": sum(len(a) for a in p.merges.values()), "possibly_same": len(rows)}
 
 
 def _merge(keep: str, absorb: str, pair: Pair) -> list[tuple[str, dict[str, Any]]]:
