@@ -3,8 +3,10 @@
     python bench/ingest_scale.py [--sizes 1000,10000,30000,100000] [--seed 1] [--incremental 1000]
                                  [--out /tmp/ipclue-scale] [--instance bench]
 
-For each size: generate a corpus (``ipclue.synth``), wipe the graph, run ``pipeline.ingest`` on
-it and print records/s per stage (extract, resolve, write, derive) and overall, plus the slowest
+A size may repeat (``--sizes 10000,10000,10000``: the same corpus ingested afresh each time, to
+see whether a run stalls). For each size: generate a corpus (``ipclue.synth``), wipe the graph,
+run ``pipeline.ingest`` on it and print records/s per stage (extract, resolve, write, derive) and
+overall, derive's seconds per step, the 1-minute load average before and after, plus the slowest
 queries (every ``Graph.read``/``write`` and loader transaction is timed by its Cypher file name).
 With ``--incremental N``, a corpus of N parties (another seed) is then ingested into the largest
 graph: its time and the share spent resolving. Uses the managed instance ``--instance`` unless
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -86,7 +89,7 @@ class QueryClock:
             for (owner, attr, _), fn in zip(patches, saved, strict=True):
                 setattr(owner, attr, fn)
 
-    def top(self, n: int = 8) -> list[dict[str, Any]]:
+    def top(self, n: int = 14) -> list[dict[str, Any]]:
         names = sorted(self.total, key=lambda k: -self.total[k])[:n]
         return [
             {
@@ -133,9 +136,15 @@ def rates(report: IngestReport) -> dict[str, Any]:
 
 def run(graph: db.Graph, corpus: Path, quarantine: Path) -> dict[str, Any]:
     clock = QueryClock()
+    before = os.getloadavg()
     with clock.installed():
         report = ingest(graph, [corpus], quarantine_dir=quarantine)
-    return rates(report) | {"slowest_queries": clock.top(), "derived": report.derived}
+    return rates(report) | {
+        "derive_step_s": report.derive_seconds,
+        "load_avg_before_after": [round(before[0], 2), round(os.getloadavg()[0], 2)],
+        "slowest_queries": clock.top(),
+        "derived": report.derived,
+    }
 
 
 def main() -> None:
