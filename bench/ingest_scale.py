@@ -8,8 +8,9 @@ see whether a run stalls). For each size: generate a corpus (``ipclue.synth``), 
 run ``pipeline.ingest`` on it and print records/s per stage (extract, resolve, write, derive) and
 overall, derive's seconds per step, the 1-minute load average before and after, plus the slowest
 queries (every ``Graph.read``/``write`` and loader transaction is timed by its Cypher file name).
-With ``--incremental N``, a corpus of N parties (another seed) is then ingested into the largest
-graph: its time and the share spent resolving. Uses the managed instance ``--instance`` unless
+With ``--incremental N``, a corpus of N parties (another seed, ``--batch-seed``) is then ingested
+into the last graph (with ``--sizes ''``: into the graph as it is): its time and the share spent
+resolving. Uses the managed instance ``--instance`` unless
 NEO4J_URI is set. The figures are measured, never asserted.
 """
 
@@ -153,19 +154,22 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--profile", default="bench", help="synth profile (bench/run_all.py uses 'bench')")
     ap.add_argument("--incremental", type=int, default=1000, help="parties of the batch added last (0: none)")
+    ap.add_argument(
+        "--batch-seed", type=int, default=0, help="seed of the incremental batch (default seed+1000)"
+    )
     ap.add_argument("--out", type=Path, default=Path("/tmp/ipclue-scale"))
     ap.add_argument("--instance", default="bench")
     args = ap.parse_args()
     graph = open_bench_graph(args.instance)
     results: dict[str, Any] = {}
-    for size in [int(s) for s in args.sizes.split(",")]:
+    for size in [int(s) for s in args.sizes.split(",") if s]:  # none: the batch goes into the graph as it is
         corpus = generate(args.out, size, args.seed, args.profile)
         wipe(graph)
         apply_schema(graph)
         results[str(size)] = run(graph, corpus, args.out / "quarantine")
         print(json.dumps({size: results[str(size)]}, ensure_ascii=False), flush=True)
     if args.incremental:
-        extra = generate(args.out, args.incremental, args.seed + 1000, args.profile)
+        extra = generate(args.out, args.incremental, args.batch_seed or args.seed + 1000, args.profile)
         inc = run(graph, extra, args.out / "quarantine")
         inc["resolve_share"] = round(inc["stage_s"].get("resolve", 0.0) / inc["seconds"], 3)
         results[f"incremental+{args.incremental}"] = inc

@@ -5,7 +5,10 @@ and the links among their organisations (``resolve/group_org_links``), plans wit
 and applies it: merges move mentions (rule, score, evidence on each REFERS_TO) and
 relationships to the surviving uid, like a force-merge but without a judgement; possible
 matches are written as ``(:Party)-[:POSSIBLY_SAME {score, rule, evidence}]->(:Party)``,
-recomputed in full on each run. Rejected pairs (``distinct`` judgements) are never proposed.
+planned on each run (for every name, or for the names an ingest can change: ``group_scope``) and
+written as a difference: edges the plan no longer holds (or that touch a merged party) are
+removed, new or changed ones written, the others left alone. Rejected pairs (``distinct``
+judgements) are never proposed.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 
 from ipclue.cypher import query
 from ipclue.graph.db import Graph
+from ipclue.graph.resolution.group_scope import known_places, scope_names
 from ipclue.graph.resolution.groups import (
     OrgLink,
     OrgLinks,
@@ -23,34 +27,45 @@ from ipclue.graph.resolution.groups import (
     Plan,
     Role,
     Thresholds,
-    places_in,
     plan,
 )
 from ipclue.graph.resolution.judgements import mark_stale, run_steps
-from ipclue.graph.resolution.orgs import PROVINCES
 
 MERGES_PER_TRANSACTION = 200  # survivors per write transaction (each absorbs its group's parties)
 MERGE_STEPS = ("resolve/repoint_mentions", "resolve/move_out", "resolve/move_in", "resolve/merge_finish")
 
 
 def group_persons(
-    graph: Graph, th: Thresholds | None = None, survivors: set[str] | None = None
+    graph: Graph,
+    th: Thresholds | None = None,
+    survivors: set[str] | None = None,
+    scope: list[str] | None = None,
 ) -> dict[str, int]:
     """Plan and apply the group pass; returns counts (people compared, merged, possible);
-    ``survivors`` collects the parties that absorbed others."""
+    ``survivors`` collects the parties that absorbed others. ``scope``: plan only the names these
+    parties can change (see ``group_scope``); None, or place names new to the graph, plan all."""
     th = th or Thresholds()
-    names = read_people(graph)
+    places, grew = known_places(graph, scope)
+    names_in = None if scope is None or grew else scope_names(graph, scope)
+    names = read_people(graph, names_in)
     orgs = sorted({r.org for people, _ in names.values() for p in people for r in p.roles})
     links = read_org_links(graph, orgs)
     distinct = {frozenset((r["a"], r["b"])) for r in graph.read(query("resolve/distinct_pairs"))}
-    done = apply(graph, plan(names, links, th, distinct, read_places(graph, names, orgs)), survivors)
-    return {"group_people": sum(len(p) for p, _ in names.values())} | done
+    done = apply(graph, plan(names, links, th, distinct, places), survivors, names_in)
+    scoped = {"group_names_planned": len(names)} if names_in is not None else {}
+    return {"group_people": sum(len(p) for p, _ in names.values())} | scoped | done
 
 
-def read_people(graph: Graph) -> dict[str, tuple[list[Person], int]]:
-    """Name → (people holding a role at an organisation, how many person parties bear the name)."""
+def read_people(graph: Graph, only: list[str] | None = None) -> dict[str, tuple[list[Person], int]]:
+    """Name → (people holding a role at an organisation, how many person parties bear the name),
+    for every name borne by several person parties, or for those among ``only``."""
     out: dict[str, tuple[list[Person], int]] = {}
-    for r in graph.read(query("resolve/group_people")):
+    rows = (
+        graph.read(query("resolve/group_people"))
+        if only is None
+        else [r for s in range(0, len(only), 5000) for r in _people_of(graph, only[s : s + 5000])]
+    )
+    for r in rows:
         people, _ = out.setdefault(r["name"], ([], int(r["bearers"])))
         if r["roles"]:
             # sorted: the first of equally strong links names the evidence, whatever the storage order
@@ -77,17 +92,15 @@ def read_org_links(graph: Graph, uids: list[str], max_fanout: int = 50) -> OrgLi
     return links
 
 
-def read_places(graph: Graph, names: dict[str, tuple[list[Person], int]], orgs: list[str]) -> frozenset[str]:
-    """Place names in the organisations' names and addresses (and the provinces)."""
-    rows = graph.read(query("resolve/group_org_addresses"), uids=orgs) if orgs else []
-    texts = [r["value"] for r in rows] + [
-        x.org_name for people, _ in names.values() for p in people for x in p.roles
-    ]
-    return places_in(texts) | PROVINCES
+def _people_of(graph: Graph, names: list[str]) -> list[dict[str, Any]]:
+    return graph.read(query("resolve/group_people_of"), names=names)
 
 
-def apply(graph: Graph, p: Plan, survivors: set[str] | None = None) -> dict[str, int]:
-    """Remove the possible matches the plan drops, merge, then write the new or changed ones."""
+def apply(
+    graph: Graph, p: Plan, survivors: set[str] | None = None, names: list[str] | None = None
+) -> dict[str, int]:
+    """Remove the possible matches the plan drops, merge, then write the new or changed ones
+    (``names``: the plan covers these names only, so only their possible matches are compared)."""
     merged = {u for keep, ab in p.merges.items() for u in (keep, *ab)}
     rows = {
         (x.a, x.b): {"a": x.a, "b": x.b, "score": x.score, "rule": x.rule, "evidence": x.evidence}
@@ -95,7 +108,12 @@ def apply(graph: Graph, p: Plan, survivors: set[str] | None = None) -> dict[str,
     }
     kept = set()
     stale = []
-    for r in graph.read(query("resolve/possible_all")):
+    existing = (
+        graph.read(query("resolve/possible_all"))
+        if names is None
+        else [r for s in range(0, len(names), 5000) for r in _possible_of(graph, names[s : s + 5000])]
+    )
+    for r in existing:
         row = {"a": r["a"], "b": r["b"], "score": r["score"], "rule": r["rule"], "evidence": r["evidence"]}
         if rows.get((r["a"], r["b"])) == row and not merged & {r["a"], r["b"]}:
             kept.add((r["a"], r["b"]))
@@ -110,6 +128,10 @@ def apply(graph: Graph, p: Plan, survivors: set[str] | None = None) -> dict[str,
     if fresh:
         graph.write(query("resolve/possibly_same"), rows=fresh)
     return {"group_merged": sum(len(a) for a in p.merges.values()), "possibly_same": len(rows)}
+
+
+def _possible_of(graph: Graph, names: list[str]) -> list[dict[str, Any]]:
+    return graph.read(query("resolve/possible_of_names"), names=names)
 
 
 def _merge_all(graph: Graph, merges: list[tuple[str, dict[str, Pair]]]) -> None:
