@@ -1,7 +1,8 @@
 """Post-load derivations, run after every ingest: ``derive(graph, touched=None) -> counts``.
 
-1. Blocking keys on new organisation mentions (``block_variant``, ``block_pinyin``), so the
-   next batch finds its candidates in Neo4j.
+1. Blocking keys on organisation mentions that lack them (``block_variant``, ``block_pinyin``), so
+   the next batch finds its candidates in Neo4j; the loader stores them with each new mention, so
+   this only keys mentions an older version loaded.
 2. A party's USCC from its mentions (checksum checked in Python).
 3. Generic identifiers and agents (``generic``, ``generic_agent``; see ``generic``).
 4. ``BRANCH_OF {derived: true}`` from a 分公司's name to its parent's exact name.
@@ -13,8 +14,9 @@
 ``touched``: the parties an ingest wrote (every party its mentions refer to). With it the derive is
 incremental and gives the graph a full derive would: steps 1, 2 and 5 look only at what those parties
 (plus the parties a merge or split queued, the group pass's survivors and the parties at identifiers
-whose generic flag changed) can change; steps 3 and 4b read the whole graph, since their cut-offs and
-name statistics are global, but write only what changed. Without it every step runs in full.
+whose generic flag changed) can change; step 3 reads the whole graph (its cut-offs are global) but
+writes only what changed; step 4b plans only the names those parties can change (``group_scope``)
+and writes the difference. Without it every step runs in full.
 """
 
 from __future__ import annotations
@@ -56,9 +58,11 @@ def derive(
     counts["party_uscc"] = clock("party_uscc", lambda: party_uscc(graph, scope))
     flipped: set[str] = set()
     counts |= clock("generic", lambda: mark_identifiers(graph, rule, flipped) | mark_agents(graph, rule))
-    counts["branch_of"] = clock("branch_of", lambda: branches(graph))
+    branched: set[str] = set()
+    counts["branch_of"] = clock("branch_of", lambda: branches(graph, branched))
     survivors: set[str] = set()
-    counts |= clock("group_pass", lambda: group_persons(graph, th, survivors))
+    group_scope = None if scope is None else sorted(set(scope) | flipped | branched)
+    counts |= clock("group_pass", lambda: group_persons(graph, th, survivors, group_scope))
     if scope is None:
         counts |= clock("links", lambda: links(graph, max_fanout))
     else:
@@ -131,14 +135,17 @@ def _missing_uscc(graph: Graph, uids: list[str]) -> list[dict[str, Any]]:
     return graph.read(query("derive/parties_missing_uscc_of"), uids=uids)
 
 
-def branches(graph: Graph) -> int:
-    """Derive BRANCH_OF for branches whose parent is in the graph under its exact name."""
+def branches(graph: Graph, linked: set[str] | None = None) -> int:
+    """Derive BRANCH_OF for branches whose parent is in the graph under its exact name (``linked``
+    collects both ends of the new links)."""
     rows = []
     for r in graph.read(query("derive/branch_candidates"), pattern=BRANCH_PATTERN):
         parent = analyse(r["name"]).parent_key
         if parent:
             rows.append({"uid": r["uid"], "name": r["name"], "parent_key": parent})
     found = graph.write(query("derive/branch_of"), rows=rows) if rows else []
+    if found and linked is not None:
+        linked.update(found[0]["uids"])
     return int(found[0]["linked"]) if found else 0
 
 
