@@ -4,6 +4,7 @@ property, LINKED, POSSIBLY_SAME, BRANCH_OF and group-pass merge), also after a u
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 from typing import Any
@@ -11,8 +12,10 @@ from typing import Any
 import pytest
 
 from ipclue.graph.db import Graph
-from ipclue.graph.resolution import force_split
+from ipclue.graph.load import Loader
+from ipclue.graph.resolution import GraphResolver, derive, force_split
 from ipclue.graph.schema import wipe
+from ipclue.models import Company, SourceRef
 from ipclue.pipeline import ingest
 from ipclue.synth.generate import generate
 
@@ -45,8 +48,8 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def batches(root: Path, layout: str) -> tuple[Path, Path]:
     """The corpus in two batches: every other judgment and penalty in each, and the registry's
-    companies split line by line (``companies``) or all in the first batch (``documents``: the
-    second brings no new organisation address, so the group pass plans only the names it touches)."""
+    companies split line by line (``companies``: new organisations, addresses and place names in the
+    second) or all in the first batch (``documents``)."""
     first, second = root / layout / "a", root / layout / "b"
     if first.exists():
         return first, second
@@ -91,10 +94,39 @@ def test_incremental_derive_equals_full_derive(
     parts = batches(corpus_dir, layout)
     incremental = run(graph, parts, tmp_path, full=False, split=split)
     full = run(graph, parts, tmp_path, full=True, split=split)
-    if layout == "documents":
-        assert "group_names_planned" in incremental["derived"], "the group pass planned every name"
+    assert "group_names_planned" in incremental["derived"], "the group pass planned every name"
     vias = {row[2] for row in full["linked"]}
     assert {"'legal_rep'", "'shared_address'"} <= vias, vias  # the comparison covers real links
     assert full["possible"] and full["branch"], "the corpus must exercise the group pass and branches"
     for key in SNAPSHOT:
         assert incremental[key] == full[key], (key, set(incremental[key]) ^ set(full[key]))
+
+
+def _company(name: str, rep: str, address: str) -> Company:
+    src = SourceRef(path=f"test/{name}.json", sha256=hashlib.sha256(name.encode()).hexdigest())
+    return Company(name=name, legal_representative=rep, address=address, source=src)
+
+
+def _possible(graph: Graph) -> list[tuple[Any, ...]]:
+    return sorted(tuple(r.values()) for r in graph.read(SNAPSHOT["possible"]))
+
+
+def test_a_new_place_name_replans_the_names_at_organisations_bearing_it(graph: Graph) -> None:
+    """余杭 becomes a known place only with the second batch: 余杭华美科技's 字号 stem turns from
+    余杭华美 into 华美, shared with 杭州华美电子, although neither company nor 张三丰 is in that batch."""
+    first = [
+        _company("余杭华美科技有限公司", "张三丰", "浙江省杭州市西湖区文三路1号"),
+        _company("杭州华美电子有限公司", "张三丰", "浙江省杭州市滨江区江南大道2号"),
+    ]
+    Loader(graph, resolver=GraphResolver(graph)).load(first)
+    derive(graph)
+    before = _possible(graph)
+    loaded = Loader(graph, resolver=GraphResolver(graph)).load(
+        [_company("杭州晨光文具有限公司", "李四", "浙江省杭州市余杭区良渚街道3号")]
+    )
+    counts = derive(graph, touched=loaded.parties)
+    assert "group_names_planned" in counts
+    incremental = _possible(graph)
+    derive(graph)
+    assert incremental == _possible(graph) != before
+    assert [row[3] for row in incremental] == ["person:group-trade-name"], incremental

@@ -43,10 +43,10 @@ def group_persons(
 ) -> dict[str, int]:
     """Plan and apply the group pass; returns counts (people compared, merged, possible);
     ``survivors`` collects the parties that absorbed others. ``scope``: plan only the names these
-    parties can change (see ``group_scope``); None, or place names new to the graph, plan all."""
+    parties can change (see ``group_scope``); None plans all."""
     th = th or Thresholds()
-    places, grew = known_places(graph, scope)
-    names_in = None if scope is None or grew else scope_names(graph, scope)
+    places, added = known_places(graph, scope)
+    names_in = None if scope is None or added is None else scope_names(graph, scope, added)
     names = read_people(graph, names_in)
     orgs = sorted({r.org for people, _ in names.values() for p in people for r in p.roles})
     links = read_org_links(graph, orgs)
