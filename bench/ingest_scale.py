@@ -3,11 +3,14 @@
     python bench/ingest_scale.py [--sizes 1000,10000,30000,100000] [--seed 1] [--incremental 1000]
                                  [--out /tmp/ipclue-scale] [--instance bench]
 
-For each size: generate a corpus (``ipclue.synth``), wipe the graph, run ``pipeline.ingest`` on
-it and print records/s per stage (extract, resolve, write, derive) and overall, plus the slowest
+A size may repeat (``--sizes 10000,10000,10000``: the same corpus ingested afresh each time, to
+see whether a run stalls). For each size: generate a corpus (``ipclue.synth``), wipe the graph,
+run ``pipeline.ingest`` on it and print records/s per stage (extract, resolve, write, derive) and
+overall, derive's seconds per step, the 1-minute load average before and after, plus the slowest
 queries (every ``Graph.read``/``write`` and loader transaction is timed by its Cypher file name).
-With ``--incremental N``, a corpus of N parties (another seed) is then ingested into the largest
-graph: its time and the share spent resolving. Uses the managed instance ``--instance`` unless
+With ``--incremental N``, a corpus of N parties (another seed, ``--batch-seed``) is then ingested
+into the last graph (with ``--sizes ''``: into the graph as it is): its time and the share spent
+resolving. Uses the managed instance ``--instance`` unless
 NEO4J_URI is set. The figures are measured, never asserted.
 """
 
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -86,7 +90,7 @@ class QueryClock:
             for (owner, attr, _), fn in zip(patches, saved, strict=True):
                 setattr(owner, attr, fn)
 
-    def top(self, n: int = 8) -> list[dict[str, Any]]:
+    def top(self, n: int = 14) -> list[dict[str, Any]]:
         names = sorted(self.total, key=lambda k: -self.total[k])[:n]
         return [
             {
@@ -133,9 +137,15 @@ def rates(report: IngestReport) -> dict[str, Any]:
 
 def run(graph: db.Graph, corpus: Path, quarantine: Path) -> dict[str, Any]:
     clock = QueryClock()
+    before = os.getloadavg()
     with clock.installed():
         report = ingest(graph, [corpus], quarantine_dir=quarantine)
-    return rates(report) | {"slowest_queries": clock.top(), "derived": report.derived}
+    return rates(report) | {
+        "derive_step_s": report.derive_seconds,
+        "load_avg_before_after": [round(before[0], 2), round(os.getloadavg()[0], 2)],
+        "slowest_queries": clock.top(),
+        "derived": report.derived,
+    }
 
 
 def main() -> None:
@@ -144,19 +154,22 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--profile", default="bench", help="synth profile (bench/run_all.py uses 'bench')")
     ap.add_argument("--incremental", type=int, default=1000, help="parties of the batch added last (0: none)")
+    ap.add_argument(
+        "--batch-seed", type=int, default=0, help="seed of the incremental batch (default seed+1000)"
+    )
     ap.add_argument("--out", type=Path, default=Path("/tmp/ipclue-scale"))
     ap.add_argument("--instance", default="bench")
     args = ap.parse_args()
     graph = open_bench_graph(args.instance)
     results: dict[str, Any] = {}
-    for size in [int(s) for s in args.sizes.split(",")]:
+    for size in [int(s) for s in args.sizes.split(",") if s]:  # none: the batch goes into the graph as it is
         corpus = generate(args.out, size, args.seed, args.profile)
         wipe(graph)
         apply_schema(graph)
         results[str(size)] = run(graph, corpus, args.out / "quarantine")
         print(json.dumps({size: results[str(size)]}, ensure_ascii=False), flush=True)
     if args.incremental:
-        extra = generate(args.out, args.incremental, args.seed + 1000, args.profile)
+        extra = generate(args.out, args.incremental, args.batch_seed or args.seed + 1000, args.profile)
         inc = run(graph, extra, args.out / "quarantine")
         inc["resolve_share"] = round(inc["stage_s"].get("resolve", 0.0) / inc["seconds"], 3)
         results[f"incremental+{args.incremental}"] = inc

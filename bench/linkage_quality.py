@@ -18,6 +18,7 @@ import json
 import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +112,7 @@ def evaluate(graph: Graph, out: Path) -> dict[str, Any]:
     rows = graph.read(query("resolve/mention_assignments"))
     items: dict[str, list[tuple[str, str]]] = defaultdict(list)
     unmatched, anon_sources = 0, defaultdict(set)
+    seen: list[Seen] = []
     for r in rows:
         rel = _relative(r["path"], out)
         ents = keys.get((rel, r["name"]), set())
@@ -121,12 +123,88 @@ def evaluate(graph: Graph, out: Path) -> dict[str, Any]:
             continue
         ent = next(iter(ents))
         items[kinds[ent]].append((r["uid"], ent))
+        if kinds[ent] == "person":
+            seen.append(
+                Seen(ent, r["uid"], r["name"], bool(r["anon"]), rel.split("/")[0], str(r["context"] or ""))
+            )
     report: dict[str, Any] = {k: pairwise(v) for k, v in items.items()}
+    report["person_misses"] = misses(seen)
+    report["namesakes"] = namesake_quality(graph, out, seen)
     report["possible_matches"] = possible_quality(graph, items.get("person", []))
     report["unmatched_mentions"] = unmatched
     report["anonymised_cross_record_merges"] = sum(1 for s in anon_sources.values() if len(s) > 1)
     report["worst_false_merges"] = _worst(items)
     return report
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """A person mention as the truth and the graph see it."""
+
+    entity: str
+    uid: str
+    name: str
+    anon: bool
+    folder: str  # judgments, registry, penalties …
+    context: str
+
+
+def misses(seen: list[Seen], examples: int = 6) -> dict[str, Any]:
+    """The true person pairs left in different parties, by why they may have been missed: an
+    anonymised side (never linked across documents, by design), different names as written, or the
+    same name (by the folders the two sides come from), with examples."""
+    by_entity: dict[str, dict[str, list[Seen]]] = defaultdict(lambda: defaultdict(list))
+    for m in seen:
+        by_entity[m.entity][m.uid].append(m)
+    pairs_by: Counter[str] = Counter()
+    shown: dict[str, list[str]] = defaultdict(list)
+    for ent, parts in by_entity.items():
+        groups = sorted(parts.values(), key=lambda g: g[0].uid)
+        for i, x in enumerate(groups):
+            for y in groups[i + 1 :]:
+                cat = _miss_kind(x, y)
+                pairs_by[cat] += len(x) * len(y)
+                if len(shown[cat]) < examples:
+                    shown[cat].append(f"{ent}: {_side(x)} | {_side(y)}")
+    return {"pairs": dict(pairs_by.most_common()), "examples": dict(shown)}
+
+
+def _miss_kind(x: list[Seen], y: list[Seen]) -> str:
+    if all(m.anon for m in x) or all(m.anon for m in y):
+        return "anonymised"
+    names_x, names_y = {m.name for m in x if not m.anon}, {m.name for m in y if not m.anon}
+    if not names_x & names_y:
+        return "name_variant"
+    folders = "+".join(sorted({sorted({m.folder for m in x})[0], sorted({m.folder for m in y})[0]}))
+    return f"same_name:{folders}"
+
+
+def _side(g: list[Seen]) -> str:
+    m = g[0]
+    return f"{m.uid} ×{len(g)} {m.name} [{m.folder}] {m.context[:40]}"
+
+
+def namesake_quality(graph: Graph, out: Path, seen: list[Seen]) -> dict[str, Any]:
+    """The planted same-name different people (truth ``namesakes``): how many were merged into one
+    party or joined by POSSIBLY_SAME, by how alike they are (same city and trade, same city, any)."""
+    truth = json.loads((out / "truth.json").read_text(encoding="utf-8"))
+    uids: dict[str, set[str]] = defaultdict(set)
+    for m in seen:
+        uids[m.entity].add(m.uid)
+    possible = {frozenset((e["a"], e["b"])) for e in graph.read(query("resolve/possible_all"))}
+    out_: dict[str, Counter[str]] = defaultdict(Counter)
+    for n in truth.get("namesakes", []):
+        a, b = uids.get(n["a"], set()), uids.get(n["b"], set())
+        if not a or not b:
+            verdict = "unseen"
+        elif a & b:
+            verdict = "merged"
+        elif any(frozenset((x, y)) in possible for x in a for y in b):
+            verdict = "possible"
+        else:
+            verdict = "apart"
+        out_[n["kind"]][verdict] += 1
+    return {k: dict(v) for k, v in sorted(out_.items())}
 
 
 def possible_quality(graph: Graph, persons: list[tuple[str, str]]) -> dict[str, Any]:

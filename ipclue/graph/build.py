@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ipclue.graph.mentions import Mention
+from ipclue.graph.resolution.orgs import analyse
 from ipclue.graph.resolve import Link, org_key
 from ipclue.models import (
     Company,
@@ -147,6 +148,7 @@ def _line_of(m: Mention) -> int:
 
 
 def _mention_row(m: Mention, link: Link) -> Row:
+    keys = analyse(m.name) if m.kind == "org" else None  # blocking keys, stored with the mention
     return {
         "id": m.id,
         "src": m.source,
@@ -170,6 +172,8 @@ def _mention_row(m: Mention, link: Link) -> Row:
             "span_start": m.span[0] if m.span else None,
             "span_end": m.span[1] if m.span else None,
             "anonymised": m.anonymised,
+            "block_variant": keys.variant if keys else None,
+            "block_pinyin": keys.pinyin if keys else None,
         },
     }
 

@@ -59,6 +59,7 @@ class LoadReport:
     rejections: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
     input_seconds: float = 0.0  # waiting for the record iterator (extraction, when it streams)
+    parties: set[str] = field(default_factory=set)  # every party a loaded mention refers to (derive's scope)
 
     def stage_seconds(self) -> dict[str, float]:
         """Reading input, resolving (and building rows), writing: where the load's time went."""
@@ -136,6 +137,7 @@ class Loader:
                 self._files.setdefault(source.sha256[:20], source.path)
         mentions: list[Mention] = [m for rec in chunk for m in mentions_of(rec)]
         links = self.resolver.resolve(mentions)
+        report.parties.update(link.party_uid for link in links.values())
         steps = build_rows(chunk, mentions, links).by_step()
         report.step_seconds[RESOLVE_STEP] += time.perf_counter() - clock
         return steps

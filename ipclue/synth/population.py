@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
@@ -117,7 +118,61 @@ def build(rng: random.Random, parties: int) -> tuple[World, Pools]:
         pools.shops.append(world.org("shop"))
     for _ in range(parties - len(pools.companies) - len(pools.shops)):
         world.individual()
+    namesakes(world, pools, max(3, parties // 100))
     return world, pools
+
+
+NAMESAKE_KINDS = ("same_city_same_trade", "same_city", "unrelated")
+
+
+def namesakes(world: World, pools: Pools, n: int) -> None:
+    """Hard negatives: ``n`` companies get as legal representative (and shareholder, officer) a new
+    person bearing the full name of another company's legal representative — unrelated companies
+    (no group, shareholder or address in common), by turns in the same city and trade (行业), in the
+    same city, or anywhere. Drawn from their own Random: the rest of the world is unchanged."""
+    rng = random.Random(repr(world.rng.getstate()[1][:16]))  # seeded from the state, drawing nothing
+    reps = Counter(id(o.rep) for o in world.orgs)
+    free = [
+        o
+        for o in pools.companies
+        if reps[id(o.rep)] == 1 and not o.parent and o.address != world.office_address
+    ]
+    used: set[int] = set()
+    for i in range(n):
+        kind = NAMESAKE_KINDS[i % len(NAMESAKE_KINDS)]
+        a = rng.choice(pools.companies)
+        b = _unrelated(rng, a, free, used, kind)
+        if b is None:
+            continue
+        used.update((id(a), id(b)))
+        twin = world.namesake(a.rep, b.region, rng)
+        _replace_rep(b, twin)
+        world.namesakes.append((a.rep, twin, kind))
+
+
+def _unrelated(rng: random.Random, a: Org, free: list[Org], used: set[int], kind: str) -> Org | None:
+    """A company unrelated to ``a`` that fits ``kind`` (same city and trade, same city, any)."""
+    owners = {id(x) for x, _ in a.shareholders}
+    for b in rng.sample(free, min(len(free), 200)):
+        if b is a or id(b) in used or id(b) in owners or any(id(x) in owners for x, _ in b.shareholders):
+            continue
+        city = b.region.city == a.region.city
+        if kind == "unrelated" or (city and (kind == "same_city" or _industry(a) == _industry(b))):
+            return b
+    return None
+
+
+def _industry(org: Org) -> str:
+    """The 行业 word of a company name (科技, 贸易 …), or ''."""
+    return next((w for w in data.words()["industry"] if w in org.name.removeprefix(org.region.city)[2:]), "")
+
+
+def _replace_rep(org: Org, person: Person) -> None:
+    """``person`` replaces ``org``'s legal representative in every role the representative held there."""
+    old = org.rep
+    org.rep = person
+    org.shareholders = [(person if x is old else x, pct) for x, pct in org.shareholders]
+    org.officers = [(person if x is old else x, title) for x, title in org.officers]
 
 
 def office(world: World, pools: Pools, n: int) -> None:

@@ -31,6 +31,14 @@ def finding(f: Finding) -> dict[str, Any]:
     }
 
 
+def namesakes(ctx: Ctx) -> list[dict[str, Any]]:
+    """Planted same-name different people: the two entity ids, the name, how alike they are."""
+    return [
+        {"a": f"E{a.eid}", "b": f"E{b.eid}", "name": a.name, "kind": kind}
+        for a, b, kind in ctx.world.namesakes
+    ]
+
+
 def _array(f: IO[str], key: str, rows: list[dict[str, Any]]) -> None:
     """Write ``"key": [...]`` with one row a line."""
     f.write(f'"{key}": [\n' + ",\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n],\n")
@@ -64,6 +72,7 @@ def write(ctx: Ctx, meta: dict[str, Any], index: Path) -> int:
         f.write("{\n" + "".join(f'"{k}": {json.dumps(v, ensure_ascii=False)},\n' for k, v in meta.items()))
         _array(f, "patterns", [finding(p) for p in ctx.patterns])
         _array(f, "negatives", [finding(n) for n in ctx.negatives])
+        _array(f, "namesakes", namesakes(ctx))
         n = _entities(f, ctx)
         f.write('"documents": [\n')
         with index.open(encoding="utf-8") as lines:

@@ -131,6 +131,7 @@ class World:
         self._addresses: set[str] = set()
         self._next = 0
         self.office_address = ""
+        self.namesakes: list[tuple[Person, Person, str]] = []  # (person, namesake, how alike): hard negatives
 
     def _eid(self) -> int:
         """The next entity id."""
@@ -145,6 +146,18 @@ class World:
         born = ids.day_between(rng, date(1955, 1, 1), date(1998, 12, 31))
         tail = f"{rng.randrange(1000):03d}{rng.choice('0123456789X')}"
         person = Person(self._eid(), name, surname, gender, born, region, names.address(rng, region), tail)
+        self.persons.append(person)
+        return person
+
+    def namesake(self, of: Person, region: Region, rng: random.Random) -> Person:
+        """A different person bearing ``of``'s full name (other birth date and ID), living in ``region``;
+        drawn from ``rng`` so that planting namesakes leaves the rest of the world as it was."""
+        born = of.born
+        while born == of.born:
+            born = ids.day_between(rng, date(1955, 1, 1), date(1998, 12, 31))
+        tail = f"{rng.randrange(1000):03d}{rng.choice('0123456789X')}"
+        address = names.address(rng, region)
+        person = Person(self._eid(), of.name, of.surname, of.gender, born, region, address, tail)
         self.persons.append(person)
         return person
 

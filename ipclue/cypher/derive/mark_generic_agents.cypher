@@ -1,4 +1,5 @@
-// Flag agents and firms with more than $cutoff distinct clients as generic agents.
+// Flag agents and firms with more than $cutoff distinct clients as generic agents (only changed
+// parties are written).
 MATCH (p:Party)
 WHERE EXISTS { (:Party)-[:REPRESENTED_BY]->(p) } OR EXISTS { (:Party)-[:MEMBER_OF]->(p) }
    OR EXISTS { (p)-[:FILED_VIA]->() }
@@ -10,5 +11,8 @@ CALL (p) {
   MATCH (p)-[:FILED_VIA]->()<-[:APPLIED_FOR]-(q:Party) RETURN q
 }
 WITH p, count(DISTINCT q) AS degree
-SET p.client_degree = degree, p.generic_agent = degree > $cutoff
-RETURN count(CASE WHEN p.generic_agent THEN 1 END) AS generic
+WITH p, degree, degree > $cutoff AS generic
+FOREACH (_ IN CASE WHEN p.client_degree IS NULL OR p.client_degree <> degree OR p.generic_agent <> generic
+                   THEN [1] ELSE [] END |
+  SET p.client_degree = degree, p.generic_agent = generic)
+RETURN count(CASE WHEN generic THEN 1 END) AS generic

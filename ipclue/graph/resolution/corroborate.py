@@ -5,7 +5,10 @@ and the links among their organisations (``resolve/group_org_links``), plans wit
 and applies it: merges move mentions (rule, score, evidence on each REFERS_TO) and
 relationships to the surviving uid, like a force-merge but without a judgement; possible
 matches are written as ``(:Party)-[:POSSIBLY_SAME {score, rule, evidence}]->(:Party)``,
-recomputed in full on each run. Rejected pairs (``distinct`` judgements) are never proposed.
+planned on each run (for every name, or for the names an ingest can change: ``group_scope``) and
+written as a difference: edges the plan no longer holds (or that touch a merged party) are
+removed, new or changed ones written, the others left alone. Rejected pairs (``distinct``
+judgements) are never proposed.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 
 from ipclue.cypher import query
 from ipclue.graph.db import Graph
+from ipclue.graph.resolution.group_scope import known_places, scope_names
 from ipclue.graph.resolution.groups import (
     OrgLink,
     OrgLinks,
@@ -23,31 +27,45 @@ from ipclue.graph.resolution.groups import (
     Plan,
     Role,
     Thresholds,
-    places_in,
     plan,
 )
 from ipclue.graph.resolution.judgements import mark_stale, run_steps
-from ipclue.graph.resolution.orgs import PROVINCES
 
 MERGES_PER_TRANSACTION = 200  # survivors per write transaction (each absorbs its group's parties)
 MERGE_STEPS = ("resolve/repoint_mentions", "resolve/move_out", "resolve/move_in", "resolve/merge_finish")
 
 
-def group_persons(graph: Graph, th: Thresholds | None = None) -> dict[str, int]:
-    """Plan and apply the group pass; returns counts (people compared, merged, possible)."""
+def group_persons(
+    graph: Graph,
+    th: Thresholds | None = None,
+    survivors: set[str] | None = None,
+    scope: list[str] | None = None,
+) -> dict[str, int]:
+    """Plan and apply the group pass; returns counts (people compared, merged, possible);
+    ``survivors`` collects the parties that absorbed others. ``scope``: plan only the names these
+    parties can change (see ``group_scope``); None plans all."""
     th = th or Thresholds()
-    names = read_people(graph)
+    places, added = known_places(graph, scope)
+    names_in = None if scope is None or added is None else scope_names(graph, scope, added)
+    names = read_people(graph, names_in)
     orgs = sorted({r.org for people, _ in names.values() for p in people for r in p.roles})
     links = read_org_links(graph, orgs)
     distinct = {frozenset((r["a"], r["b"])) for r in graph.read(query("resolve/distinct_pairs"))}
-    done = apply(graph, plan(names, links, th, distinct, read_places(graph, names, orgs)))
-    return {"group_people": sum(len(p) for p, _ in names.values())} | done
+    done = apply(graph, plan(names, links, th, distinct, places), survivors, names_in)
+    scoped = {"group_names_planned": len(names)} if names_in is not None else {}
+    return {"group_people": sum(len(p) for p, _ in names.values())} | scoped | done
 
 
-def read_people(graph: Graph) -> dict[str, tuple[list[Person], int]]:
-    """Name → (people holding a role at an organisation, how many person parties bear the name)."""
+def read_people(graph: Graph, only: list[str] | None = None) -> dict[str, tuple[list[Person], int]]:
+    """Name → (people holding a role at an organisation, how many person parties bear the name),
+    for every name borne by several person parties, or for those among ``only``."""
     out: dict[str, tuple[list[Person], int]] = {}
-    for r in graph.read(query("resolve/group_people")):
+    rows = (
+        graph.read(query("resolve/group_people"))
+        if only is None
+        else [r for s in range(0, len(only), 5000) for r in _people_of(graph, only[s : s + 5000])]
+    )
+    for r in rows:
         people, _ = out.setdefault(r["name"], ([], int(r["bearers"])))
         if r["roles"]:
             # sorted: the first of equally strong links names the evidence, whatever the storage order
@@ -74,30 +92,54 @@ def read_org_links(graph: Graph, uids: list[str], max_fanout: int = 50) -> OrgLi
     return links
 
 
-def read_places(graph: Graph, names: dict[str, tuple[list[Person], int]], orgs: list[str]) -> frozenset[str]:
-    """Place names in the organisations' names and addresses (and the provinces)."""
-    rows = graph.read(query("resolve/group_org_addresses"), uids=orgs) if orgs else []
-    texts = [r["value"] for r in rows] + [
-        x.org_name for people, _ in names.values() for p in people for x in p.roles
-    ]
-    return places_in(texts) | PROVINCES
+def _people_of(graph: Graph, names: list[str]) -> list[dict[str, Any]]:
+    return graph.read(query("resolve/group_people_of"), names=names)
 
 
-def apply(graph: Graph, p: Plan) -> dict[str, int]:
-    """Clear old possible matches, merge, then write the new possible matches."""
-    graph.write(query("resolve/possibly_same_clear"))
-    merges = sorted(p.merges.items())
+def apply(
+    graph: Graph, p: Plan, survivors: set[str] | None = None, names: list[str] | None = None
+) -> dict[str, int]:
+    """Remove the possible matches the plan drops, merge, then write the new or changed ones
+    (``names``: the plan covers these names only, so only their possible matches are compared)."""
+    merged = {u for keep, ab in p.merges.items() for u in (keep, *ab)}
+    rows = {
+        (x.a, x.b): {"a": x.a, "b": x.b, "score": x.score, "rule": x.rule, "evidence": x.evidence}
+        for x in p.possible
+    }
+    kept = set()
+    stale = []
+    existing = (
+        graph.read(query("resolve/possible_all"))
+        if names is None
+        else [r for s in range(0, len(names), 5000) for r in _possible_of(graph, names[s : s + 5000])]
+    )
+    for r in existing:
+        row = {"a": r["a"], "b": r["b"], "score": r["score"], "rule": r["rule"], "evidence": r["evidence"]}
+        if rows.get((r["a"], r["b"])) == row and not merged & {r["a"], r["b"]}:
+            kept.add((r["a"], r["b"]))
+        else:
+            stale.append({"a": r["a"], "b": r["b"]})
+    for start in range(0, len(stale), 5000):
+        graph.write(query("resolve/possibly_same_drop"), rows=stale[start : start + 5000])
+    _merge_all(graph, sorted(p.merges.items()))
+    if survivors is not None:
+        survivors.update(p.merges)
+    fresh = [row for key, row in sorted(rows.items()) if key not in kept]
+    if fresh:
+        graph.write(query("resolve/possibly_same"), rows=fresh)
+    return {"group_merged": sum(len(a) for a in p.merges.values()), "possibly_same": len(rows)}
+
+
+def _possible_of(graph: Graph, names: list[str]) -> list[dict[str, Any]]:
+    return graph.read(query("resolve/possible_of_names"), names=names)
+
+
+def _merge_all(graph: Graph, merges: list[tuple[str, dict[str, Pair]]]) -> None:
     for start in range(0, len(merges), MERGES_PER_TRANSACTION):
         part = merges[start : start + MERGES_PER_TRANSACTION]
         run_steps(graph, [s for keep, ab in part for uid in sorted(ab) for s in _merge(keep, uid, ab[uid])])
         graph.write(query("resolve/refresh_parties"), uids=[keep for keep, _ in part])
         mark_stale(graph, [u for keep, ab in part for u in (keep, *ab)])
-    rows = [
-        {"a": x.a, "b": x.b, "score": x.score, "rule": x.rule, "evidence": x.evidence} for x in p.possible
-    ]
-    if rows:
-        graph.write(query("resolve/possibly_same"), rows=rows)
-    return {"group_merged": sum(len(a) for a in p.merges.values()), "possibly_same": len(rows)}
 
 
 def _merge(keep: str, absorb: str, pair: Pair) -> list[tuple[str, dict[str, Any]]]:

@@ -1,69 +1,128 @@
-"""Post-load derivations, run after every ingest: ``derive(graph) -> counts``.
+"""Post-load derivations, run after every ingest: ``derive(graph, touched=None) -> counts``.
 
-1. Blocking keys on new organisation mentions (``block_variant``, ``block_pinyin``), so the
-   next batch finds its candidates in Neo4j.
+1. Blocking keys on organisation mentions that lack them (``block_variant``, ``block_pinyin``), so
+   the next batch finds its candidates in Neo4j; the loader stores them with each new mention, so
+   this only keys mentions an older version loaded.
 2. A party's USCC from its mentions (checksum checked in Python).
 3. Generic identifiers and agents (``generic``, ``generic_agent``; see ``generic``).
 4. ``BRANCH_OF {derived: true}`` from a 分公司's name to its parent's exact name.
 4b. The group pass (``corroborate``): same-name people in roles at linked organisations are
    merged, or joined by ``POSSIBLY_SAME`` for review.
 5. Links between parties, stored as ``(:Party)-[:LINKED {via, through, evidence, derived}]->(:Party)``
-   with the lower uid first (read them undirected). ``via`` is one of ``legal_rep`` (same legal
-   representative), ``shared_address`` / ``shared_phone`` / ``shared_email`` (non-generic only),
-   ``same_agent`` / ``same_firm`` (one agent or firm on opposing sides of a case); ``through``
-   is the uid or value shared. Shareholder and officer links stay as the loaded paths
-   (``SHAREHOLDER_OF``, ``OFFICER_OF``, ``LEGAL_REP_OF``); the records carry no family ties.
-   LINKED is recomputed in full on each run.
+   with the lower uid first (read them undirected); see ``links``.
+
+``touched``: the parties an ingest wrote (every party its mentions refer to). With it the derive is
+incremental and gives the graph a full derive would: steps 1, 2 and 5 look only at what those parties
+(plus the parties a merge or split queued, the group pass's survivors and the parties at identifiers
+whose generic flag changed) can change; step 3 reads the whole graph (its cut-offs are global) but
+writes only what changed; step 4b plans only the names those parties can change (``group_scope``)
+and writes the difference. Without it every step runs in full.
 """
 
 from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from ipclue.cypher import query
 from ipclue.graph.db import Graph
 from ipclue.graph.resolution.corroborate import group_persons
 from ipclue.graph.resolution.generic import CutoffRule, mark_agents, mark_identifiers
 from ipclue.graph.resolution.groups import Thresholds
+from ipclue.graph.resolution.links import links, links_of
 from ipclue.graph.resolution.orgs import analyse
 from ipclue.normalize import clean, valid_uscc
 from ipclue.settings import get_settings
 
 BRANCH_PATTERN = ".*(分公司|分店|分厂|分部|办事处|分所|营业部)$"
-SIDE_A = ["plaintiff", "appellant", "retrial_applicant", "prosecutor"]
-SIDE_B = ["defendant", "appellee", "retrial_respondent", "accused", "accused_unit"]
+Timings = dict[str, float]
+T = TypeVar("T")
 
 
 def derive(
-    graph: Graph, rule: CutoffRule | None = None, max_fanout: int = 50, thresholds: Thresholds | None = None
+    graph: Graph,
+    rule: CutoffRule | None = None,
+    max_fanout: int = 50,
+    thresholds: Thresholds | None = None,
+    touched: set[str] | None = None,
+    timings: Timings | None = None,
 ) -> dict[str, int]:
     """Run every derivation; returns counts per step (``rule``: the generic cut-off parameters,
-    ``thresholds``: the group pass's merge and review thresholds, from settings by default)."""
-    rule = rule or CutoffRule()
-    counts = {"mention_keys": mention_keys(graph), "party_uscc": party_uscc(graph)}
-    counts |= mark_identifiers(graph, rule) | mark_agents(graph, rule)
-    counts["branch_of"] = branches(graph)
-    counts |= group_persons(graph, thresholds or settings_thresholds())
-    counts |= links(graph, max_fanout)
+    ``thresholds``: the group pass's merge and review thresholds, from settings by default;
+    ``touched``: derive incrementally for these parties; ``timings``: filled with seconds per step)."""
+    rule, th = rule or CutoffRule(), thresholds or settings_thresholds()
+    clock = _Clock(timings)
+    scope = None if touched is None else sorted(set(touched) | queued(graph))
+    counts = {"mention_keys": clock("mention_keys", lambda: mention_keys(graph, scope))}
+    counts["party_uscc"] = clock("party_uscc", lambda: party_uscc(graph, scope))
+    flipped: set[str] = set()
+    counts |= clock("generic", lambda: mark_identifiers(graph, rule, flipped) | mark_agents(graph, rule))
+    branched: set[str] = set()
+    counts["branch_of"] = clock("branch_of", lambda: branches(graph, branched))
+    survivors: set[str] = set()
+    group_scope = None if scope is None else sorted(set(scope) | flipped | branched)
+    counts |= clock("group_pass", lambda: group_persons(graph, th, survivors, group_scope))
+    if scope is None:
+        counts |= clock("links", lambda: links(graph, max_fanout))
+    else:
+        counts["rederived"] = len(uids := sorted(set(scope) | flipped | survivors))
+        counts |= clock("links", lambda: links_of(graph, uids, max_fanout))
     return counts
 
 
-def mention_keys(graph: Graph, page: int = 20_000) -> int:
-    """Blocking keys for organisation mentions that lack them; returns how many were keyed."""
+class _Clock:
+    """Times each step into ``timings`` (when given)."""
+
+    def __init__(self, timings: Timings | None) -> None:
+        self.timings = timings
+
+    def __call__(self, step: str, fn: Callable[[], T]) -> T:
+        start = time.perf_counter()
+        out = fn()
+        if self.timings is not None:
+            self.timings[step] = round(self.timings.get(step, 0.0) + time.perf_counter() - start, 3)
+        return out
+
+
+def queued(graph: Graph) -> set[str]:
+    """The parties a merge or split queued for re-derivation (the queue is emptied)."""
+    rows = graph.write(query("derive/rederive_take"))
+    return set(rows[0]["uids"]) if rows else set()
+
+
+def mention_keys(graph: Graph, scope: list[str] | None = None, page: int = 20_000) -> int:
+    """Blocking keys for organisation mentions that lack them (of parties ``scope``, or all)."""
     done = 0
+    if scope is not None:
+        for start in range(0, len(scope), page):
+            rows = graph.read(query("derive/mentions_missing_keys_of"), uids=scope[start : start + page])
+            done += _set_keys(graph, rows)
+        return done
     while rows := graph.read(query("derive/mentions_missing_keys"), limit=page):
-        names = [analyse(r["name"]) for r in rows]
-        keyed = [
-            {"id": r["id"], "variant": n.variant, "pinyin": n.pinyin}
-            for r, n in zip(rows, names, strict=True)
-        ]
-        graph.write(query("derive/set_mention_keys"), rows=keyed)
-        done += len(keyed)
+        done += _set_keys(graph, rows)
     return done
 
 
-def party_uscc(graph: Graph) -> int:
-    """Set ``Party.uscc`` from a valid code among its mentions' codes."""
+def _set_keys(graph: Graph, rows: list[dict[str, str]]) -> int:
+    names = [analyse(r["name"]) for r in rows]
+    keyed = [
+        {"id": r["id"], "variant": n.variant, "pinyin": n.pinyin} for r, n in zip(rows, names, strict=True)
+    ]
+    if keyed:
+        graph.write(query("derive/set_mention_keys"), rows=keyed)
+    return len(keyed)
+
+
+def party_uscc(graph: Graph, scope: list[str] | None = None) -> int:
+    """Set ``Party.uscc`` from a valid code among its mentions' codes (parties ``scope``, or all)."""
+    found = (
+        graph.read(query("derive/parties_missing_uscc"))
+        if scope is None
+        else [r for s in range(0, len(scope), 20_000) for r in _missing_uscc(graph, scope[s : s + 20_000])]
+    )
     rows = []
-    for r in graph.read(query("derive/parties_missing_uscc")):
+    for r in found:
         codes = sorted(c for c in (clean(x).upper() for x in r["codes"]) if valid_uscc(c))
         if codes:
             rows.append({"uid": r["uid"], "uscc": codes[0]})
@@ -72,29 +131,22 @@ def party_uscc(graph: Graph) -> int:
     return len(rows)
 
 
-def branches(graph: Graph) -> int:
-    """Derive BRANCH_OF for branches whose parent is in the graph under its exact name."""
+def _missing_uscc(graph: Graph, uids: list[str]) -> list[dict[str, Any]]:
+    return graph.read(query("derive/parties_missing_uscc_of"), uids=uids)
+
+
+def branches(graph: Graph, linked: set[str] | None = None) -> int:
+    """Derive BRANCH_OF for branches whose parent is in the graph under its exact name (``linked``
+    collects both ends of the new links)."""
     rows = []
     for r in graph.read(query("derive/branch_candidates"), pattern=BRANCH_PATTERN):
         parent = analyse(r["name"]).parent_key
         if parent:
             rows.append({"uid": r["uid"], "name": r["name"], "parent_key": parent})
     found = graph.write(query("derive/branch_of"), rows=rows) if rows else []
+    if found and linked is not None:
+        linked.update(found[0]["uids"])
     return int(found[0]["linked"]) if found else 0
-
-
-def links(graph: Graph, max_fanout: int = 50) -> dict[str, int]:
-    """Recompute LINKED: shared legal representative, shared identifiers, same agent/firm."""
-    graph.write(query("derive/linked_clear"))
-    out = {"linked_legal_rep": _one(graph, "derive/linked_legal_rep", max_fanout=max_fanout)}
-    out["linked_identifier"] = _one(graph, "derive/linked_identifier")
-    out["linked_same_agent"] = _one(graph, "derive/linked_same_agent", side_a=SIDE_A, side_b=SIDE_B)
-    return out
-
-
-def _one(graph: Graph, name: str, **params: object) -> int:
-    rows = graph.write(query(name), **params)
-    return int(rows[0]["linked"]) if rows else 0
 
 
 def settings_thresholds() -> Thresholds:

@@ -40,14 +40,19 @@ def robust_cutoff(histogram: dict[int, int], rule: CutoffRule = DEFAULT_RULE) ->
     return max(float(rule.floor), math.exp(median + rule.k * max(mad, 0.5)))
 
 
-def mark_identifiers(graph: Graph, rule: CutoffRule = DEFAULT_RULE) -> dict[str, int]:
-    """Flag generic Address/Phone/Email nodes; returns generic counts (and cut-offs) per label."""
+def mark_identifiers(
+    graph: Graph, rule: CutoffRule = DEFAULT_RULE, flipped: set[str] | None = None
+) -> dict[str, int]:
+    """Flag generic Address/Phone/Email nodes; returns generic counts (and cut-offs) per label.
+    ``flipped`` collects the parties at nodes whose flag changed (their links change)."""
     out: dict[str, int] = {}
     for label in IDENTIFIER_LABELS:
         hist = {r["degree"]: r["n"] for r in graph.read(query("derive/identifier_degrees"), label=label)}
         cutoff = robust_cutoff(hist, rule)
         rows = graph.write(query("derive/mark_generic"), label=label, cutoff=cutoff)
         out[f"generic_{label.lower()}"] = int(rows[0]["generic"]) if rows else 0
+        if flipped is not None and rows:
+            flipped.update(rows[0]["flipped"])
         out[f"cutoff_{label.lower()}"] = math.floor(cutoff)
     return out
 

@@ -101,7 +101,8 @@ def force_merge(graph: Graph, keep: str, absorb: str, note: str = "") -> str:
         "evidence": f"merged by a user: {note}",
     }
     steps = ["resolve/repoint_mentions", "resolve/move_out", "resolve/move_in", "resolve/merge_finish"]
-    run_steps(graph, [(s, params) for s in steps] + [_store(jid, "merge", keep, absorb, note, [])])
+    queue = ("derive/rederive_mark", {"uids": [keep]})
+    run_steps(graph, [(s, params) for s in steps] + [_store(jid, "merge", keep, absorb, note, []), queue])
     refresh(graph, keep)
     mark_stale(graph, [keep, absorb])
     return jid
@@ -125,7 +126,8 @@ def force_split(graph: Graph, uid: str, mentions: Sequence[str], note: str = "")
         "evidence": f"split by a user: {note}",
     }
     steps = ["resolve/split_create", "resolve/repoint_mentions", "resolve/move_out", "resolve/move_in"]
-    run_steps(graph, [(s, params) for s in steps] + [_store(jid, "split", new_uid, uid, note, ids)])
+    queue = ("derive/rederive_mark", {"uids": [uid, new_uid]})
+    run_steps(graph, [(s, params) for s in steps] + [_store(jid, "split", new_uid, uid, note, ids), queue])
     refresh(graph, uid)
     refresh(graph, new_uid)
     mark_stale(graph, [uid, new_uid])

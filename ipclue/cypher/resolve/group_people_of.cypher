@@ -1,0 +1,18 @@
+// As group_people, for the names $names only (an incremental derive's scope).
+UNWIND $names AS name
+MATCH (p:Party {name_key: name})
+WHERE p.kind = 'person' AND coalesce(p.anonymised, false) = false AND size(name) >= 2
+WITH name, collect(p) AS ps
+WHERE size(ps) > 1
+UNWIND ps AS p
+CALL (p) {
+  OPTIONAL MATCH (p)-[r:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|MEMBER_OF]->(o:Party)
+  WHERE o.kind = 'org'
+  RETURN [x IN collect(DISTINCT CASE WHEN o IS NULL THEN NULL ELSE {role: type(r), org: o.uid, org_name: o.name} END)
+          WHERE x IS NOT NULL] AS roles
+}
+CALL (p) {
+  MATCH (m:Mention)-[:REFERS_TO]->(p)
+  RETURN [b IN collect(DISTINCT m.birth_date) | toString(b)] AS births, collect(DISTINCT m.id_fragment) AS ids
+}
+RETURN name, size(ps) AS bearers, p.uid AS uid, roles, births, ids
