@@ -111,14 +111,9 @@ def bulk_load_records(
         make = resolver or (lambda g, _t: GraphResolver(g))
         fold_records(tables, records, batch_size, say, make(graph, tables))
     clock.lap("extract+resolve", less=("fold", tables.fold_seconds))
-    with ThreadPoolExecutor(1) as stopper:  # the server's shutdown overlaps the files' writing
-        stopped = stopper.submit(server.stop)
-        files = write_csvs(tables, csv_dir)
-        del tables
-        report.csv_dir, report.imported = str(csv_dir), files.counts
-        clock.lap("csv")
-        stopped.result()
-    clock.lap("stop")
+    files = _write_stopping(server, tables, csv_dir, clock)
+    del tables  # the importer wants the memory
+    report.csv_dir, report.imported = str(csv_dir), files.counts
     say(f"importing {sum(files.counts.values()):,} rows with neo4j-admin (server stopped)")
     try:
         report.importer_seconds = run_import(server, settings, files, csv_dir)
@@ -149,6 +144,22 @@ def create_schema(graph: Graph) -> None:
     with graph.driver.session(database=graph.database) as session:
         session.execute_write(work)
     apply_schema(graph)
+
+
+def _write_stopping(server: ManagedNeo4j, tables: Tables, csv_dir: Path, clock: _Clock) -> ImportFiles:
+    """The import files, written while the server shuts down (its checkpoint on the other core)."""
+    with ThreadPoolExecutor(1) as stopper:
+        stopped = stopper.submit(server.stop)
+        try:
+            files = write_csvs(tables, csv_dir)
+        except BaseException:  # e.g. a column of mixed types: serve the (empty) database again
+            stopped.result()
+            server.start()
+            raise
+        clock.lap("csv")
+        stopped.result()
+    clock.lap("stop")
+    return files
 
 
 class _Clock:
