@@ -22,11 +22,12 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from neo4j import ManagedTransaction
 from pydantic import BaseModel, Field
 
-from ipclue.cypher import query, statements
+from ipclue.cypher import names, query, statements
 from ipclue.dbms.managed import GC_FLAGS, JAVA_OPENS, ManagedNeo4j, class_sharing, keep_archive
 from ipclue.errors import ConfigError
 from ipclue.extractors.dispatch import iter_inputs
@@ -124,8 +125,9 @@ def bulk_load_records(
     with _opened(server, settings) as graph:
         clock.lap("start")
         create_schema(graph)
-        set_empty_lists(graph, files)
         clock.lap("schema")
+        set_empty_lists(graph, files)
+        clock.lap("empty lists")
         report.derived = derive(graph) if derive_links else {}
     clock.lap("derive")
     report.seconds = round(time.perf_counter() - start, 2)
@@ -193,13 +195,17 @@ class _opened:
 
 
 def set_empty_lists(graph: Graph, files: ImportFiles, batch: int = 5000) -> None:
-    """Write the empty list properties the importer could not (see ``ImportFiles.empty_lists``)."""
-    labels = {"Case", "Trademark", "Patent", "Copyright", "Penalty", "Mention", "Party"}
-    other = {r["label"] for r in files.empty_lists} - labels
-    if other:
-        raise BulkError(f"empty list properties on {sorted(other)} have no statement in bulk/empty_lists")
-    for i in range(0, len(files.empty_lists), batch):
-        graph.write(query("bulk/empty_lists"), rows=files.empty_lists[i : i + batch])
+    """Write the empty list properties the importer could not (see ``ImportFiles.empty_lists``), one
+    statement per label (``bulk/empty_lists_<label>``: one index seek a row)."""
+    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in files.empty_lists:
+        by_label[row["label"]].append(row)
+    missing = sorted(label for label in by_label if f"bulk/empty_lists_{label.lower()}" not in names("bulk"))
+    if missing:
+        raise BulkError(f"empty list properties on {missing} have no statement in cypher/bulk/empty_lists_*")
+    for label, rows in by_label.items():
+        for i in range(0, len(rows), batch):
+            graph.write(query(f"bulk/empty_lists_{label.lower()}"), rows=rows[i : i + batch])
 
 
 def refuse_non_empty(graph: Graph) -> None:
