@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, LiteralString
 
 from neo4j import ManagedTransaction
 from pydantic import BaseModel, Field
@@ -134,18 +134,29 @@ def bulk_load_records(
     return report
 
 
-def create_schema(graph: Graph) -> None:
-    """Every constraint and index in one schema transaction, so that the server populates them all in
-    one pass over the imported store (one statement each would scan it once per index), awaited
-    once; then ``apply_schema`` (its statements now no-ops) migrates and records the version."""
+def create_schema(graph: Graph, workers: int = 2) -> None:
+    """Every constraint and index on the imported store, then ``apply_schema`` (its statements now
+    no-ops) awaits them, migrates and records the version.
 
+    The plain indexes go in one schema transaction, which the server populates in the background in
+    one pass over the store; a uniqueness constraint is populated inside its own statement (one after
+    the other: 11 s of 22 s at 100k parties here), so they run ``workers`` at a time, each in its own
+    transaction (they lock different labels), while the indexes populate."""
+    stmts = statements("schema/constraints")
+    unique = [stmt for stmt in stmts if "CREATE CONSTRAINT" in stmt]
+    rest = [stmt for stmt in stmts if "CREATE CONSTRAINT" not in stmt]
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(lambda part: _schema_transaction(graph, part), [rest, *([stmt] for stmt in unique)]))
+    apply_schema(graph)
+
+
+def _schema_transaction(graph: Graph, stmts: Sequence[LiteralString]) -> None:
     def work(tx: ManagedTransaction) -> None:
-        for stmt in statements("schema/constraints"):
+        for stmt in stmts:
             tx.run(stmt).consume()
 
     with graph.driver.session(database=graph.database) as session:
         session.execute_write(work)
-    apply_schema(graph)
 
 
 def _write_stopping(server: ManagedNeo4j, tables: Tables, csv_dir: Path, clock: _Clock) -> ImportFiles:
