@@ -12,19 +12,23 @@ are transactional (``ipclue ingest``).
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
+from typing import Any, LiteralString
 
+from neo4j import ManagedTransaction
 from pydantic import BaseModel, Field
 
-from ipclue.cypher import query
-from ipclue.dbms.managed import JAVA_OPENS, ManagedNeo4j
+from ipclue.cypher import names, query, statements
+from ipclue.dbms.managed import GC_FLAGS, JAVA_OPENS, ManagedNeo4j, class_sharing, keep_archive
 from ipclue.errors import ConfigError
 from ipclue.extractors.dispatch import iter_inputs
 from ipclue.extractors.quarantine import Quarantine
@@ -55,6 +59,7 @@ class BulkReport(BaseModel):
     imported: dict[str, int] = Field(default_factory=dict, description="node:Label / rel:TYPE → rows")
     derived: dict[str, int] = Field(default_factory=dict)
     stage_seconds: dict[str, float] = Field(default_factory=dict)
+    importer_seconds: float | None = Field(None, description="the importer's own time (IMPORT DONE in …)")
     seconds: float = 0.0
 
 
@@ -106,26 +111,68 @@ def bulk_load_records(
         tables = Tables(datetime.now(UTC))
         make = resolver or (lambda g, _t: GraphResolver(g))
         fold_records(tables, records, batch_size, say, make(graph, tables))
-    clock.lap("extract+resolve")
-    files = write_csvs(tables, csv_dir)
+    clock.lap("extract+resolve", less=("fold", tables.fold_seconds))
+    files = _write_stopping(server, tables, csv_dir, clock)
+    del tables  # the importer wants the memory
     report.csv_dir, report.imported = str(csv_dir), files.counts
-    clock.lap("csv")
     say(f"importing {sum(files.counts.values()):,} rows with neo4j-admin (server stopped)")
-    server.stop()
     try:
-        run_import(server, settings, files, csv_dir)
+        report.importer_seconds = run_import(server, settings, files, csv_dir)
     except BulkError:
         server.start()  # the database was empty before: serve it again, then report
         raise
     clock.lap("import")
     with _opened(server, settings) as graph:
-        apply_schema(graph)
-        set_empty_lists(graph, files)
+        clock.lap("start")
+        create_schema(graph)
         clock.lap("schema")
+        set_empty_lists(graph, files)
+        clock.lap("empty lists")
         report.derived = derive(graph) if derive_links else {}
     clock.lap("derive")
     report.seconds = round(time.perf_counter() - start, 2)
     return report
+
+
+def create_schema(graph: Graph, workers: int = 2) -> None:
+    """Every constraint and index on the imported store, then ``apply_schema`` (its statements now
+    no-ops) awaits them, migrates and records the version.
+
+    The plain indexes go in one schema transaction, which the server populates in the background in
+    one pass over the store; a uniqueness constraint is populated inside its own statement (one after
+    the other: 11 s of 22 s at 100k parties here), so they run ``workers`` at a time, each in its own
+    transaction (they lock different labels), while the indexes populate."""
+    stmts = statements("schema/constraints")
+    unique = [stmt for stmt in stmts if "CREATE CONSTRAINT" in stmt]
+    rest = [stmt for stmt in stmts if "CREATE CONSTRAINT" not in stmt]
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(lambda part: _schema_transaction(graph, part), [rest, *([stmt] for stmt in unique)]))
+    apply_schema(graph)
+
+
+def _schema_transaction(graph: Graph, stmts: Sequence[LiteralString]) -> None:
+    def work(tx: ManagedTransaction) -> None:
+        for stmt in stmts:
+            tx.run(stmt).consume()
+
+    with graph.driver.session(database=graph.database) as session:
+        session.execute_write(work)
+
+
+def _write_stopping(server: ManagedNeo4j, tables: Tables, csv_dir: Path, clock: _Clock) -> ImportFiles:
+    """The import files, written while the server shuts down (its checkpoint on the other core)."""
+    with ThreadPoolExecutor(1) as stopper:
+        stopped = stopper.submit(server.stop)
+        try:
+            files = write_csvs(tables, csv_dir)
+        except BaseException:  # e.g. a column of mixed types: serve the (empty) database again
+            stopped.result()
+            server.start()
+            raise
+        clock.lap("csv")
+        stopped.result()
+    clock.lap("stop")
+    return files
 
 
 class _Clock:
@@ -133,9 +180,13 @@ class _Clock:
         self.report = report
         self.last = time.perf_counter()
 
-    def lap(self, stage: str) -> None:
+    def lap(self, stage: str, less: tuple[str, float] | None = None) -> None:
+        """The time since the last lap is ``stage``'s (``less``: a part of it, counted apart)."""
         now = time.perf_counter()
-        self.report.stage_seconds[stage] = round(now - self.last, 2)
+        part, part_s = less or ("", 0.0)
+        self.report.stage_seconds[stage] = round(now - self.last - part_s, 2)
+        if part:
+            self.report.stage_seconds[part] = round(part_s, 2)
         self.last = now
 
 
@@ -155,13 +206,17 @@ class _opened:
 
 
 def set_empty_lists(graph: Graph, files: ImportFiles, batch: int = 5000) -> None:
-    """Write the empty list properties the importer could not (see ``ImportFiles.empty_lists``)."""
-    labels = {"Case", "Trademark", "Patent", "Copyright", "Penalty", "Mention", "Party"}
-    other = {r["label"] for r in files.empty_lists} - labels
-    if other:
-        raise BulkError(f"empty list properties on {sorted(other)} have no statement in bulk/empty_lists")
-    for i in range(0, len(files.empty_lists), batch):
-        graph.write(query("bulk/empty_lists"), rows=files.empty_lists[i : i + batch])
+    """Write the empty list properties the importer could not (see ``ImportFiles.empty_lists``), one
+    statement per label (``bulk/empty_lists_<label>``: one index seek a row)."""
+    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in files.empty_lists:
+        by_label[row["label"]].append(row)
+    missing = sorted(label for label in by_label if f"bulk/empty_lists_{label.lower()}" not in names("bulk"))
+    if missing:
+        raise BulkError(f"empty list properties on {missing} have no statement in cypher/bulk/empty_lists_*")
+    for label, rows in by_label.items():
+        for i in range(0, len(rows), batch):
+            graph.write(query(f"bulk/empty_lists_{label.lower()}"), rows=rows[i : i + batch])
 
 
 def refuse_non_empty(graph: Graph) -> None:
@@ -193,14 +248,19 @@ def fold_records(
 
 def folded_lookup(tables: Tables) -> NameLookup:
     """``load.graph_lookup`` on the tables folded so far (for a ``KeyResolver``, which has no memory of
-    earlier chunks but the graph): org name keys → the one organisation party with that key."""
+    earlier chunks but the graph): org name keys → the one organisation party with that key. Parties
+    are only ever added (and their name key set on creation), so each call indexes the new ones only."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    seen = 0
 
     def lookup(keys: list[str]) -> dict[str, str]:
-        wanted, found = set(keys), defaultdict(list)
-        for p in tables.nodes["Party"].values():
-            if p.get("kind") == "org" and p.get("name_key") in wanted:
-                found[p["name_key"]].append(p["uid"])
-        return {k: uids[0] for k, uids in found.items() if len(uids) == 1}
+        nonlocal seen
+        parties = tables.nodes["Party"]
+        for p in islice(parties.values(), seen, None):
+            if p.get("kind") == "org" and p.get("name_key") is not None:
+                by_key[p["name_key"]].append(p["uid"])
+        seen = len(parties)
+        return {k: by_key[k][0] for k in keys if len(by_key.get(k, ())) == 1}
 
     return lookup
 
@@ -218,27 +278,62 @@ def _extracted(paths: Sequence[Path], quarantine: Quarantine, report: BulkReport
         yield item
 
 
-def import_command(server: ManagedNeo4j, settings: Settings, files: ImportFiles, report: Path) -> list[str]:
-    """The ``neo4j-admin database import full`` command line, run from the server's jars."""
+def import_command(
+    server: ManagedNeo4j, settings: Settings, files: ImportFiles, report: Path, sharing: Sequence[str] = ()
+) -> list[str]:
+    """The ``neo4j-admin database import full`` command line, run from the server's jars.
+
+    The importer is a batch job on the stopped server's machine: the throughput collector (as the
+    server's, ``IPCLUE_GC``) and the server's heap, at least 2g (at 1g it warns that the heap may be too
+    small for 100k parties); its off-heap memory is sized by the importer from the free memory.
+    ``sharing``: the class-sharing flags (``managed.class_sharing``)."""
+    heap = max(_bytes(settings.heap), 2 << 30) >> 20
     return [
-        "java", f"-Xmx{settings.heap}", *JAVA_OPENS, "-cp", f"{server.lib}/*", ADMIN_TOOL,
+        "java", f"-Xmx{heap}m", GC_FLAGS[settings.gc], *sharing, *JAVA_OPENS,
+        "-cp", f"{server.lib}/*", ADMIN_TOOL,
         "database", "import", "full", "neo4j", "--overwrite-destination=true", "--multiline-fields=true",
-        f"--array-delimiter={ARRAY_DELIMITER_OPTION}", "--id-type=string", f"--report-file={report}",
+        f"--array-delimiter={ARRAY_DELIMITER_OPTION}", f"--id-type={files.id_type}",
+        f"--report-file={report}",
         *(f"--nodes={label}={path}" for label, path in files.nodes),
         *(f"--relationships={rtype}={path}" for rtype, path in files.relationships),
     ]  # fmt: skip
 
 
-def run_import(server: ManagedNeo4j, settings: Settings, files: ImportFiles, csv_dir: Path) -> None:
-    """Run the importer on the stopped instance; BulkError with the importer's own words if it fails."""
+def _bytes(size: str) -> int:
+    """A JVM memory size (``512m``, ``2g``, ``1048576``) in bytes."""
+    units = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
+    text = size.strip().lower()
+    return int(text[:-1]) * units[text[-1]] if text[-1:] in units else int(text)
+
+
+def run_import(server: ManagedNeo4j, settings: Settings, files: ImportFiles, csv_dir: Path) -> float | None:
+    """Run the importer on the stopped instance; BulkError with the importer's own words if it fails.
+    Returns the importer's own time (``IMPORT DONE in …`` of its log: the import without the JVM's
+    start), None when the log does not say."""
     if server.running() is not None:
         raise BulkError(f"the instance {server.dir.name} is running: the importer needs it stopped")
     env = os.environ | {"NEO4J_HOME": str(server.dir), "NEO4J_CONF": str(server.dir / "conf")}
     log = csv_dir / "import.log"
-    cmd = import_command(server, settings, files, csv_dir / "import.report")
+    archive = server.lib.parent / "importer.jsa"  # the importer's class path: the shared jars only
+    sharing, pending = class_sharing(archive)
+    cmd = import_command(server, settings, files, csv_dir / "import.report", sharing)
     with log.open("wb") as out:
         done = subprocess.run(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=server.dir, check=False)
+    if done.returncode == 0:
+        keep_archive(archive, pending)
+    elif pending is not None:
+        pending.unlink(missing_ok=True)
+    text = log.read_text(encoding="utf-8", errors="replace")
     if done.returncode != 0:
-        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
-        print(tail, file=sys.stderr)
+        print(text[-3000:], file=sys.stderr)
         raise BulkError(f"neo4j-admin database import failed (exit {done.returncode}); see {log}")
+    return importer_seconds(text)
+
+
+def importer_seconds(log: str) -> float | None:
+    """The importer's ``IMPORT DONE in 1m 2s 345ms`` as seconds."""
+    found = re.search(r"IMPORT DONE in ((?:\d+[hms]+ ?)+)", log)
+    if not found:
+        return None
+    scale = {"h": 3600.0, "m": 60.0, "s": 1.0, "ms": 0.001}
+    return round(sum(int(n) * scale[u] for n, u in re.findall(r"(\d+)(ms|h|m|s)", found.group(1))), 3)

@@ -8,15 +8,19 @@ arrays are joined by U+001F, which no extracted text contains.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import csv
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
+from itertools import chain, repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ipclue.errors import IpclueError
 from ipclue.graph.bulk_fold import NODE_KEYS, Props, RelFile, Tables
 
+IdType = Literal["actual", "string"]
 ARRAY_DELIMITER = "\x1f"
 ARRAY_DELIMITER_OPTION = "U+001F"
 
@@ -32,35 +36,54 @@ class BulkError(IpclueError):
 class ImportFiles:
     """The files written, as (label or type, path), with row counts."""
 
+    id_type: IdType = "actual"
     nodes: list[tuple[str, Path]] = field(default_factory=list)
     relationships: list[tuple[str, Path]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)  # node:Label / rel:TYPE → rows
     # The importer cannot write an empty array (an empty field is no property): these rows
     # ({label, key, props}) are set after the import, as the loader's ``SET n += row.props`` left them.
     empty_lists: list[dict[str, Any]] = field(default_factory=list)
+    node_count: int = 0
 
 
-def write_csvs(tables: Tables, directory: Path) -> ImportFiles:
-    """Every node and relationship of ``tables`` as CSV files under ``directory``."""
+def write_csvs(tables: Tables, directory: Path, id_type: IdType = "actual") -> ImportFiles:
+    """Every node and relationship of ``tables`` as CSV files under ``directory``.
+
+    ``id_type`` ``actual`` (the importer's ``--id-type=actual``): each node is given its store id
+    here (0, 1, … over all labels) and relationships name those, so the importer maps no id at all;
+    the key is a plain property column. ``string``: the key is the ``:ID`` column (``uid:ID(Party)``),
+    which the importer maps to store ids (hashing, sorting, collision checks) in its id groups."""
     directory.mkdir(parents=True, exist_ok=True)
-    files = ImportFiles()
+    files = ImportFiles(id_type=id_type)
+    index: dict[str, dict[str, int]] = {}
     for label in sorted(tables.nodes):
-        path = directory / f"nodes_{label}.csv"
-        rows = list(tables.nodes[label].values())
-        _write(path, [f"{NODE_KEYS[label]}:ID({label})"], label, rows, [NODE_KEYS[label]])
-        files.empty_lists.extend(_empty_lists(label, rows))
+        path, key, table = directory / f"nodes_{label}.csv", NODE_KEYS[label], tables.nodes[label]
+        rows = list(table.values())
+        if id_type == "actual":
+            index[label] = dict(
+                zip(table, range(files.node_count, files.node_count + len(rows)), strict=True)
+            )
+            empty = _write(path, [":ID"], label, rows, [list(index[label].values())], set())
+        else:
+            empty = _write(path, [f"{key}:ID({label})"], label, rows, [list(map(str, table))], {key})
+        files.node_count += len(rows)
+        files.empty_lists.extend({"label": label, "key": rows[i][key], "props": props} for i, props in empty)
         files.nodes.append((label, path))
         files.counts[f"node:{label}"] = len(rows)
     for kind, rels in sorted(_relationships(tables).items()):
         rtype, start, end = kind
         path = directory / f"rels_{rtype}_{start}_{end}.csv"
-        rows = [{"\x00start": s, "\x00end": e, **props} for (s, e, _), props in rels.items()]
-        if any(isinstance(v, list) and not v for row in rows for v in row.values()):
+        ends: list[list[Any]]
+        if id_type == "actual":
+            head = [":START_ID", ":END_ID"]
+            ends = [[index[start][k[0]] for k in rels], [index[end][k[1]] for k in rels]]
+        else:
+            head = [f":START_ID({start})", f":END_ID({end})"]
+            ends = [[str(k[0]) for k in rels], [str(k[1]) for k in rels]]
+        if _write(path, head, rtype, list(rels.values()), ends, set()):
             raise BulkError(f"{rtype} has an empty list property, which the importer cannot write")
-        head = [f":START_ID({start})", f":END_ID({end})"]
-        _write(path, head, rtype, rows, ["\x00start", "\x00end"])
         files.relationships.append((rtype, path))
-        files.counts[f"rel:{rtype}"] = files.counts.get(f"rel:{rtype}", 0) + len(rows)
+        files.counts[f"rel:{rtype}"] = files.counts.get(f"rel:{rtype}", 0) + len(rels)
     return files
 
 
@@ -77,65 +100,113 @@ def _relationships(tables: Tables) -> dict[RelFile, dict[tuple[str, str, Any], P
     return out
 
 
-def _empty_lists(label: str, rows: list[Props]) -> Iterator[dict[str, Any]]:
-    key = NODE_KEYS[label]
-    for row in rows:
-        empty: Props = {k: [] for k, v in row.items() if isinstance(v, list) and not v}
-        if empty:
-            yield {"label": label, "key": row[key], "props": empty}
-
-
-def _write(path: Path, head: list[str], what: str, rows: list[Props], ids: list[str]) -> None:
-    """``head`` names the id columns (their values: ``ids`` of each row), then typed properties."""
-    columns = sorted({c for row in rows for c in row} - set(ids))
-    types = {c: column_type(what, c, (row.get(c) for row in rows)) for c in columns}
+def _write(
+    path: Path, head: list[str], what: str, rows: list[Props], ids: list[list[Any]], skip: set[str]
+) -> list[tuple[int, Props]]:
+    """``head`` names the id columns (their values: ``ids``), then one typed column per property of
+    ``rows`` but ``skip``. Written column by column (each column's values converted in one pass, the
+    rows joined by the C ``csv`` writer); returns the rows' empty lists as (row index, {prop: []})."""
+    columns = sorted(set().union(*rows) - skip)
+    values = [list(map(dict.get, rows, repeat(c))) for c in columns]
+    types = [column_type(what, c, vals) for c, vals in zip(columns, values, strict=True)]
+    empty: dict[int, Props] = {}
+    for c, t, vals in zip(columns, types, values, strict=True):
+        if t.endswith("[]") and [] in vals:
+            for i in (i for i, v in enumerate(vals) if v == []):
+                empty.setdefault(i, {})[c] = []
+    cells = [
+        _CONVERT[t.removesuffix("[]")](vals, t.endswith("[]")) for t, vals in zip(types, values, strict=True)
+    ]
     with path.open("w", encoding="utf-8", newline="") as out:
-        out.write(",".join([*head, *(f"{c}:{types[c]}" for c in columns)]) + "\n")
-        for row in rows:
-            cells = [quote(str(row[x])) for x in ids] + [cell(row.get(c)) for c in columns]
-            out.write(",".join(cells) + "\n")
+        out.write(",".join([*head, *(f"{c}:{t}" for c, t in zip(columns, types, strict=True))]) + "\n")
+        csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n").writerows(
+            zip(*ids, *cells, strict=True)
+        )
+    return sorted(empty.items())
 
 
 def column_type(what: str, column: str, values: Iterable[Any]) -> str:
     """The importer's type of a column from its values (ints with floats: double)."""
-    kinds = {_kind(v) for v in values if v is not None} - {"empty[]"}
+    present = [v for v in values if v is not None]
+    kinds = {_kind_of(t) for t in set(map(type, present))}
+    if "[]" in kinds:
+        kinds.discard("[]")
+        if kinds:
+            raise BulkError(f"{what}.{column} holds arrays and single values ({', '.join(sorted(kinds))})")
+        inner = {_kind_of(t) for t in set(map(type, chain.from_iterable(v for v in present if v)))}
+        return _widened(inner, what, column) + "[]" if inner else "string[]"
     if kinds == {"long", "double"}:
         return "double"
-    if kinds == {"long[]", "double[]"}:
-        return "double[]"
     if len(kinds) > 1:
         raise BulkError(f"{what}.{column} holds values of several types ({', '.join(sorted(kinds))})")
     return kinds.pop() if kinds else "string[]"
 
 
-def _kind(value: Any) -> str:
-    if isinstance(value, list | tuple):
-        inner = {_kind(v) for v in value}
-        return "empty[]" if not inner else ("double" if inner == {"long", "double"} else min(inner)) + "[]"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "long"
-    if isinstance(value, float):
+def _widened(inner: set[str], what: str, column: str) -> str:
+    if inner == {"long", "double"}:
         return "double"
-    if isinstance(value, datetime):
-        return "datetime"
-    if isinstance(value, date):
-        return "date"
-    if isinstance(value, str):
-        return "string"
-    raise BulkError(f"a {type(value).__name__} value cannot be written to an import file")
+    if len(inner) > 1 or "[]" in inner:
+        raise BulkError(f"{what}.{column} holds arrays of several types ({', '.join(sorted(inner))})")
+    return inner.pop()
 
 
-def cell(value: Any) -> str:
-    """One CSV field: empty for null, strings and arrays quoted."""
-    if value is None:
-        return ""
-    if isinstance(value, list | tuple):
-        return quote(ARRAY_DELIMITER.join(_text(v) for v in value))
-    if isinstance(value, str):
-        return quote(value)
-    return _text(value)
+@cache
+def _kind_of(kind: type) -> str:
+    """The importer's type of a Python type (the array's element type is asked separately)."""
+    for base, name in _KINDS:
+        if issubclass(kind, base):
+            return name
+    raise BulkError(f"a {kind.__name__} value cannot be written to an import file")
+
+
+_KINDS: tuple[tuple[type, str], ...] = (
+    (bool, "boolean"), (int, "long"), (float, "double"), (datetime, "datetime"), (date, "date"),
+    (str, "string"), (list, "[]"), (tuple, "[]"),
+)  # fmt: skip
+
+
+class _Bare(int):
+    """A cell the ``csv`` writer leaves unquoted (it quotes every non-number): null, booleans, dates."""
+
+    text: str
+
+    def __new__(cls, text: str) -> _Bare:
+        bare = int.__new__(cls, 0)
+        bare.text = text
+        return bare
+
+    def __str__(self) -> str:
+        return self.text
+
+    __repr__ = __str__
+
+
+NULL = _Bare("")
+_BOOLS = {True: _Bare("true"), False: _Bare("false")}
+
+
+def _strings(values: list[Any], array: bool) -> list[Any]:
+    if array:
+        return [NULL if v is None else ARRAY_DELIMITER.join(v) for v in values]
+    return [NULL if v is None else v for v in values]
+
+
+def _numbers(values: list[Any], array: bool) -> list[Any]:
+    if array:
+        return [NULL if v is None else ARRAY_DELIMITER.join(map(repr, v)) for v in values]
+    return [NULL if v is None else v for v in values]
+
+
+def _texts(values: list[Any], array: bool) -> list[Any]:
+    if array:
+        return [NULL if v is None else ARRAY_DELIMITER.join(map(_text, v)) for v in values]
+    return [NULL if v is None else _BOOLS.get(v) if isinstance(v, bool) else _Bare(_text(v)) for v in values]
+
+
+_CONVERT: dict[str, Callable[[list[Any], bool], list[Any]]] = {
+    "string": _strings, "long": _numbers, "double": _numbers,
+    "boolean": _texts, "date": _texts, "datetime": _texts,
+}  # fmt: skip
 
 
 def _text(value: Any) -> str:
@@ -144,7 +215,3 @@ def _text(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return value if isinstance(value, str) else repr(value)
-
-
-def quote(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'

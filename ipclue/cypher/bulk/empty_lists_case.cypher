@@ -1,0 +1,5 @@
+// After a bulk import: the empty list properties of Case nodes, which the importer cannot write (an
+// empty field is no property), set as the loader's `SET n += row.props` sets them (one index seek a row).
+UNWIND $rows AS row
+MATCH (n:Case {case_no: row.key})
+SET n += row.props
