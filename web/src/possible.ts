@@ -56,8 +56,9 @@ export function possibleSection(uid: string, merged: string | null): HTMLElement
       try {
         const r = await post<{ uid: string }>(`/parties/${enc(uid)}/possible-matches/${enc(m.uid)}/${verb}`, { note: note.value });
         if (verb === "confirm") return go(["party", r.uid], { merged: m.name ?? m.uid, t: Date.now() });
+        await draw(); // the list first, then the notice: a reader of the notice sees the updated list
         msg.append(h("div", { class: "ok-box" }, w("rejected", m.name ?? m.uid)));
-        await draw();
+        box.hidden = false;
       } catch (e) {
         msg.append(errorBox(e));
       }
