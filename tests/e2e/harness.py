@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -135,3 +136,11 @@ def serve(graph: Graph, home: Path, port: int | None = None) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def run_node(script: Path, url: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run a browser script against the served page ``url`` (headless Chromium), output captured."""
+    full = {**os.environ, "BASE_URL": url, "CHROMIUM": CHROMIUM, **env}
+    return subprocess.run(
+        ["node", str(script)], env=full, capture_output=True, text=True, timeout=600, check=False
+    )

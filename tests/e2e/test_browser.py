@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from ipclue.graph.db import Graph
 
-from .harness import CHROMIUM, KEYS, seed, serve
+from .harness import KEYS, run_node, seed, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
@@ -31,21 +30,7 @@ def test_browser_flows(prerequisites: None, graph: Graph, tmp_path: Path) -> Non
     artifacts = Path(os.environ.get("IPCLUE_E2E_ARTIFACTS", HERE / "artifacts"))
     artifacts.mkdir(parents=True, exist_ok=True)
     with serve(graph, tmp_path / "home") as url:
-        env = {
-            **os.environ,
-            "BASE_URL": url,
-            "KEYS_JSON": json.dumps(KEYS),
-            "ARTIFACTS": str(artifacts),
-            "CHROMIUM": CHROMIUM,
-        }
-        proc = subprocess.run(
-            ["node", str(HERE / "flows.mjs")],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
+        proc = run_node(HERE / "flows.mjs", url, KEYS_JSON=json.dumps(KEYS), ARTIFACTS=str(artifacts))
     (artifacts / "flows.log").write_text(proc.stdout + proc.stderr, encoding="utf-8")
     print(proc.stdout)
     assert proc.returncode == 0, (

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -21,7 +20,7 @@ from ipclue.graph.db import Graph
 from ipclue.pipeline import ingest
 from ipclue.synth.generate import generate
 
-from .harness import CHROMIUM, KEYS, serve
+from .harness import KEYS, run_node, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
@@ -54,23 +53,14 @@ def test_graph_readable_at_150_nodes(prerequisites: None, graph: Graph, tmp_path
     shot = Path(os.environ.get("IPCLUE_E2E_ARTIFACTS", HERE / "artifacts")) / "graph-150.png"
     shot.parent.mkdir(parents=True, exist_ok=True)
     with serve(graph, tmp_path / "home") as url:
-        env = {
-            **os.environ,
-            "BASE_URL": url,
-            "KEY": KEYS["investigator"],
-            "ROOT_UID": _root(graph, url),
-            "MIN_NODES": str(NODES),
-            "LIMIT": str(NODES),
-            "SHOT": str(shot),
-            "CHROMIUM": CHROMIUM,
-        }
-        proc = subprocess.run(
-            ["node", str(HERE / "graph_scale.mjs")],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
+        proc = run_node(
+            HERE / "graph_scale.mjs",
+            url,
+            KEY=KEYS["investigator"],
+            ROOT_UID=_root(graph, url),
+            MIN_NODES=str(NODES),
+            LIMIT=str(NODES),
+            SHOT=str(shot),
         )
     print(proc.stdout)
     assert proc.returncode == 0, f"graph not readable at {NODES} nodes:\n{proc.stdout}\n{proc.stderr}"
