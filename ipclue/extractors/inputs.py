@@ -48,14 +48,14 @@ def walk_inputs(paths: Sequence[Path]) -> Iterator[Path | Rejection]:
     for path in paths:
         if path.is_dir():
             for entry in sorted(path.rglob("*")):
-                verdict = _verdict(entry, path, roots)
+                verdict = entry_verdict(entry, path, roots)
                 if verdict is not None:
                     yield verdict
         else:
             yield path
 
 
-def _verdict(entry: Path, root: Path, roots: list[Path]) -> Path | Rejection | None:
+def entry_verdict(entry: Path, root: Path, roots: list[Path]) -> Path | Rejection | None:
     """The entry as an input, a skip, or ``None`` for a plain directory (walked, not reported)."""
     parts = entry.relative_to(root).parts
     if name_verdict(parts) is not None:  # walked only to count what they hold
