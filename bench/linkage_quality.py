@@ -27,6 +27,7 @@ from ipclue.graph.db import Graph, Target, connect, open_graph
 from ipclue.graph.load import Loader
 from ipclue.graph.mentions import Mention
 from ipclue.graph.resolution import GraphResolver, derive
+from ipclue.graph.resolution.groups import union_roots
 from ipclue.graph.resolve import Link
 from ipclue.graph.schema import apply_schema, wipe
 from ipclue.models import Record
@@ -232,19 +233,7 @@ def possible_quality(graph: Graph, persons: list[tuple[str, str]]) -> dict[str, 
 
 
 def _union(edges: list[tuple[str, str]]) -> dict[str, str]:
-    parent: dict[str, str] = {}
-
-    def find(u: str) -> str:
-        parent.setdefault(u, u)
-        while parent[u] != u:
-            u = parent[u]
-        return u
-
-    for a, b in edges:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {u: find(u) for u in parent}
+    return union_roots((), edges)
 
 
 def _relative(path: str, out: Path) -> str:

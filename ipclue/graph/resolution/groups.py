@@ -329,10 +329,12 @@ def _roots(uids: list[str], edges: list[tuple[str, str]]) -> dict[str, str]:
     return {u: min(c) for c in _components(uids, edges) for u in c}
 
 
-def _components(uids: list[str], edges: list[tuple[str, str]]) -> list[set[str]]:
+def union_roots(uids: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Union-find: each uid (and each edge end) mapped to its component's lowest uid."""
     parent = {u: u for u in uids}
 
     def find(u: str) -> str:
+        parent.setdefault(u, u)
         while parent[u] != u:
             parent[u] = parent[parent[u]]
             u = parent[u]
@@ -342,7 +344,12 @@ def _components(uids: list[str], edges: list[tuple[str, str]]) -> list[set[str]]
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
+    return {u: find(u) for u in parent}
+
+
+def _components(uids: list[str], edges: list[tuple[str, str]]) -> list[set[str]]:
+    roots = union_roots(uids, edges)
     comps: dict[str, set[str]] = {}
     for u in uids:
-        comps.setdefault(find(u), set()).add(u)
+        comps.setdefault(roots[u], set()).add(u)
     return list(comps.values())
