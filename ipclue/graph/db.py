@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, LiteralString
+from itertools import islice
+from typing import Any, LiteralString, TypeVar
 
 from neo4j import (
     AsyncDriver,
@@ -18,6 +20,8 @@ from neo4j import (
 from ipclue.dbms.managed import ManagedNeo4j
 from ipclue.errors import ConfigError
 from ipclue.settings import Settings
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +81,13 @@ class Batch(list[Any]):
 
     def __repr__(self) -> str:
         return f"<{len(self)} items>"
+
+
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of at most ``size`` (one statement's parameter page, or one batch)."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
 def bolt_params(params: dict[str, Any]) -> dict[str, Any]:

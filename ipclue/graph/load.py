@@ -14,15 +14,13 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
-from typing import Any
 
 from neo4j import ManagedTransaction
 from neo4j.exceptions import ClientError, CypherTypeError, DatabaseError
 
 from ipclue.cypher import query
 from ipclue.graph.build import Row, build_rows
-from ipclue.graph.db import Batch, Graph
+from ipclue.graph.db import Batch, Graph, chunks
 from ipclue.graph.mentions import Mention, mentions_of
 from ipclue.graph.resolve import KeyResolver, Resolver
 from ipclue.models import Record, Rejection
@@ -106,19 +104,19 @@ class Loader:
         steps are written; otherwise each chunk waits for the previous one to be written in full."""
         report = LoadReport()
         start = time.perf_counter()
-        chunks = _chunks(records, self.batch_size)
+        pending = chunks(records, self.batch_size)
         ahead = bool(getattr(self.resolver, "reads_only_nodes", False))
         with ThreadPoolExecutor(1) as preparer:
-            prepared = self._prepare(chunks, report)
+            prepared = self._prepare(pending, report)
             while prepared is not None:
                 chunk, steps = prepared
                 self._write_nodes(steps, report)
-                following = preparer.submit(self._prepare, chunks, report) if ahead else None
+                following = preparer.submit(self._prepare, pending, report) if ahead else None
                 self._write_relationships(steps, report)
                 report.records += len(chunk)
                 if progress:
                     progress(len(chunk))
-                prepared = following.result() if following else self._prepare(chunks, report)
+                prepared = following.result() if following else self._prepare(pending, report)
         report.seconds = time.perf_counter() - start
         return report
 
@@ -189,7 +187,7 @@ class Loader:
         """
 
         def write_part(part: list[Row]) -> int:
-            return sum(self._write(step, batch, rejections) for batch in _chunks(part, self.batch_size))
+            return sum(self._write(step, batch, rejections) for batch in chunks(part, self.batch_size))
 
         if len(parts) == 1:
             return write_part(parts[0])
@@ -283,9 +281,3 @@ def node_disjoint(rows: list[Row], n: int, columns: Sequence[str]) -> list[list[
     for group in sorted(groups.values(), key=len, reverse=True):
         min(parts, key=len).extend(group)
     return [p for p in parts if p]
-
-
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk

@@ -17,7 +17,7 @@ from collections import defaultdict
 from typing import Any
 
 from ipclue.cypher import query
-from ipclue.graph.db import Graph
+from ipclue.graph.db import Graph, chunks
 from ipclue.graph.resolution.group_scope import known_places, scope_names
 from ipclue.graph.resolution.groups import (
     OrgLink,
@@ -63,7 +63,7 @@ def read_people(graph: Graph, only: list[str] | None = None) -> dict[str, tuple[
     rows = (
         graph.read(query("resolve/group_people"))
         if only is None
-        else [r for s in range(0, len(only), 5000) for r in _people_of(graph, only[s : s + 5000])]
+        else [r for part in chunks(only, 5000) for r in _people_of(graph, part)]
     )
     for r in rows:
         people, _ = out.setdefault(r["name"], ([], int(r["bearers"])))
@@ -82,8 +82,7 @@ def read_org_links(graph: Graph, uids: list[str], max_fanout: int = 50) -> OrgLi
     with more branch/shareholder links than this does not join its neighbours into one group)."""
     links: OrgLinks = defaultdict(list)
     wanted = set(uids)
-    for start in range(0, len(uids), 5000):
-        part = uids[start : start + 5000]
+    for part in chunks(uids, 5000):
         for r in graph.read(query("resolve/group_org_links"), uids=part, max_fanout=max_fanout):
             if r["b"] in wanted:
                 links[frozenset((r["a"], r["b"]))].append(OrgLink(r["kind"], r["through"] or ""))
@@ -111,7 +110,7 @@ def apply(
     existing = (
         graph.read(query("resolve/possible_all"))
         if names is None
-        else [r for s in range(0, len(names), 5000) for r in _possible_of(graph, names[s : s + 5000])]
+        else [r for part in chunks(names, 5000) for r in _possible_of(graph, part)]
     )
     for r in existing:
         row = {"a": r["a"], "b": r["b"], "score": r["score"], "rule": r["rule"], "evidence": r["evidence"]}
@@ -119,8 +118,8 @@ def apply(
             kept.add((r["a"], r["b"]))
         else:
             stale.append({"a": r["a"], "b": r["b"]})
-    for start in range(0, len(stale), 5000):
-        graph.write(query("resolve/possibly_same_drop"), rows=stale[start : start + 5000])
+    for part in chunks(stale, 5000):
+        graph.write(query("resolve/possibly_same_drop"), rows=part)
     _merge_all(graph, sorted(p.merges.items()))
     if survivors is not None:
         survivors.update(p.merges)

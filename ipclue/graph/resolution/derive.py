@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from ipclue.cypher import query
-from ipclue.graph.db import Graph
+from ipclue.graph.db import Graph, chunks
 from ipclue.graph.resolution.corroborate import group_persons
 from ipclue.graph.resolution.generic import CutoffRule, mark_agents, mark_identifiers
 from ipclue.graph.resolution.groups import Thresholds
@@ -95,8 +95,8 @@ def mention_keys(graph: Graph, scope: list[str] | None = None, page: int = 20_00
     """Blocking keys for organisation mentions that lack them (of parties ``scope``, or all)."""
     done = 0
     if scope is not None:
-        for start in range(0, len(scope), page):
-            rows = graph.read(query("derive/mentions_missing_keys_of"), uids=scope[start : start + page])
+        for part in chunks(scope, page):
+            rows = graph.read(query("derive/mentions_missing_keys_of"), uids=part)
             done += _set_keys(graph, rows)
         return done
     while rows := graph.read(query("derive/mentions_missing_keys"), limit=page):
@@ -119,7 +119,7 @@ def party_uscc(graph: Graph, scope: list[str] | None = None) -> int:
     found = (
         graph.read(query("derive/parties_missing_uscc"))
         if scope is None
-        else [r for s in range(0, len(scope), 20_000) for r in _missing_uscc(graph, scope[s : s + 20_000])]
+        else [r for part in chunks(scope, 20_000) for r in _missing_uscc(graph, part)]
     )
     rows = []
     for r in found:

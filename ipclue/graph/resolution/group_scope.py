@@ -16,7 +16,7 @@ the people at those organisations are planned again too.
 from __future__ import annotations
 
 from ipclue.cypher import query
-from ipclue.graph.db import Graph
+from ipclue.graph.db import Graph, chunks
 from ipclue.graph.resolution.groups import places_in
 from ipclue.graph.resolution.orgs import PROVINCES
 
@@ -27,8 +27,8 @@ def scope_names(graph: Graph, scope: list[str], new_places: frozenset[str]) -> l
     """The person names whose plan the parties ``scope`` (and place names ``new_places``) can change."""
     found = {
         r["name"]
-        for s in range(0, len(scope), PAGE)
-        for r in graph.read(query("resolve/group_scope_names"), uids=scope[s : s + PAGE])
+        for part in chunks(scope, PAGE)
+        for r in graph.read(query("resolve/group_scope_names"), uids=part)
     }
     if new_places:
         rows = graph.read(query("resolve/group_names_at_places"), places=sorted(new_places))
@@ -46,8 +46,8 @@ def known_places(graph: Graph, scope: list[str] | None) -> tuple[frozenset[str],
         return _store(graph, places_in(texts) | PROVINCES), None
     texts = [
         r["value"]
-        for s in range(0, len(scope), PAGE)
-        for r in graph.read(query("resolve/org_place_texts_of"), uids=scope[s : s + PAGE])
+        for part in chunks(scope, PAGE)
+        for r in graph.read(query("resolve/org_place_texts_of"), uids=part)
     ]
     found = places_in(texts) | frozenset(stored)
     added = found - frozenset(stored)

@@ -18,14 +18,11 @@ identifier or an agent that is touched, which is what the three scopes cover.
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 from ipclue.cypher import query
-from ipclue.graph.db import Graph
+from ipclue.graph.db import Graph, chunks
 
 SIDE_A = ["plaintiff", "appellant", "retrial_applicant", "prosecutor"]
 SIDE_B = ["defendant", "appellee", "retrial_respondent", "accused", "accused_unit"]
-T = TypeVar("T")
 PAGE = 5000  # uids, representatives or pairs per statement
 
 
@@ -40,7 +37,7 @@ def links(graph: Graph, max_fanout: int = 50) -> dict[str, int]:
 
 def links_of(graph: Graph, uids: list[str], max_fanout: int = 50) -> dict[str, int]:
     """Re-derive the LINKED relationships that parties ``uids`` can change (see the module)."""
-    for part in _pages(uids):
+    for part in chunks(uids, PAGE):
         graph.write(query("derive/linked_clear_of"), uids=part)
     return {
         "linked_legal_rep": legal_reps_of(graph, uids, max_fanout),
@@ -52,10 +49,14 @@ def links_of(graph: Graph, uids: list[str], max_fanout: int = 50) -> dict[str, i
 def legal_reps_of(graph: Graph, uids: list[str], max_fanout: int) -> int:
     """legal_rep links of the representatives among, or of, parties ``uids``."""
     reps = sorted(
-        {r["rep"] for part in _pages(uids) for r in graph.read(query("derive/legal_reps_of"), uids=part)}
+        {
+            r["rep"]
+            for part in chunks(uids, PAGE)
+            for r in graph.read(query("derive/legal_reps_of"), uids=part)
+        }
     )
     done = 0
-    for part in _pages(reps):
+    for part in chunks(reps, PAGE):
         graph.write(query("derive/linked_legal_rep_clear_of"), reps=part)
         done += _one(graph, "derive/linked_legal_rep_of", reps=part, max_fanout=max_fanout)
     return done
@@ -64,7 +65,7 @@ def legal_reps_of(graph: Graph, uids: list[str], max_fanout: int) -> int:
 def identifiers_of(graph: Graph, uids: list[str]) -> int:
     """shared_address / shared_phone / shared_email links through the identifiers of ``uids``."""
     done = 0
-    for part in _pages(uids):
+    for part in chunks(uids, PAGE):
         graph.write(query("derive/linked_identifier_clear_of"), uids=part)
         done += _one(graph, "derive/linked_identifier_of", uids=part)
     return done
@@ -73,23 +74,23 @@ def identifiers_of(graph: Graph, uids: list[str]) -> int:
 def agents_of(graph: Graph, uids: list[str]) -> int:
     """same_agent / same_firm links of the opposing pairs in the cases ``uids`` take part in."""
     cases = sorted(
-        {r["case_no"] for part in _pages(uids) for r in graph.read(query("derive/agent_cases_of"), uids=part)}
+        {
+            r["case_no"]
+            for part in chunks(uids, PAGE)
+            for r in graph.read(query("derive/agent_cases_of"), uids=part)
+        }
     )
     pairs = sorted(
         {
             (r["p"], r["q"])
-            for part in _pages(cases)
+            for part in chunks(cases, PAGE)
             for r in graph.read(query("derive/opposing_pairs_of"), cases=part, side_a=SIDE_A, side_b=SIDE_B)
         }
     )
     done = 0
-    for part in _pages([list(p) for p in pairs]):
+    for part in chunks([list(p) for p in pairs], PAGE):
         done += _one(graph, "derive/linked_same_agent_of", pairs=part, side_a=SIDE_A, side_b=SIDE_B)
     return done
-
-
-def _pages(items: list[T]) -> list[list[T]]:
-    return [items[i : i + PAGE] for i in range(0, len(items), PAGE)]
 
 
 def _one(graph: Graph, name: str, **params: object) -> int:
