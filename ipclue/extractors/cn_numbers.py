@@ -9,7 +9,7 @@ from datetime import date
 from ipclue.normalize import to_halfwidth
 
 _DIGITS = {
-    "〇": 0, "○": 0, "Ｏ": 0, "O": 0, "0": 0, "０": 0, "零": 0, "洞": 0,
+    "〇": 0, "○": 0, "Ｏ": 0, "O": 0, "Ο": 0, "О": 0, "0": 0, "０": 0, "零": 0, "洞": 0,
     "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
     "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
 }  # fmt: skip
@@ -18,8 +18,9 @@ _BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000}
 _CN_CHARS = "".join(_DIGITS) + "".join(_UNITS) + "".join(_BIG_UNITS) + "元整正"
 _FIRST_MONTH = ("元", "正")  # 元月 / 正月: January
 
-YEAR_CHARS = "二〇○ＯO0０零一两三四五六七八九"
-"""The characters of a year written in Chinese numerals (二〇一四, 二○一四, 二OO八, 二0一三)."""
+YEAR_CHARS = "二〇○ＯOΟО0０零一两三四五六七八九"
+"""The characters of a year written in Chinese numerals (二〇一四, 二○一四, 二OO八, 二0一三; the
+zero is also typed as a Greek Ο or Cyrillic О, which look the same: 二Ο一一)."""
 CN_DATE_RE = re.compile(
     rf"([{YEAR_CHARS}]{{4}})\s*年\s*([一二三四五六七八九十元正]{{1,3}})\s*月"
     r"\s*([一二三四五六七八九十]{1,3})\s*日"

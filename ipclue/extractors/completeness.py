@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import re
 
+from ipclue.extractors.cn_numbers import YEAR_CHARS
+
 SIGNATURE = re.compile(r"(?:审\s*判\s*长|审\s*判\s*员|人民陪审员|代理审判员|书\s*记\s*员|法\s*官\s*助\s*理)")
 _CN = "〇○零一二三四五六七八九十"
-DATE_LINE = re.compile(
-    rf"^\s*(?:[{_CN}]{{4}}|\d{{4}})\s*年\s*[{_CN}元正\d]{{1,3}}\s*月\s*[{_CN}\d]{{1,3}}\s*日\s*$", re.M
-)
-"""The signing date: a line holding only a date (dates inside the facts do not count)."""
+_BLANKS = re.compile(r"[ \t\u3000\u00a0]+")
+DATE_LINE = re.compile(rf"^(?:[{YEAR_CHARS}]{{4}}|\d{{4}})年[{_CN}元正\d]{{1,3}}月[{_CN}\d]{{1,3}}日$", re.M)
+"""The signing date: a line holding only a date (dates inside the facts do not count). It is matched
+after the blanks inside each line are removed: courts space the characters out (二 ○ 一 五 年 二 月),
+and a year's zero is written 〇, ○, 零, O, Ｏ or 0 (the shared ``cn_numbers.YEAR_CHARS``)."""
 OPERATIVE = re.compile(r"判\s*决\s*如\s*下|裁\s*定\s*如\s*下|决定如下|达成(?:如下|以下)(?:调解)?协议")
 TAIL_CHARS = 1200
 
@@ -30,7 +33,7 @@ def missing_ending(text: str) -> list[str]:
         missing.append("operative part (判决如下 / 裁定如下 / 协议)")
     if not SIGNATURE.search(tail):
         missing.append("signature block (审判长 / 审判员 / 书记员)")
-    if not DATE_LINE.search(tail):
+    if not DATE_LINE.search(_BLANKS.sub("", tail)):
         missing.append("signing date")
     return missing
 

@@ -42,6 +42,7 @@ DATES = [
     ("civil/lsz-a119737927.txt", "二〇一五年十二月三十日", date(2015, 12, 30)),
     ("civil/lsz-080fa0a824.txt", "二OO八年一月七日", date(2008, 1, 7)),
     ("civil/lsz-56115aeaf6.txt", "二0一四年十一月一日", date(2014, 11, 1)),
+    ("civil/lsz-bda62839c2.txt", "二Ο一一 年 四 月 十一 日", date(2011, 4, 11)),  # a Greek capital Ο as zero
     ("civil/lsz-267cd9fa96.txt", "1979年8月15日至1989年9月14日", date(1979, 8, 15)),
 ]
 # (document, phrase, first day, last day): offence periods, the end with or without its year or day
