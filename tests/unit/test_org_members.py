@@ -40,6 +40,8 @@ def test_a_well_known_firm_is_not_joined_on_the_name_alone_by_a_stranger() -> No
     known = [org("org-a", FIRM, *STAFF)]
     assert decide("广东晟信律师事务所", known, "agent:王芳", "agent:李强") is None  # none of its lawyers
     assert decide("广东晟信律师事务所", known) is not None  # no people named: the old rule stands
+    two = [org("org-a", FIRM, "agent:杨颖雪", "agent:刘龙伟")]
+    assert decide("广东晟信律师事务所", two, "agent:王芳", "agent:李强") is None  # two against two
     few = [org("org-a", FIRM, "agent:杨颖雪")]
     hit = decide("广东晟信律师事务所", few, "agent:王芳")  # one known lawyer proves little
     assert hit and "only candidate" in hit.evidence

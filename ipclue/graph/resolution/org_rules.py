@@ -7,9 +7,9 @@ differs is a hard negative; a masked USCC only ever corroborates. Corroboration 
 legal representative, a masked USCC, or the same people in the same kind of role (a firm's
 lawyers; legal representative, officers, shareholders) — most of the smaller side's. A variant or
 homophone that is the only candidate is not joined on the name alone when the two sides' addresses
-contradict, or when the candidate is well known (``KNOWN_MEMBERS`` people in a kind of role) and
-none of its people is among the mention's: a firm named with a lawyer it has never had is another
-firm. A one-character look-alike is never joined on the name alone.
+contradict, or when the two sides name enough people in a kind of role (``member_conflict``) and
+share none: a firm named with lawyers it has never had is another firm. A one-character look-alike
+is never joined on the name alone.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def address_conflict(ev: Profile, cand: Profile) -> bool:
     return bool(ev.addresses and cand.addresses and not ev.addresses & cand.addresses)
 
 
-KNOWN_MEMBERS = 3  # people of one kind of role a candidate must have for their absence to count
+KNOWN_MEMBERS = 3  # people in one kind of role, both sides multiplied, for none shared to count
 
 
 def _by_role(members: set[str]) -> dict[str, set[str]]:
@@ -76,10 +76,14 @@ def shared_members(ev: Profile, cand: Profile) -> dict[str, set[str]]:
 
 
 def member_conflict(ev: Profile, cand: Profile) -> bool:
-    """Counter-evidence: the candidate has ``KNOWN_MEMBERS`` or more people in a kind of role and
-    none of them is among the mention's people in that role."""
+    """Counter-evidence: in a kind of role, neither side's people is among the other's, and they are
+    enough that this tells (the two counts multiply to ``KNOWN_MEMBERS`` or more: one lawyer named
+    against three known, or two against two)."""
     mine, theirs = _by_role(ev.members), _by_role(cand.members)
-    return any(len(theirs.get(r, ())) >= KNOWN_MEMBERS and not n & theirs[r] for r, n in mine.items())
+    return any(
+        len(names) * len(theirs.get(r, ())) >= KNOWN_MEMBERS and not names & theirs[r]
+        for r, names in mine.items()
+    )
 
 
 def _members_text(shared: dict[str, set[str]]) -> str:
