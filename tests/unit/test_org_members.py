@@ -115,3 +115,12 @@ def test_members_travel_with_profiles() -> None:
     assert p.members == {"agent:刘龙伟", "manager:林志远"}
     merge_into(p, org("org-a", FIRM, "agent:杨颖雪"))
     assert p.members == {"agent:刘龙伟", "manager:林志远", "agent:杨颖雪"}
+
+
+def test_a_party_known_in_one_city_is_not_joined_from_another_through_a_name_without_region() -> None:
+    both = [org("org-a", "成都市天途鞋业有限公司")]
+    both[0].names.add(analyse("天途鞋业有限公司").key)  # the region-less spelling joined it earlier
+    assert decide("广州市天途鞋业有限公司", both) is None
+    assert decide("广州市添途鞋业有限公司", both) is None  # nor as a homophone
+    hit = decide("成都市天途鞋业有限责任公司", both)
+    assert hit and hit.uid == "org-a"

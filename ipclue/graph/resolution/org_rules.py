@@ -200,27 +200,39 @@ def decide(ev: Profile, name: OrgName, cands: list[Profile]) -> Decision | None:
     return None
 
 
+def _regions_fit(name: OrgName, cand: Profile) -> bool:
+    """The name's region agrees with every region the candidate is known by: a party named
+    成都市天途鞋业 and 天途鞋业 is not 广州市天途鞋业 through its name without a region."""
+    return all(regions_compatible(name.region, analyse(n).region) for n in cand.names)
+
+
 def _variant_match(name: OrgName, cand: Profile) -> OrgName | None:
+    if not _regions_fit(name, cand):
+        return None
     for other in map(analyse, sorted(cand.names)):
-        if other.variant == name.variant and regions_compatible(name.region, other.region):
+        if other.variant == name.variant:
             return other
     return None
 
 
 def _pinyin_match(name: OrgName, cand: Profile, *, same_form: bool) -> OrgName | None:
+    if not _regions_fit(name, cand):
+        return None
     for other in map(analyse, sorted(cand.names)):
         if other.pinyin != name.pinyin or other.branch != name.branch:
             continue
-        if (other.form == name.form) == same_form and regions_compatible(name.region, other.region):
+        if (other.form == name.form) == same_form:
             return other
     return None
 
 
 def _lookalike_match(name: OrgName, cand: Profile) -> OrgName | None:
+    if not _regions_fit(name, cand):
+        return None
     for other in map(analyse, sorted(cand.names)):
         if other.form != name.form or other.branch != name.branch:
             continue
-        if _one_difference(name.variant, other.variant) and regions_compatible(name.region, other.region):
+        if _one_difference(name.variant, other.variant):
             return other
     return None
 
