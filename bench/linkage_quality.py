@@ -4,7 +4,8 @@
 
 Generates a corpus (``ipclue.synth.generate``), extracts it (``extractors.dispatch``), loads it
 into Neo4j through ``Loader(resolver=GraphResolver(graph))`` and runs ``derive``; then maps
-every Mention to its truth entity by (file, name as written) and prints pairwise precision and
+every Mention to its truth entity by (file, line, name as written: the line tells namesakes in one
+registry file apart) and prints pairwise precision and
 recall for organisations and persons, cross-record merges of anonymised persons, the worst
 false merges, the possible matches (POSSIBLY_SAME: precision against the truth, by rule, and the
 person figures if every one were confirmed) and the time spent resolving. Uses the managed
@@ -76,15 +77,19 @@ def corpus(out: Path, parties: int, seed: int, profile: str) -> list[Record]:
     return records
 
 
-def truth_keys(out: Path) -> tuple[dict[tuple[str, str], set[str]], dict[str, str]]:
-    """(file, name as written) → entity ids, and entity id → kind."""
+TruthKey = tuple[str, int, str]
+
+
+def truth_keys(out: Path) -> tuple[dict[TruthKey, set[str]], dict[str, str]]:
+    """(file, line — 0 for a file that is one record —, name as written) → entity ids, and entity
+    id → kind."""
     truth = json.loads((out / "truth.json").read_text(encoding="utf-8"))
-    keys: dict[tuple[str, str], set[str]] = defaultdict(set)
+    keys: dict[TruthKey, set[str]] = defaultdict(set)
     kinds = {}
     for e in truth["entities"]:
         kinds[e["id"]] = e["kind"]
         for m in e["mentions"]:
-            keys[(m["file"], m["name_as_written"])].add(e["id"])
+            keys[(m["file"], int(m.get("line") or 0), m["name_as_written"])].add(e["id"])
     return keys, kinds
 
 
@@ -112,30 +117,51 @@ def evaluate(graph: Graph, out: Path) -> dict[str, Any]:
     keys, kinds = truth_keys(out)
     rows = graph.read(query("resolve/mention_assignments"))
     items: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    unmatched, anon_sources = 0, defaultdict(set)
+    unmatched: Counter[str] = Counter()
+    anon_sources = defaultdict(set)
     seen: list[Seen] = []
+    orgs_seen: list[Seen] = []
     for r in rows:
         rel = _relative(r["path"], out)
-        ents = keys.get((rel, r["name"]), set())
+        ents = keys.get((rel, int(r["id"].split(":")[1]), r["name"]), set())
         if r["anon"]:
             anon_sources[r["uid"]].add(r["id"].rsplit(":", 1)[0].split(":")[0] + ":" + r["id"].split(":")[1])
         if len(ents) != 1:
-            unmatched += 1
+            unmatched[f"{'ambiguous' if ents else 'not_in_truth'}:{r['context']}"] += 1
             continue
         ent = next(iter(ents))
         items[kinds[ent]].append((r["uid"], ent))
-        if kinds[ent] == "person":
-            seen.append(
-                Seen(ent, r["uid"], r["name"], bool(r["anon"]), rel.split("/")[0], str(r["context"] or ""))
-            )
+        one = Seen(ent, r["uid"], r["name"], bool(r["anon"]), rel.split("/")[0], str(r["context"] or ""))
+        (seen if kinds[ent] == "person" else orgs_seen).append(one)
     report: dict[str, Any] = {k: pairwise(v) for k, v in items.items()}
+    report["keyed_by_file_and_name"] = legacy_figures(rows, out, keys, kinds)
+    # the same without anonymised mentions (张某, 李*): never linked across records, by design
+    report["person_full_names_only"] = pairwise([(s.uid, s.entity) for s in seen if not s.anon])
     report["person_misses"] = misses(seen)
+    report["org_misses"] = org_misses(orgs_seen)
     report["namesakes"] = namesake_quality(graph, out, seen)
     report["possible_matches"] = possible_quality(graph, items.get("person", []))
-    report["unmatched_mentions"] = unmatched
+    report["unmatched_mentions"] = dict(unmatched)
     report["anonymised_cross_record_merges"] = sum(1 for s in anon_sources.values() if len(s) > 1)
     report["worst_false_merges"] = _worst(items)
     return report
+
+
+def legacy_figures(
+    rows: list[dict[str, Any]], out: Path, keys: dict[TruthKey, set[str]], kinds: dict[str, str]
+) -> dict[str, Any]:
+    """The figures as this bench gave them before truth carried lines: mentions keyed by (file,
+    name), so a name two entities bear in one registry file is left out (comparable with older runs)."""
+    by_name: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for (file, _, name), ents in keys.items():
+        by_name[(file, name)] |= ents
+    items: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for r in rows:
+        ents = by_name.get((_relative(r["path"], out), r["name"]), set())
+        if len(ents) == 1:
+            ent = next(iter(ents))
+            items[kinds[ent]].append((r["uid"], ent))
+    return {k: pairwise(v) for k, v in sorted(items.items())}
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +204,45 @@ def _miss_kind(x: list[Seen], y: list[Seen]) -> str:
         return "name_variant"
     folders = "+".join(sorted({sorted({m.folder for m in x})[0], sorted({m.folder for m in y})[0]}))
     return f"same_name:{folders}"
+
+
+def org_misses(seen: list[Seen], examples: int = 6) -> dict[str, Any]:
+    """The true organisation pairs left in different parties, by how the two parties' names differ
+    (same key, variant, pinyin, one other character, other) and whether a law firm is involved."""
+    by_entity: dict[str, dict[str, list[Seen]]] = defaultdict(lambda: defaultdict(list))
+    for m in seen:
+        by_entity[m.entity][m.uid].append(m)
+    pairs_by: Counter[str] = Counter()
+    shown: dict[str, list[str]] = defaultdict(list)
+    for ent, parts in by_entity.items():
+        groups = sorted(parts.values(), key=lambda g: (-len(g), g[0].uid))
+        for y in groups[1:]:  # each smaller piece against the largest one
+            x = groups[0]
+            cat = _org_miss_kind(x, y)
+            pairs_by[cat] += len(x) * len(y)
+            if len(shown[cat]) < examples:
+                shown[cat].append(f"{ent}: {_side(x)} | {_side(y)}")
+    return {"pairs_vs_largest_piece": dict(pairs_by.most_common()), "examples": dict(shown)}
+
+
+def _org_miss_kind(x: list[Seen], y: list[Seen]) -> str:
+    from rapidfuzz.distance import Levenshtein
+
+    from ipclue.graph.resolution.orgs import analyse
+
+    a, b = ({analyse(m.name) for m in g} for g in (x, y))
+    if {n.key for n in a} & {n.key for n in b}:
+        how = "same_name"
+    elif {n.variant for n in a} & {n.variant for n in b}:
+        how = "variant"
+    elif {n.pinyin for n in a} & {n.pinyin for n in b}:
+        how = "homophone"
+    elif any(Levenshtein.distance(i.variant, j.variant) == 1 for i in a for j in b):
+        how = "one_character"
+    else:
+        how = "other_name"
+    firm = "firm" if any(m.context == "judgment.firm" for m in x + y) else "org"
+    return f"{how}:{firm}"
 
 
 def _side(g: list[Seen]) -> str:

@@ -33,24 +33,25 @@ class Output:
         self.root, self.rng, self.taken = root, rng, taken
         for sub in ("judgments", "penalties", "registry"):
             (root / sub).mkdir(parents=True, exist_ok=True)
-        self.mentions: dict[int, list[tuple[str, str]]] = {}
+        self.mentions: dict[int, list[tuple[str, str, int | None]]] = {}
         self.counts: dict[str, int] = {}
         self.bytes = 0
         self._index: IO[str] = (root / ".documents.tmp").open("w", encoding="utf-8")
         self._penalties: IO[str] = (root / "penalties.jsonl").open("w", encoding="utf-8")
         self._files: dict[str, str] = {}
-        self._jsonl_seen: set[tuple[int, str]] = set()
+        self._jsonl_lines = 0
         self.watch: dict[int, list[str]] = {}
 
     def count(self, key: str, n: int = 1) -> None:
         """Bump a summary counter."""
         self.counts[key] = self.counts.get(key, 0) + n
 
-    def mention(self, eid: int, rel: str, written: str) -> None:
-        """Record that ``rel`` writes entity ``eid`` as ``written`` (once per file and form)."""
+    def mention(self, eid: int, rel: str, written: str, line: int | None = None) -> None:
+        """Record that ``rel`` (at 1-based ``line``, for files of many records) writes entity ``eid``
+        as ``written`` (once per file, line and form): the line tells namesakes in one file apart."""
         seen = self.mentions.setdefault(eid, [])
-        if not seen or seen[-1] != (rel, written):
-            seen.append((rel, written))
+        if not seen or seen[-1] != (rel, written, line):
+            seen.append((rel, written, line))
 
     def _page(self, rel: str, page: Page, doc_id: str) -> None:
         """Record a page's mentions (and the document for watched entities)."""
@@ -115,11 +116,10 @@ class Output:
         if self.rng.random() < PENALTY_JSONL_SHARE:
             rel, enc, row = "penalties.jsonl", "utf-8", penalty_text.record(pen)
             self._penalties.write(json.dumps(row, ensure_ascii=False) + "\n")
+            self._jsonl_lines += 1
             people = [pen.party] + ([pen.party.rep] if isinstance(pen.party, Org) else [])
             for party in people:
-                if (party.eid, party.name) not in self._jsonl_seen:
-                    self._jsonl_seen.add((party.eid, party.name))
-                    self.mention(party.eid, rel, party.name)
+                self.mention(party.eid, rel, party.name, self._jsonl_lines)
             written = pen.party.name
         else:
             page = penalty_text.render(pen, self.rng, self.taken)

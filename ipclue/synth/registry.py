@@ -100,41 +100,42 @@ def patent(p: PatentRight) -> dict[str, Any]:
     }
 
 
-def _mentions(out: Output, rel: str, parties: Iterable[Party | None], seen: set[tuple[int, str]]) -> None:
-    """Record registry mentions once per file."""
+def _mentions(out: Output, rel: str, parties: Iterable[Party | None], line: int) -> None:
+    """Record the mentions of one registry record (``line``: 1-based, as extractors number them)."""
     for party in parties:
-        if party is not None and (party.eid, rel) not in seen:
-            seen.add((party.eid, rel))
-            out.mention(party.eid, rel, party.name)
+        if party is not None:
+            out.mention(party.eid, rel, party.name, line)
 
 
 def write_companies(world: World, out: Output) -> int:
     """registry/companies.jsonl: every company, shop and agency."""
-    rel, seen, n = "registry/companies.jsonl", set[tuple[int, str]](), 0
+    rel, n = "registry/companies.jsonl", 0
     with (out.root / rel).open("w", encoding="utf-8") as f:
         for org in world.orgs:
             if org.kind == "firm":
                 continue
             f.write(json.dumps(company(org, out.rng.random() < 0.03), ensure_ascii=False) + "\n")
-            people = [org, org.rep, *(s for s, _ in org.shareholders), *(p for p, _ in org.officers)]
-            _mentions(out, rel, people, seen)
             n += 1
+            people = [org, org.rep, *(s for s, _ in org.shareholders), *(p for p, _ in org.officers)]
+            _mentions(out, rel, people, n)
+            if org.former_name:
+                out.mention(org.eid, rel, org.former_name, n)
     return n
 
 
 def write_trademarks(world: World, out: Output) -> int:
     """registry/trademarks.jsonl."""
-    rel, seen = "registry/trademarks.jsonl", set[tuple[int, str]]()
+    rel = "registry/trademarks.jsonl"
     with (out.root / rel).open("w", encoding="utf-8") as f:
-        for mark in world.marks:
+        for line, mark in enumerate(world.marks, start=1):
             f.write(json.dumps(trademark(mark), ensure_ascii=False) + "\n")
-            _mentions(out, rel, [mark.applicant, mark.agency, *(t for t, _ in mark.transfers)], seen)
+            _mentions(out, rel, [mark.applicant, mark.agency, *(t for t, _ in mark.transfers)], line)
     return len(world.marks)
 
 
 def write_patents(world: World, out: Output) -> int:
     """registry/patents.jsonl and, for a share, registry/patents.csv (lists joined with ';')."""
-    seen: set[tuple[int, str]] = set()
+    lines = {"registry/patents.jsonl": 0, "registry/patents.csv": 1}  # the CSV's line 1 is its header
     root = out.root / "registry"
     with (
         (root / "patents.jsonl").open("w", encoding="utf-8") as fj,
@@ -150,7 +151,8 @@ def write_patents(world: World, out: Output) -> int:
             else:
                 rel = "registry/patents.jsonl"
                 fj.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            _mentions(out, rel, [*p.applicants, *p.inventors, p.agency], seen)
+            lines[rel] += 1
+            _mentions(out, rel, [*p.applicants, *p.inventors, p.agency], lines[rel])
     return len(world.patents)
 
 
@@ -179,5 +181,6 @@ def write_qichacha(marks: list[Mark], out: Output) -> int:
     rel = "registry/qichacha_trademarks.json"
     rows = [qichacha(m, i) for i, m in enumerate(marks)]
     Path(out.root / rel).write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    _mentions(out, rel, [m.applicant for m in marks] + [m.agency for m in marks], set())
+    for line, m in enumerate(marks, start=1):
+        _mentions(out, rel, [m.applicant, m.agency], line)
     return len(rows)

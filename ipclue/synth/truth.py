@@ -58,12 +58,20 @@ def _entities(f: IO[str], ctx: Ctx) -> int:
             "kind": "org" if isinstance(party, Org) else "person",
             "name": party.name,
             "uscc": party.uscc if isinstance(party, Org) else None,
-            "mentions": [{"file": rel, "name_as_written": w} for rel, w in seen],
+            "mentions": [_mention(rel, w, line) for rel, w, line in seen],
         }
         f.write(("" if n == 0 else ",\n") + json.dumps(row, ensure_ascii=False))
         n += 1
     f.write("\n],\n")
     return n
+
+
+def _mention(rel: str, written: str, line: int | None) -> dict[str, Any]:
+    """One mention: file, name as written and, in files of many records, the 1-based line."""
+    row: dict[str, Any] = {"file": rel, "name_as_written": written}
+    if line is not None:
+        row["line"] = line
+    return row
 
 
 def write(ctx: Ctx, meta: dict[str, Any], index: Path) -> int:

@@ -1,5 +1,6 @@
 // Organisation parties sharing a blocking key with the batch: exact name key, variant key,
-// pinyin key (on Mention, indexed) or a full USCC (on Party). Returns one profile per party.
+// pinyin key (on Mention, indexed) or a full USCC (on Party). Returns one profile per party, with
+// its members: the non-anonymised people in roles there ('agent:' lawyers, 'manager:' others).
 CALL () {
   UNWIND $names AS k MATCH (m:Mention {name_key: k}) WHERE m.kind = 'org'
   MATCH (m)-[:REFERS_TO]->(p:Party) RETURN p
@@ -19,4 +20,7 @@ CALL (p) {
 }
 RETURN p.uid AS uid, p.kind AS kind, p.uscc AS uscc, names + coalesce(p.aliases, []) AS names, usccs, size,
        [(p)-[:LOCATED_AT]->(a:Address) WHERE coalesce(a.generic, false) = false | a.value] AS addresses,
-       [(r:Party)-[:LEGAL_REP_OF]->(p) | r.name] AS reps
+       [(r:Party)-[:LEGAL_REP_OF]->(p) | r.name] AS reps,
+       [(r:Party)-[:MEMBER_OF]->(p) WHERE NOT coalesce(r.anonymised, false) | 'agent:' + r.name] +
+       [(r:Party)-[:LEGAL_REP_OF|OFFICER_OF|SHAREHOLDER_OF]->(p)
+        WHERE r.kind = 'person' AND NOT coalesce(r.anonymised, false) | 'manager:' + r.name] AS members

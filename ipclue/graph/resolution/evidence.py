@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ipclue.graph.mentions import Mention
 from ipclue.graph.resolution.orgs import analyse
-from ipclue.graph.resolution.profiles import Profile
+from ipclue.graph.resolution.profiles import Profile, member_key, member_role
 from ipclue.graph.resolve import Link, digest, org_key
 from ipclue.normalize import address_is_specific, clean, normalize_address, valid_uscc
 
@@ -50,25 +50,40 @@ def person_groups(people: list[Mention]) -> dict[GroupKey, list[Mention]]:
     return groups
 
 
-def reps_by_org(batch: list[Mention]) -> dict[GroupKey, set[str]]:
-    """(record, organisation key) → names of its legal representatives in that record."""
-    out: dict[GroupKey, set[str]] = defaultdict(set)
+@dataclass(slots=True)
+class RecordPeople:
+    """Per (record, organisation key): its legal representatives' names, and every person named in
+    a role there (``member_key``: lawyers of a firm, legal representative, officers, shareholders)."""
+
+    reps: dict[GroupKey, set[str]] = field(default_factory=lambda: defaultdict(set))
+    members: dict[GroupKey, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+def reps_by_org(batch: list[Mention]) -> RecordPeople:
+    """The people each organisation has in each record: legal representatives, and members
+    (full names only: an anonymised or masked name says nothing about which organisation it is)."""
+    out = RecordPeople()
     for m in batch:
-        if m.context.endswith("legal_rep") and m.organization:
-            out[(record_of(m), analyse(m.organization).key)].add(clean(m.name))
+        if m.kind != "person" or not m.organization:
+            continue
+        at = (record_of(m), analyse(m.organization).key)
+        if m.context.endswith("legal_rep"):
+            out.reps[at].add(clean(m.name))
+        if (role := member_role(m.context)) and not m.anonymised and not m.masked:
+            out.members[at].add(member_key(role, m.name))
     return out
 
 
-def org_evidence(
-    key: GroupKey, ms: list[Mention], reps: dict[GroupKey, set[str]], generic: set[str]
-) -> Profile:
+def org_evidence(key: GroupKey, ms: list[Mention], people: RecordPeople, generic: set[str]) -> Profile:
     """What a group of same-name organisation mentions says about the party."""
     ev = Profile(uid="", kind="org", size=len(ms))
     ev.names.add(key[0])
     for m in ms:
+        at = (record_of(m), key[0])
         ev.add_uscc(m.uscc)
         ev.addresses.update(_addresses(m, generic))
-        ev.reps.update(reps.get((record_of(m), key[0]), set()))
+        ev.reps.update(people.reps.get(at, ()))
+        ev.members.update(people.members.get(at, ()))
         ev.sources.add(m.source)
         ev.contexts.add(m.context)
     return ev

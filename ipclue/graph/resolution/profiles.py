@@ -28,6 +28,7 @@ class Profile:
     births: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
     orgs: set[str] = field(default_factory=set)  # persons: uids of related organisations
+    members: set[str] = field(default_factory=set)  # orgs: 'agent:陈明', 'manager:林志远' (people in roles)
     sources: set[str] = field(default_factory=set)
     contexts: set[str] = field(default_factory=set)  # judgment.agent, company.officer …
     anonymised: bool = False
@@ -62,6 +63,7 @@ def from_row(row: dict[str, Any]) -> Profile:
     p.orgs.update(row.get("orgs") or [])
     p.sources.update(row.get("sources") or [])
     p.contexts.update(row.get("contexts") or [])
+    p.members.update(member_key(*m.split(":", 1)) for m in row.get("members") or [] if ":" in m)
     return p
 
 
@@ -100,9 +102,32 @@ def merge_into(dst: Profile, src: Profile) -> None:
         "orgs",
         "sources",
         "contexts",
+        "members",
     ):
         getattr(dst, attr).update(getattr(src, attr))
     dst.size = max(dst.size, src.size)
+
+
+MEMBER_ROLES = {"agent": "agent", "legal_rep": "manager", "officer": "manager", "shareholder": "manager"}
+
+
+def member_role(context: str) -> str | None:
+    """The kind of role a person mention holds at its organisation: 'agent' (a firm's lawyer, a
+    company's employee agent) or 'manager' (法定代表人, officer, shareholder, a shop's operator)."""
+    if context == "judgment.party":
+        return "manager"  # 张三，系某某商行经营者: the operator of the business named with them
+    return MEMBER_ROLES.get(context.rsplit(".", 1)[-1])
+
+
+def member_key(role: str, name: str) -> str:
+    """A member as profiles hold it: role kind and normalised name ('agent:陈明')."""
+    return f"{role}:{clean(name)}"
+
+
+def member_blocks(p: Profile) -> list[str]:
+    """Blocking keys by the agents an organisation is named with (a firm's lawyers): how a
+    misspelt firm finds its firm when the misspelling shares no name, variant or pinyin key."""
+    return [f"member:{m}" for m in sorted(p.members) if m.startswith("agent:")]
 
 
 def masked_compatible(masked: str, code: str) -> bool:

@@ -22,7 +22,7 @@ from ipclue.graph.resolution import org_rules, persons
 from ipclue.graph.resolution.judgements import load_judgements
 from ipclue.graph.resolution.org_rules import Decision
 from ipclue.graph.resolution.orgs import analyse, block_keys
-from ipclue.graph.resolution.profiles import Profile, ProfileIndex, from_row
+from ipclue.graph.resolution.profiles import Profile, ProfileIndex, from_row, member_blocks
 from ipclue.graph.resolve import Link
 from ipclue.normalize import normalize_address
 
@@ -75,7 +75,7 @@ class GraphResolver:
 
     def _org_link(self, ev: Profile) -> Link:
         name = analyse(next(iter(ev.names)))
-        cands = self.index.candidates(block_keys(name) + [f"uscc:{c}" for c in ev.usccs])
+        cands = self.index.candidates(block_keys(name) + [f"uscc:{c}" for c in ev.usccs] + member_blocks(ev))
         hit = org_rules.decide(ev, name, cands)
         if hit is None:
             code = min(ev.usccs) if ev.usccs else None
@@ -151,6 +151,7 @@ class GraphResolver:
     def _remember(self, p: Profile) -> None:
         if p.kind == "org":
             keys = [k for n in p.names for k in block_keys(analyse(n))] + [f"uscc:{c}" for c in p.usccs]
+            keys += member_blocks(p)
         else:
             keys = [f"person:{n}" for n in p.names]
         self.index.add(p, keys)
