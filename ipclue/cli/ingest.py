@@ -112,6 +112,9 @@ def print_report(report: IngestReport) -> None:
     for name, n in sorted(report.derived.items()):
         table.add_row(f"derived: {name}", f"{n:,}")
     out.print(table)
+    out.print("seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in report.stage_seconds.items()))
+    if report.write_seconds:
+        out.print("write (bulk): " + ", ".join(f"{k} {v:.1f}" for k, v in report.write_seconds.items()))
     if report.quarantine_file:
         err.print(f"rejections with reasons: {report.quarantine_file}")
 
