@@ -220,7 +220,7 @@ def _bulk_ratios(bulk: tuple[BulkReport, int, int], batched: LoadReport, batched
         f"fixed costs (server stop + start, importer JVM start): {fixed:.1f}s, so at most "
         f"{batched.seconds / fixed:.1f}x at this size"
     )
-    write = took - report.stage_seconds.get("extract+resolve", 0) - report.stage_seconds.get("fold", 0)
+    write = took - sum(report.stage_seconds.get(k, 0) for k in ("extract", "resolve", "fold"))
     batched_write = batched.seconds - batched.stage_seconds()["resolve"]
     print(
         f"writing alone (bulk after resolution and folding {write:.1f}s vs batched less resolving "

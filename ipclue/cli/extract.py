@@ -29,6 +29,14 @@ EngineOpt = Annotated[
     typer.Option("--engine", help="local (this process) or spark (a PySpark job writing Parquet to --out)"),
 ]
 OutOpt = Annotated[str | None, typer.Option("--out", help="spark: output directory or Hadoop URI")]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        min=1,
+        help="local: extraction processes (default: every core for a large input; 1: serial)",
+    ),
+]
 MasterOpt = Annotated[
     str, typer.Option("--master", help="spark: master URL (local[2], spark://host:7077, yarn …)")
 ]
@@ -46,6 +54,7 @@ def extract(
     engine: EngineOpt = "local",
     out: OutOpt = None,
     master: MasterOpt = "local[*]",
+    workers: WorkersOpt = None,
 ) -> None:
     """Extract canonical records from judgments, penalty decisions, Qichacha JSON and record files."""
     if engine not in ("local", "spark"):
@@ -60,7 +69,7 @@ def extract(
     store = Quarantine(quarantine) if quarantine else None
     kinds: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
-    for item in extract_paths(inputs):
+    for item in extract_paths(inputs, workers=workers):
         if isinstance(item, Rejection):
             reasons[item.reason] += 1
             _reject(item, store)

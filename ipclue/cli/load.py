@@ -31,7 +31,7 @@ def load_command(
 ) -> None:
     """Load records: transactionally (the default, for every later load) or ``--bulk`` for the first."""
     if not bulk:
-        ingest_command(paths, quarantine)
+        ingest_command(paths, quarantine, first_load="transactional")
         return
     settings = get_settings()
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")

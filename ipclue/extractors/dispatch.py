@@ -96,10 +96,22 @@ def extract_file(path: Path) -> Iterator[Item]:
     yield from _extract(path, _Run())
 
 
-def extract_paths(paths: Sequence[Path], *, progress: Callable[[int], None] | None = None) -> Iterator[Item]:
-    """Records and Rejections of every input; ``progress`` gets the number of files done."""
+def extract_paths(
+    paths: Sequence[Path], *, progress: Callable[[int], None] | None = None, workers: int | None = None
+) -> Iterator[Item]:
+    """Records and Rejections of every input; ``progress`` gets the number of files done.
+
+    ``workers``: extract in that many processes (``extractors.parallel``: the same items in the same
+    order); None: every core for a large input, 1: in this process."""
+    entries = list(walk_inputs(paths))
+    from ipclue.extractors import parallel  # it imports this module
+
+    count = workers if workers is not None else parallel.default_workers(len(entries))
+    if count > 1:
+        yield from parallel.extract_parallel(entries, count, progress)
+        return
     run, done = _Run(), 0
-    for path in walk_inputs(paths):
+    for path in entries:
         if isinstance(path, Rejection):
             yield path
             continue

@@ -35,7 +35,7 @@ from ipclue.extractors.quarantine import Quarantine
 from ipclue.graph.build import build_rows
 from ipclue.graph.bulk_csv import ARRAY_DELIMITER_OPTION, BulkError, ImportFiles, write_csvs
 from ipclue.graph.bulk_fold import Tables
-from ipclue.graph.db import Graph, Target, connect
+from ipclue.graph.db import Graph, Target, chunks, connect
 from ipclue.graph.mentions import mentions_of
 from ipclue.graph.resolution import GraphResolver, derive
 from ipclue.graph.resolve import NameLookup, Resolver
@@ -58,7 +58,13 @@ class BulkReport(BaseModel):
     csv_dir: str = ""
     imported: dict[str, int] = Field(default_factory=dict, description="node:Label / rel:TYPE → rows")
     derived: dict[str, int] = Field(default_factory=dict)
-    stage_seconds: dict[str, float] = Field(default_factory=dict)
+    derive_seconds: dict[str, float] = Field(default_factory=dict, description="derive's time per step")
+    rows: dict[str, int] = Field(default_factory=dict, description="rows per load step, as the loader counts")
+    stage_seconds: dict[str, float] = Field(
+        default_factory=dict,
+        description="extract (waiting for records), resolve, fold, csv, stop, import, start, schema, "
+        "empty lists, derive",
+    )
     importer_seconds: float | None = Field(None, description="the importer's own time (IMPORT DONE in …)")
     seconds: float = 0.0
 
@@ -90,12 +96,13 @@ def bulk_load_records(
     report: BulkReport | None = None,
     resolver: Callable[[Graph, Tables], Resolver] | None = None,
     derive_links: bool = True,
+    server: ManagedNeo4j | None = None,
 ) -> BulkReport:
     """The bulk load of canonical ``records`` (already extracted) into the managed instance.
 
     ``resolver``: made for the target graph and the tables folded so far; the GraphResolver (as
     ingest) by default, which carries what earlier chunks resolved in its own session index;
-    ``derive_links``: run the derive step."""
+    ``derive_links``: run the derive step; ``server``: the instance (default: the settings')."""
     if settings.neo4j_uri:
         raise ConfigError(
             "ipclue load --bulk imports into the managed local Neo4j (the importer needs the database's "
@@ -104,14 +111,15 @@ def bulk_load_records(
     report = report or BulkReport()
     say = progress or (lambda _msg: None)
     start = time.perf_counter()
-    clock = _Clock(report)
-    server = ManagedNeo4j(settings)
+    server = server or ManagedNeo4j(settings)
     with _opened(server, settings) as graph:
         refuse_non_empty(graph)
         tables = Tables(datetime.now(UTC))
         make = resolver or (lambda g, _t: GraphResolver(g))
-        fold_records(tables, records, batch_size, say, make(graph, tables))
-    clock.lap("extract+resolve", less=("fold", tables.fold_seconds))
+        fold_records(tables, records, batch_size, say, make(graph, tables), report)
+    report.stage_seconds["fold"] = tables.fold_seconds
+    report.stage_seconds = {k: round(v, 2) for k, v in report.stage_seconds.items()}
+    clock = _Clock(report)
     files = _write_stopping(server, tables, csv_dir, clock)
     del tables  # the importer wants the memory
     report.csv_dir, report.imported = str(csv_dir), files.counts
@@ -128,7 +136,7 @@ def bulk_load_records(
         clock.lap("schema")
         set_empty_lists(graph, files)
         clock.lap("empty lists")
-        report.derived = derive(graph) if derive_links else {}
+        report.derived = derive(graph, timings=report.derive_seconds) if derive_links else {}
     clock.lap("derive")
     report.seconds = round(time.perf_counter() - start, 2)
     return report
@@ -180,13 +188,10 @@ class _Clock:
         self.report = report
         self.last = time.perf_counter()
 
-    def lap(self, stage: str, less: tuple[str, float] | None = None) -> None:
-        """The time since the last lap is ``stage``'s (``less``: a part of it, counted apart)."""
+    def lap(self, stage: str) -> None:
+        """The time since the last lap is ``stage``'s."""
         now = time.perf_counter()
-        part, part_s = less or ("", 0.0)
-        self.report.stage_seconds[stage] = round(now - self.last - part_s, 2)
-        if part:
-            self.report.stage_seconds[part] = round(part_s, 2)
+        self.report.stage_seconds[stage] = round(now - self.last, 2)
         self.last = now
 
 
@@ -232,18 +237,36 @@ def refuse_non_empty(graph: Graph) -> None:
 
 
 def fold_records(
-    tables: Tables, records: Iterable[Record], batch_size: int, say: Progress, resolver: Resolver
-) -> Tables:
-    """Resolve chunk by chunk exactly as the loader does, folding each chunk's rows into tables."""
-    done = 0
-    it = iter(records)
-    while chunk := list(islice(it, batch_size)):
+    tables: Tables, records: Iterable[Record], batch_size: int, say: Progress, resolver: Resolver,
+    report: BulkReport | None = None,
+) -> Tables:  # fmt: skip
+    """Resolve chunk by chunk exactly as the loader does, folding each chunk's rows into tables;
+    ``report`` gets the rows per step and the seconds spent waiting for records and resolving."""
+    report = report or BulkReport()
+    done, pending = 0, chunks(records, batch_size)
+    while chunk := _timed_next(pending, report):
+        clock = time.perf_counter()
         mentions = [m for rec in chunk for m in mentions_of(rec)]
-        for step, rows in build_rows(chunk, mentions, resolver.resolve(mentions)).by_step():
+        steps = build_rows(chunk, mentions, resolver.resolve(mentions)).by_step()
+        _add_seconds(report, "resolve", time.perf_counter() - clock)
+        for step, rows in steps:
             tables.fold(step, rows)
+            report.rows[step] = report.rows.get(step, 0) + len(rows)
         done += len(chunk)
         say(f"resolved {done:,} records")
     return tables
+
+
+def _timed_next(pending: Iterator[list[Record]], report: BulkReport) -> list[Record] | None:
+    """The next chunk of records; the wait (extraction, when the records stream) counts as extract."""
+    clock = time.perf_counter()
+    chunk = next(pending, None)
+    _add_seconds(report, "extract", time.perf_counter() - clock)
+    return chunk
+
+
+def _add_seconds(report: BulkReport, stage: str, seconds: float) -> None:
+    report.stage_seconds[stage] = report.stage_seconds.get(stage, 0.0) + seconds
 
 
 def folded_lookup(tables: Tables) -> NameLookup:

@@ -25,11 +25,14 @@ def is_spark_output(path: Path) -> bool:
     return path.is_dir() and (path / MANIFEST).is_file()
 
 
-def items_of(paths: Sequence[Path], *, progress: Callable[[int], None] | None = None) -> Iterator[Item]:
-    """Items of raw inputs (extracted here), or of Spark outputs (read back); not both at once."""
+def items_of(
+    paths: Sequence[Path], *, progress: Callable[[int], None] | None = None, workers: int | None = None
+) -> Iterator[Item]:
+    """Items of raw inputs (extracted here, by ``workers`` processes: see ``extract_paths``), or of
+    Spark outputs (read back); not both at once."""
     spark = [p for p in paths if is_spark_output(p)]
     if not spark:
-        yield from extract_paths(paths, progress=progress)
+        yield from extract_paths(paths, progress=progress, workers=workers)
         return
     if len(spark) != len(paths):
         raise InvalidInput("give either Spark extraction outputs or raw inputs, not both in one ingest")

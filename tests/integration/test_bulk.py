@@ -1,4 +1,5 @@
-"""``ipclue load --bulk``: a bulk-imported database equals a transactional load of the same input.
+"""``ipclue load --bulk`` and ``ipclue ingest``'s bulk first load: a bulk-imported database equals a
+transactional load of the same input.
 
 The transactional load goes to the session's server; the bulk load to a second managed instance
 (1g heap), destroyed afterwards. Small chunks (60 records) make both resolve across chunks.
@@ -17,9 +18,11 @@ import pytest
 
 from ipclue.cypher import query
 from ipclue.dbms.managed import ManagedNeo4j
+from ipclue.extractors.dispatch import iter_inputs
 from ipclue.graph.bulk import bulk_load, refuse_non_empty
 from ipclue.graph.bulk_csv import BulkError
 from ipclue.graph.db import Graph, Target, connect
+from ipclue.graph.first_load import BulkTarget, decide, gather
 from ipclue.graph.load import Loader
 from ipclue.pipeline import ingest
 from ipclue.sample import sample_records
@@ -111,3 +114,34 @@ def test_bulk_load_refuses_a_non_empty_target(
     with pytest.raises(BulkError, match=r"not empty \(\d[\d,]* nodes\).*ipclue ingest"):
         bulk_load(settings, [tmp_path / "in"], csv_dir=tmp_path / "csv", quarantine_dir=tmp_path / "q")
     assert server.running() is not None  # refused before anything was stopped
+
+
+def test_ingest_bulk_first_load_equals_the_transactional_ingest(
+    graph: Graph, bulk_instance: tuple[Settings, ManagedNeo4j], tmp_path: Path
+) -> None:
+    settings, server = bulk_instance
+    server.destroy()  # empty again (the tests above loaded into it)
+    generate(tmp_path / "corpus", 80, 3, "demo")
+    corpus = [tmp_path / "corpus"]
+    plain = ingest(graph, corpus, quarantine_dir=tmp_path / "q1", batch_size=CHUNK, workers=1)
+    expected = snapshot(graph)
+    bulk = _open(server)
+    try:
+        target = BulkTarget(server, settings, tmp_path / "csv")
+        report = ingest(bulk, corpus, quarantine_dir=tmp_path / "q2", batch_size=CHUNK, first_load="bulk",
+                        bulk=target, workers=2)  # fmt: skip
+        assert (plain.load_path, report.load_path) == ("transactional", "bulk")
+        assert (
+            set(report.stage_seconds) == set(plain.stage_seconds) == {"extract", "resolve", "write", "derive"}
+        )
+        assert {"import", "csv", "schema"} <= set(report.write_seconds)
+        assert report.balanced() and plain.balanced() and report.read == plain.read > 100
+        assert report.quarantined == plain.quarantined and report.quarantined  # truth.json: not a record file
+        assert (report.loaded, report.rows, report.derived) == (plain.loaded, plain.rows, plain.derived)
+        got = snapshot(bulk)  # through the caller's graph, connected again to the restarted server
+        assert got[0] == expected[0]
+        assert got[1] == expected[1]
+        later = decide("auto", gather(bulk, list(iter_inputs(corpus)), target))
+        assert not later.bulk and "not empty" in later.reason
+    finally:
+        bulk.close()
