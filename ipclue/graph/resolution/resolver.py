@@ -127,7 +127,7 @@ class GraphResolver:
         return out
 
     def _person_link(self, ev: Profile, key: ev_.GroupKey) -> Link:
-        hit = persons.decide(ev, self.index.candidates([f"person:{n}" for n in ev.names]))
+        hit = persons.decide(ev, self._person_candidates(ev))
         if hit is None:
             rule, why = (
                 ("person:anonymised", "anonymised name: never merged across records")
@@ -139,6 +139,20 @@ class GraphResolver:
         if not ev.anonymised:
             self._remember(ev)
         return Link(hit.uid, hit.rule, hit.score, hit.evidence)
+
+    def _person_candidates(self, ev: Profile) -> list[Profile]:
+        """The same-name parties that share an ID fragment, birth date, organisation or address with
+        ``ev``, in uid order: every person rule needs one of these, so ``persons.decide`` answers on
+        them as on every party of the name, without scanning a common name's thousands of parties."""
+        if ev.anonymised:
+            return []  # never matched across records (persons.decide)
+        blocks = self.index.blocks
+        hits: set[str] = set()
+        for name in ev.names:
+            named = blocks.get(f"person:{name}", set())
+            for key in _evidence_keys(ev):
+                hits |= named & blocks.get(key, set())
+        return [self.index.by_uid[u] for u in sorted(hits)]
 
     def _fetch_persons(self, evs: list[Profile]) -> None:
         names = sorted({n for e in evs for n in e.names} - self.fetched_people)
@@ -152,5 +166,13 @@ class GraphResolver:
         if p.kind == "org":
             keys = [k for n in p.names for k in block_keys(analyse(n))] + [f"uscc:{c}" for c in p.usccs]
         else:
-            keys = [f"person:{n}" for n in p.names]
+            keys = [f"person:{n}" for n in p.names] + _evidence_keys(p)
         self.index.add(p, keys)
+
+
+PERSON_EVIDENCE = (("pid", "ids"), ("pbirth", "births"), ("porg", "orgs"), ("paddr", "addresses"))
+
+
+def _evidence_keys(p: Profile) -> list[str]:
+    """A person's corroborating values as index keys (what ``_person_candidates`` looks up)."""
+    return [f"{tag}:{value}" for tag, attr in PERSON_EVIDENCE for value in getattr(p, attr)]
