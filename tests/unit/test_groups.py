@@ -13,6 +13,7 @@ from ipclue.graph.resolution.groups import (
     neighbours_of,
     places_in,
     plan,
+    stem,
     trade_name,
 )
 
@@ -117,3 +118,30 @@ def test_candidates_from_the_adjacency_equal_a_scan_of_every_link() -> None:
         if {r.org for r in people[i].roles} & {r.org for r in people[j].roles}
     }
     assert found - linked - shared == set()
+
+
+def _old_stem_places(core: str, places: frozenset[str]) -> str:
+    """How the first version stripped leading place names: by scanning every place name."""
+    ordered = sorted(places, key=lambda x: (-len(x), x))
+    while head := next((p for p in ordered if core.startswith(p) and len(core) > len(p) + 1), None):
+        core = core[len(head) :]
+    return core
+
+
+def test_leading_places_by_prefix_equal_a_scan_of_every_place() -> None:
+    import random
+
+    rnd = random.Random(3)
+    han = "杭州西湖南山深圳广东浙江海宁金华义乌东阳温岭"
+    places = places_in([f"{a}{b}市{c}{d}{e}区" for a, b, c, d, e in (rnd.sample(han, 5) for _ in range(60))])
+    places |= {"黑龙江", "内蒙古", "广东", "金华", "金华东", "东阳"}
+    names = ["".join(rnd.choices(han, k=rnd.randint(2, 9))) + "科技有限公司" for _ in range(400)]
+    for name in [
+        *names,
+        "金华东阳温岭科技有限公司",
+        "杭州市西湖区龙井茶叶有限公司",
+        "广东美的电器股份有限公司",
+        "杭州有限公司",
+    ]:
+        core = stem(name)  # without places: nothing stripped beyond region and form
+        assert stem(name, places) == _old_stem_places(core, places), name

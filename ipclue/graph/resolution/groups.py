@@ -155,15 +155,23 @@ def stem(name: str, places: frozenset[str] = frozenset()) -> str:
     core = analyse(name).variant
     for form in _FORMS:
         core = core.replace(form, "")
-    ordered = _longest_first(places)  # one answer whatever the set's iteration order
-    while head := next((p for p in ordered if core.startswith(p) and len(core) > len(p) + 1), None):
+    while head := _leading_place(core, places):
         core = core[len(head) :]
     return core
 
 
+def _leading_place(core: str, places: frozenset[str]) -> str | None:
+    """The longest place name ``core`` starts with that leaves at least two characters (looked up
+    by the core's prefixes of each length a place name has, not by scanning every place name)."""
+    for size in _lengths(places):
+        if len(core) > size + 1 and core[:size] in places:
+            return core[:size]
+    return None
+
+
 @lru_cache(maxsize=64)
-def _longest_first(places: frozenset[str]) -> tuple[str, ...]:
-    return tuple(sorted(places, key=lambda x: (-len(x), x)))
+def _lengths(places: frozenset[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(p) for p in places}, reverse=True))
 
 
 @lru_cache(maxsize=500_000)
