@@ -83,7 +83,7 @@ def _old_candidates(people: list[Person], links: OrgLinks) -> set[tuple[int, int
     for i, p in enumerate(people):
         for r in p.roles:
             at.setdefault(r.org, set()).add(i)
-    out = set()
+    out: set[tuple[int, int]] = set()
     for pair in links:
         x, y = sorted(pair)
         for i in at.get(x, ()):
