@@ -8,9 +8,12 @@ from ipclue.graph.resolution.groups import (
     Person,
     Role,
     Thresholds,
+    candidates,
     name_pairs,
+    neighbours_of,
     places_in,
     plan,
+    stem,
     trade_name,
 )
 
@@ -72,3 +75,73 @@ def test_merged_groups_get_one_possible_match_between_survivors() -> None:
     people = [rep("p1", "o1", "美的电器有限公司"), rep("p2", "o2", "甲"), rep("p3", "o3", "美的制冷有限公司")]
     out = plan({"方洪波": (people, 3)}, links, TH)
     assert [(p.a, p.b) for p in out.possible] == [("p1", "p3")]
+
+
+def _old_candidates(people: list[Person], links: OrgLinks) -> set[tuple[int, int]]:
+    """The linked-organisation pairs as the first version found them: by scanning every link."""
+    at: dict[str, set[int]] = {}
+    for i, p in enumerate(people):
+        for r in p.roles:
+            at.setdefault(r.org, set()).add(i)
+    out: set[tuple[int, int]] = set()
+    for pair in links:
+        x, y = sorted(pair)
+        for i in at.get(x, ()):
+            out.update((min(i, j), max(i, j)) for j in at.get(y, ()) if i != j)
+    return out
+
+
+def test_candidates_from_the_adjacency_equal_a_scan_of_every_link() -> None:
+    import random
+
+    rnd = random.Random(7)
+    orgs = [f"o{n:03d}" for n in range(120)]
+    links: OrgLinks = {}
+    for _ in range(300):
+        a, b = rnd.sample(orgs, 2)
+        links[frozenset((a, b))] = [OrgLink("shareholder", a)]
+    people = [
+        Person(
+            f"p{i:03d}", "方洪波", [Role("LEGAL_REP_OF", o, f"字号{o}有限公司") for o in rnd.sample(orgs, 2)]
+        )
+        for i in range(80)
+    ]
+    near = neighbours_of(links)
+    found = candidates(people, links, frozenset(), near)
+    assert found == candidates(people, links, frozenset())  # built here or by the caller: the same
+    linked = _old_candidates(people, links)
+    assert linked and linked <= found
+    # every pair found beyond the linked ones shares an organisation or a small 字号/sound block
+    shared = {
+        (i, j)
+        for i, j in found - linked
+        if {r.org for r in people[i].roles} & {r.org for r in people[j].roles}
+    }
+    assert found - linked - shared == set()
+
+
+def _old_stem_places(core: str, places: frozenset[str]) -> str:
+    """How the first version stripped leading place names: by scanning every place name."""
+    ordered = sorted(places, key=lambda x: (-len(x), x))
+    while head := next((p for p in ordered if core.startswith(p) and len(core) > len(p) + 1), None):
+        core = core[len(head) :]
+    return core
+
+
+def test_leading_places_by_prefix_equal_a_scan_of_every_place() -> None:
+    import random
+
+    rnd = random.Random(3)
+    han = "杭州西湖南山深圳广东浙江海宁金华义乌东阳温岭"
+    places = places_in([f"{a}{b}市{c}{d}{e}区" for a, b, c, d, e in (rnd.sample(han, 5) for _ in range(60))])
+    places |= {"黑龙江", "内蒙古", "广东", "金华", "金华东", "东阳"}
+    names = ["".join(rnd.choices(han, k=rnd.randint(2, 9))) + "科技有限公司" for _ in range(400)]
+    for name in [
+        *names,
+        "金华东阳温岭科技有限公司",
+        "杭州市西湖区龙井茶叶有限公司",
+        "广东美的电器股份有限公司",
+        "杭州有限公司",
+    ]:
+        core = stem(name)  # without places: nothing stripped beyond region and form
+        assert stem(name, places) == _old_stem_places(core, places), name

@@ -30,6 +30,7 @@ from ipclue.graph.resolution.groups import (
     plan,
 )
 from ipclue.graph.resolution.judgements import mark_stale, run_steps
+from ipclue.graph.resolution.resolver import collector_paused
 
 MERGES_PER_TRANSACTION = 200  # survivors per write transaction (each absorbs its group's parties)
 MERGE_STEPS = ("resolve/repoint_mentions", "resolve/move_out", "resolve/move_in", "resolve/merge_finish")
@@ -51,7 +52,9 @@ def group_persons(
     orgs = sorted({r.org for people, _ in names.values() for p in people for r in p.roles})
     links = read_org_links(graph, orgs)
     distinct = {frozenset((r["a"], r["b"])) for r in graph.read(query("resolve/distinct_pairs"))}
-    done = apply(graph, plan(names, links, th, distinct, places), survivors, names_in)
+    with collector_paused():
+        planned = plan(names, links, th, distinct, places)
+    done = apply(graph, planned, survivors, names_in)
     scoped = {"group_names_planned": len(names)} if names_in is not None else {}
     return {"group_people": sum(len(p) for p, _ in names.values())} | scoped | done
 

@@ -155,15 +155,23 @@ def stem(name: str, places: frozenset[str] = frozenset()) -> str:
     core = analyse(name).variant
     for form in _FORMS:
         core = core.replace(form, "")
-    ordered = _longest_first(places)  # one answer whatever the set's iteration order
-    while head := next((p for p in ordered if core.startswith(p) and len(core) > len(p) + 1), None):
+    while head := _leading_place(core, places):
         core = core[len(head) :]
     return core
 
 
+def _leading_place(core: str, places: frozenset[str]) -> str | None:
+    """The longest place name ``core`` starts with that leaves at least two characters (looked up
+    by the core's prefixes of each length a place name has, not by scanning every place name)."""
+    for size in _lengths(places):
+        if len(core) > size + 1 and core[:size] in places:
+            return core[:size]
+    return None
+
+
 @lru_cache(maxsize=64)
-def _longest_first(places: frozenset[str]) -> tuple[str, ...]:
-    return tuple(sorted(places, key=lambda x: (-len(x), x)))
+def _lengths(places: frozenset[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(p) for p in places}, reverse=True))
 
 
 @lru_cache(maxsize=500_000)
@@ -237,9 +245,26 @@ def conflict(p: Person, q: Person, distinct: set[frozenset[str]]) -> bool:
     )
 
 
-def candidates(people: list[Person], links: OrgLinks, places: frozenset[str]) -> set[tuple[int, int]]:
+Neighbours = dict[str, set[str]]
+
+
+def neighbours_of(links: OrgLinks) -> Neighbours:
+    """Each organisation's linked organisations (the pairs of ``links`` as an adjacency map)."""
+    out: Neighbours = defaultdict(set)
+    for pair in links:
+        x, y = sorted(pair)
+        out[x].add(y)
+        out[y].add(x)
+    return out
+
+
+def candidates(
+    people: list[Person], links: OrgLinks, places: frozenset[str], neighbours: Neighbours | None = None
+) -> set[tuple[int, int]]:
     """Pairs (by index) worth comparing: the same organisation, linked organisations, or names
-    sharing their first two 字号 characters or their sound. Blocks above ``BLOCK_CAP`` say nothing."""
+    sharing their first two 字号 characters or their sound. Blocks above ``BLOCK_CAP`` say nothing.
+    ``neighbours``: ``neighbours_of(links)``, built once by a caller that plans many names (the
+    linked pairs are then found from this name's organisations, not by scanning every link)."""
     blocks: dict[tuple[str, str], set[int]] = defaultdict(set)
     for i, p in enumerate(people):
         for r in p.roles:
@@ -247,10 +272,11 @@ def candidates(people: list[Person], links: OrgLinks, places: frozenset[str]) ->
             blocks[("stem", stem(r.org_name, places)[:2])].add(i)
             blocks[("sound", analyse(r.org_name).pinyin)].add(i)
     out = {(i, j) for b in blocks.values() if len(b) <= BLOCK_CAP for i in b for j in b if i < j}
-    for pair in links:
-        x, y = sorted(pair)
-        for i in blocks.get(("org", x), ()):
-            out.update((min(i, j), max(i, j)) for j in blocks.get(("org", y), ()) if i != j)
+    near = neighbours_of(links) if neighbours is None else neighbours
+    for kind, x in [k for k in blocks if k[0] == "org"]:
+        for y in near.get(x, ()):
+            for i in blocks[(kind, x)]:
+                out.update((min(i, j), max(i, j)) for j in blocks.get(("org", y), ()) if i != j)
     return out
 
 
@@ -261,6 +287,7 @@ def name_pairs(
     th: Thresholds,
     distinct: set[frozenset[str]],
     places: frozenset[str] = frozenset(),
+    neighbours: Neighbours | None = None,
 ) -> list[Pair]:
     """Scored pairs among the parties of one name (``bearers``: how many parties bear it in all;
     people joined by an organisation link count as one bearer, a name-only pair does not). Name-only
@@ -269,7 +296,7 @@ def name_pairs(
     pairs = (
         {(i, j) for i in range(len(people)) for j in range(i + 1, len(people))}
         if small
-        else candidates(people, links, places)
+        else candidates(people, links, places, neighbours)
     )
     raw = []
     for i, j in sorted(pairs):
@@ -297,10 +324,10 @@ def plan(
 ) -> Plan:
     """Merges and possible matches for every name (``names``: name → (people with roles, bearers);
     ``places``: place names known from the data, never a 字号)."""
-    out, rejected = Plan(), set(distinct)
+    out, rejected, near = Plan(), set(distinct), neighbours_of(links)
     for name in sorted(names):
         people, bearers = names[name]
-        pairs = name_pairs(sorted(people, key=lambda p: p.uid), bearers, links, th, rejected, places)
+        pairs = name_pairs(sorted(people, key=lambda p: p.uid), bearers, links, th, rejected, places, near)
         strong = [p for p in pairs if p.score >= th.merge and p.rule != NAME_ONLY]
         root = _roots([p.uid for p in people], [(p.a, p.b) for p in strong])
         for pair in sorted(strong, key=lambda p: (-p.score, p.a, p.b)):
