@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     query_timeout_s: float = Field(default=20.0, gt=0)
     person_merge_threshold: float = Field(default=0.85, gt=0, le=1)
     person_review_threshold: float = Field(default=0.6, gt=0, le=1)
+    gc_freeze: bool = True  # the resolver's session index frozen out of Python's cyclic collector
 
     @field_validator("neo4j_password")
     @classmethod

@@ -13,7 +13,6 @@ data in the same order gives the same uids, and a uid that exists already is the
 from __future__ import annotations
 
 import gc
-import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
@@ -28,8 +27,7 @@ from ipclue.graph.resolution.orgs import analyse, block_keys
 from ipclue.graph.resolution.profiles import Profile, ProfileIndex, from_row, member_blocks
 from ipclue.graph.resolve import Link
 from ipclue.normalize import normalize_address
-
-FREEZE = os.environ.get("IPCLUE_GC_FREEZE", "1") != "0"
+from ipclue.settings import get_settings
 
 
 @contextmanager
@@ -47,7 +45,7 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
-        if FREEZE:
+        if get_settings().gc_freeze:
             gc.freeze()
 
 
