@@ -59,7 +59,7 @@ class ExtractResult:
 
 
 @dataclass(slots=True)
-class _Run:
+class Run:
     """What one run has seen: file hashes, case numbers, decision numbers (value: first path)."""
 
     hashes: dict[str, str] = field(default_factory=dict)
@@ -93,7 +93,7 @@ def iter_inputs(paths: Sequence[Path]) -> Iterator[Path]:
 
 def extract_file(path: Path) -> Iterator[Item]:
     """Records and Rejections of one file (deduplicated within the file only)."""
-    yield from _extract(path, _Run())
+    yield from extract_one(path, Run())
 
 
 def extract_paths(
@@ -110,50 +110,51 @@ def extract_paths(
     if count > 1:
         yield from parallel.extract_parallel(entries, count, progress)
         return
-    run, done = _Run(), 0
+    run, done = Run(), 0
     for path in entries:
         if isinstance(path, Rejection):
             yield path
             continue
-        yield from _extract(path, run)
+        yield from extract_one(path, run)
         done += 1
         if progress:
             progress(done)
 
 
-def _extract(path: Path, run: _Run) -> Iterator[Item]:
+def extract_one(path: Path, run: Run) -> Iterator[Item]:
     """Read (at most ``MAX_FILE_BYTES``), check for emptiness and duplicate bytes, then extract by kind.
     One file never stops the batch: whatever it raises becomes its rejection."""
     name = display_name(path)
-    data = yield from _read(path, name)
+    data = yield from read_input(path, name)
     if data is None:
         return
     digest = hashlib.sha256(data).hexdigest()
     if not data.strip():
-        yield _reject(name, "decode", "empty", "the file has no content", sha256=digest)
+        yield reject(name, "decode", "empty", "the file has no content", sha256=digest)
     elif digest in run.hashes:
         detail = f"same bytes as {run.hashes[digest]}"
-        yield _reject(name, "decode", "duplicate-content", detail, sha256=digest)
+        yield reject(name, "decode", "duplicate-content", detail, sha256=digest)
     else:
         run.hashes[digest] = name
-        yield from _guarded(name, digest, (run.dedup(item) for item in _by_kind(path, name, data, digest)))
+        items = items_by_kind(path, name, data, digest)
+        yield from guarded(name, digest, (run.dedup(item) for item in items))
 
 
-def _read(path: Path, name: str) -> Generator[Rejection, None, bytes | None]:
+def read_input(path: Path, name: str) -> Generator[Rejection, None, bytes | None]:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             detail = f"{size:,} bytes; the limit is {MAX_FILE_BYTES:,} (IPCLUE_MAX_FILE_BYTES)"
-            yield _reject(name, "decode", "too-large", detail)
+            yield reject(name, "decode", "too-large", detail)
             return None
         return path.read_bytes()
     except OSError as exc:
         reason = "not-found" if isinstance(exc, FileNotFoundError) else "unreadable"
-        yield _reject(name, "decode", reason, exc.strerror or str(exc))
+        yield reject(name, "decode", reason, exc.strerror or str(exc))
         return None
 
 
-def _guarded(name: str, digest: str, items: Iterator[Item]) -> Iterator[Item]:
+def guarded(name: str, digest: str, items: Iterator[Item]) -> Iterator[Item]:
     """``items``; an exception (a RecursionError on deep nesting, an extractor bug) ends the file with
     one rejection saying how far it got, and the batch goes on."""
     count = 0
@@ -163,13 +164,13 @@ def _guarded(name: str, digest: str, items: Iterator[Item]) -> Iterator[Item]:
             yield item
     except RecursionError:
         detail = f"nested too deeply to parse (after {count} items)"
-        yield _reject(name, "decode", "too-deep", detail, sha256=digest)
+        yield reject(name, "decode", "too-deep", detail, sha256=digest)
     except Exception as exc:
         detail = f"{type(exc).__name__}: {exc} (after {count} items)"[:500]
-        yield _reject(name, "extract", "extractor-error", detail, sha256=digest)
+        yield reject(name, "extract", "extractor-error", detail, sha256=digest)
 
 
-def _reject(path: Path | str, stage: Stage, reason: str, detail: str, *, sha256: str | None = None,
+def reject(path: Path | str, stage: Stage, reason: str, detail: str, *, sha256: str | None = None,
             line: int | None = None) -> Rejection:  # fmt: skip
     """A Rejection for a whole file (or one line of it)."""
     return Rejection(path=str(path), line=line, stage=stage, reason=reason, detail=detail, sha256=sha256)
@@ -177,10 +178,10 @@ def _reject(path: Path | str, stage: Stage, reason: str, detail: str, *, sha256:
 
 def _from_error(exc: ExtractError, stage: Stage, sha256: str) -> Rejection:
     """An ExtractError as a Rejection."""
-    return _reject(exc.path, stage, exc.reason, exc.reason_detail, sha256=sha256, line=exc.line)
+    return reject(exc.path, stage, exc.reason, exc.reason_detail, sha256=sha256, line=exc.line)
 
 
-def _by_kind(path: Path, name: str, data: bytes, digest: str) -> Iterator[Item]:
+def items_by_kind(path: Path, name: str, data: bytes, digest: str) -> Iterator[Item]:
     """Dispatch on the extension."""
     suffix = path.suffix.lower()
     if suffix in DATA_SUFFIXES:
@@ -189,7 +190,7 @@ def _by_kind(path: Path, name: str, data: bytes, digest: str) -> Iterator[Item]:
         yield _document(name, data)
     else:
         detail = f"{display_name(suffix) or 'no extension'} is not read"
-        yield _reject(name, "decode", "unsupported-file-type", detail, sha256=digest)
+        yield reject(name, "decode", "unsupported-file-type", detail, sha256=digest)
 
 
 def _structured(name: str, suffix: str, data: bytes, digest: str) -> Iterator[Item]:
@@ -215,7 +216,7 @@ def _csv(text: str, name: str, digest: str) -> Iterator[Item]:
         detail = (
             f"columns {canonical.csv_header(text)[:6]} have no 'type' and the file name names no record type"
         )
-        yield _reject(name, "extract", "not-a-record-file", detail, sha256=digest)
+        yield reject(name, "extract", "not-a-record-file", detail, sha256=digest)
 
 
 def _jsonl(text: str, name: str, digest: str) -> Iterator[Item]:
@@ -224,7 +225,7 @@ def _jsonl(text: str, name: str, digest: str) -> Iterator[Item]:
         yield from canonical.parse_jsonl(text, path=name, sha256=digest)
     else:
         detail = "the first object has no record 'type' and the file name names no record type"
-        yield _reject(name, "extract", "not-a-record-file", detail, sha256=digest)
+        yield reject(name, "extract", "not-a-record-file", detail, sha256=digest)
 
 
 def _json(text: str, name: str, digest: str) -> Iterator[Item]:
@@ -235,7 +236,7 @@ def _json(text: str, name: str, digest: str) -> Iterator[Item]:
         if exc.msg == "Extra data":
             yield from _jsonl(text, name, digest)
         else:
-            yield _reject(name, "decode", "invalid-json", exc.msg, sha256=digest, line=exc.lineno)
+            yield reject(name, "decode", "invalid-json", exc.msg, sha256=digest, line=exc.lineno)
         return
     items = data if isinstance(data, list) else [data]
     if qichacha.looks_like_qichacha(data):
@@ -244,7 +245,7 @@ def _json(text: str, name: str, digest: str) -> Iterator[Item]:
         yield from canonical.parse_json(data, path=name, sha256=digest)
     else:
         detail = "neither canonical records (no 'type') nor a known Qichacha shape"
-        yield _reject(name, "extract", "not-a-record-file", detail, sha256=digest)
+        yield reject(name, "extract", "not-a-record-file", detail, sha256=digest)
 
 
 def _document(path: str, data: bytes) -> Item:
@@ -258,9 +259,9 @@ def _document(path: str, data: bytes) -> Item:
     except ExtractError as exc:
         return _from_error(exc, "extract", doc.sha256)
     except ValidationError as exc:
-        return _reject(path, "validate", "invalid-record", error_summary(exc), sha256=doc.sha256)
+        return reject(path, "validate", "invalid-record", error_summary(exc), sha256=doc.sha256)
     except Exception as exc:  # an extractor bug must not stop a batch: quarantine it, visibly
-        return _reject(path, "extract", "extractor-error", f"{type(exc).__name__}: {exc}", sha256=doc.sha256)
+        return reject(path, "extract", "extractor-error", f"{type(exc).__name__}: {exc}", sha256=doc.sha256)
 
 
 def _from_text(doc: Document) -> Item:
@@ -272,12 +273,12 @@ def _from_text(doc: Document) -> Item:
     if judgment is not None and judgment.looks_like_judgment(text):
         cut = None if looks_like_criminal_facts(text) else truncation(text)
         if cut is not None:
-            return _reject(doc.path, "extract", "truncated", cut, sha256=doc.sha256)
+            return reject(doc.path, "extract", "truncated", cut, sha256=doc.sha256)
         record: Judgment = judgment.extract_judgment(doc)
         return record
     if looks_like_criminal_facts(text):
         if judgment is None:
-            return _reject(
+            return reject(
                 doc.path, "extract", "extractor-unavailable", "no judgment extractor", sha256=doc.sha256
             )
         facts: Judgment = judgment.extract_criminal_facts(doc)
@@ -290,9 +291,9 @@ def _unrecognised(doc: Document, no_extractor: bool) -> Rejection:
     if _COURTISH.search(doc.text[:2000]):
         reason = "extractor-unavailable" if no_extractor else "not-a-judgment"
         detail = "court document, but no judgment header (court, title, 案号)"
-        return _reject(doc.path, "extract", reason, detail, sha256=doc.sha256)
+        return reject(doc.path, "extract", reason, detail, sha256=doc.sha256)
     detail = "neither a judgment, a 行政处罚决定书 nor a criminal fact section"
-    return _reject(doc.path, "extract", "unrecognised-document", detail, sha256=doc.sha256)
+    return reject(doc.path, "extract", "unrecognised-document", detail, sha256=doc.sha256)
 
 
 def looks_like_criminal_facts(text: str) -> bool:

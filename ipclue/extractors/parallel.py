@@ -55,7 +55,7 @@ def default_workers(files: int) -> int:
 def extract_file_items(path: str) -> Extracted:
     """Read, hash and extract one file (no run-wide rule: the main process applies them)."""
     name = display_name(path)
-    reading = dispatch._read(Path(path), name)
+    reading = dispatch.read_input(Path(path), name)
     try:
         rejected = next(reading)
         return Extracted(name, None, False, [rejected])
@@ -66,8 +66,8 @@ def extract_file_items(path: str) -> Extracted:
     digest = hashlib.sha256(data).hexdigest()
     if not data.strip():
         return Extracted(name, digest, True, [])
-    items = dispatch._by_kind(Path(path), name, data, digest)
-    return Extracted(name, digest, False, list(dispatch._guarded(name, digest, items)))
+    items = dispatch.items_by_kind(Path(path), name, data, digest)
+    return Extracted(name, digest, False, list(dispatch.guarded(name, digest, items)))
 
 
 def _task(paths: list[str]) -> list[Extracted]:
@@ -79,15 +79,15 @@ def _warm() -> None:
     dispatch.judgment_extractor()
 
 
-def settle(run: dispatch._Run, got: Extracted) -> Iterator[Item]:
-    """The run-wide rules on one worker's file, exactly as ``dispatch._extract`` applies them."""
+def settle(run: dispatch.Run, got: Extracted) -> Iterator[Item]:
+    """The run-wide rules on one worker's file, exactly as ``dispatch.extract_one`` applies them."""
     if got.digest is None:
         yield from got.items
     elif got.empty:
-        yield dispatch._reject(got.name, "decode", "empty", "the file has no content", sha256=got.digest)
+        yield dispatch.reject(got.name, "decode", "empty", "the file has no content", sha256=got.digest)
     elif got.digest in run.hashes:
         detail = f"same bytes as {run.hashes[got.digest]}"
-        yield dispatch._reject(got.name, "decode", "duplicate-content", detail, sha256=got.digest)
+        yield dispatch.reject(got.name, "decode", "duplicate-content", detail, sha256=got.digest)
     else:
         run.hashes[got.digest] = got.name
         yield from (run.dedup(item) for item in got.items)
@@ -124,7 +124,7 @@ def extract_parallel(
 ) -> Iterator[Item]:
     """Items of the walked ``entries`` (files and skips, in walk order) extracted by ``workers``
     processes, in the serial order with the serial run-wide rules."""
-    run, done = dispatch._Run(), 0
+    run, done = dispatch.Run(), 0
     pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_warm)
     try:
         for batch, future in _ahead(pool, iter(entries), workers * TASKS_AHEAD):
@@ -133,7 +133,7 @@ def extract_parallel(
                 if isinstance(entry, Rejection):
                     yield entry
                     continue
-                yield from settle(run, next(results)) if by_worker else dispatch._extract(entry, run)
+                yield from settle(run, next(results)) if by_worker else dispatch.extract_one(entry, run)
                 done += 1
                 if progress:
                     progress(done)

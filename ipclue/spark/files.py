@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, cast
 from urllib.parse import urlsplit
 
-from ipclue.extractors.dispatch import _by_kind, _guarded, _read
+from ipclue.extractors.dispatch import guarded, items_by_kind, read_input
 from ipclue.extractors.inputs import display_name, name_skip, name_verdict
 from ipclue.graph.mentions import mentions_of
 from ipclue.models import Judgment, Penalty, Rejection
@@ -81,7 +81,7 @@ def file_rows(input_no: int, uri: str, data: bytes) -> list[Row]:
 def local_rows(order: str, path: Path) -> list[Row]:
     """The rows of one local file, read here as the local path reads it (size limit, read errors)."""
     name = display_name(path)
-    reading, rejected = _read(path, name), []
+    reading, rejected = read_input(path, name), []
     try:
         while True:
             rejected.append(next(reading))
@@ -109,7 +109,7 @@ def content_rows(order: str, path: PurePosixPath | Path, data: bytes) -> list[Ro
     name = display_name(
         str(path)
     )  # as the local walk names it; one file's failure is its rejection there too
-    items = _guarded(name, digest, _by_kind(cast(Path, path), name, data, digest))
+    items = guarded(name, digest, items_by_kind(cast(Path, path), name, data, digest))
     return [base | {"idx": i} | (_rejection(x) if isinstance(x, Rejection) else _record(x))
             for i, x in enumerate(items)]  # fmt: skip
 
