@@ -19,7 +19,7 @@ import json
 import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -180,20 +180,35 @@ def misses(seen: list[Seen], examples: int = 6) -> dict[str, Any]:
     """The true person pairs left in different parties, by why they may have been missed: an
     anonymised side (never linked across documents, by design), different names as written, or the
     same name (by the folders the two sides come from), with examples."""
-    by_entity: dict[str, dict[str, list[Seen]]] = defaultdict(lambda: defaultdict(list))
-    for m in seen:
-        by_entity[m.entity][m.uid].append(m)
-    pairs_by: Counter[str] = Counter()
-    shown: dict[str, list[str]] = defaultdict(list)
-    for ent, parts in by_entity.items():
+    tally = _Tally(examples)
+    for ent, parts in _pieces(seen).items():
         groups = sorted(parts.values(), key=lambda g: g[0].uid)
         for i, x in enumerate(groups):
             for y in groups[i + 1 :]:
-                cat = _miss_kind(x, y)
-                pairs_by[cat] += len(x) * len(y)
-                if len(shown[cat]) < examples:
-                    shown[cat].append(f"{ent}: {_side(x)} | {_side(y)}")
-    return {"pairs": dict(pairs_by.most_common()), "examples": dict(shown)}
+                tally.add(_miss_kind(x, y), ent, x, y)
+    return {"pairs": dict(tally.pairs.most_common()), "examples": dict(tally.shown)}
+
+
+def _pieces(seen: list[Seen]) -> dict[str, dict[str, list[Seen]]]:
+    """Each true entity's mentions, by the party they were resolved to."""
+    by_entity: dict[str, dict[str, list[Seen]]] = defaultdict(lambda: defaultdict(list))
+    for m in seen:
+        by_entity[m.entity][m.uid].append(m)
+    return by_entity
+
+
+@dataclass
+class _Tally:
+    """Missed pairs by category, with the first ``examples`` of each."""
+
+    examples: int
+    pairs: Counter[str] = field(default_factory=Counter)
+    shown: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, cat: str, ent: str, x: list[Seen], y: list[Seen]) -> None:
+        self.pairs[cat] += len(x) * len(y)
+        if len(self.shown[cat]) < self.examples:
+            self.shown[cat].append(f"{ent}: {_side(x)} | {_side(y)}")
 
 
 def _miss_kind(x: list[Seen], y: list[Seen]) -> str:
@@ -209,20 +224,12 @@ def _miss_kind(x: list[Seen], y: list[Seen]) -> str:
 def org_misses(seen: list[Seen], examples: int = 6) -> dict[str, Any]:
     """The true organisation pairs left in different parties, by how the two parties' names differ
     (same key, variant, pinyin, one other character, other) and whether a law firm is involved."""
-    by_entity: dict[str, dict[str, list[Seen]]] = defaultdict(lambda: defaultdict(list))
-    for m in seen:
-        by_entity[m.entity][m.uid].append(m)
-    pairs_by: Counter[str] = Counter()
-    shown: dict[str, list[str]] = defaultdict(list)
-    for ent, parts in by_entity.items():
+    tally = _Tally(examples)
+    for ent, parts in _pieces(seen).items():
         groups = sorted(parts.values(), key=lambda g: (-len(g), g[0].uid))
         for y in groups[1:]:  # each smaller piece against the largest one
-            x = groups[0]
-            cat = _org_miss_kind(x, y)
-            pairs_by[cat] += len(x) * len(y)
-            if len(shown[cat]) < examples:
-                shown[cat].append(f"{ent}: {_side(x)} | {_side(y)}")
-    return {"pairs_vs_largest_piece": dict(pairs_by.most_common()), "examples": dict(shown)}
+            tally.add(_org_miss_kind(groups[0], y), ent, groups[0], y)
+    return {"pairs_vs_largest_piece": dict(tally.pairs.most_common()), "examples": dict(tally.shown)}
 
 
 def _org_miss_kind(x: list[Seen], y: list[Seen]) -> str:

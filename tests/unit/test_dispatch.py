@@ -144,7 +144,8 @@ def test_quarantine_appends_and_counts(tmp_path: Path) -> None:
     assert [r.path for r in again.read()] == ["a", "b", "c", "d"] and again.read()[2].line == 3
 
 
-def _app() -> typer.Typer:
+def extract_app() -> typer.Typer:
+    """A Typer app holding only ``ipclue extract`` (for the CLI tests of extraction)."""
     app = typer.Typer()
 
     @app.callback()
@@ -160,12 +161,12 @@ def test_cli_jsonl_stderr_quarantine_and_exit_codes(tmp_path: Path) -> None:
     _write(tmp_path / "in" / "x.md", "notes")
     runner = CliRunner()
     args = ["extract", "--jsonl", "--quarantine", str(tmp_path / "q"), str(tmp_path / "in")]
-    result = runner.invoke(_app(), args)
+    result = runner.invoke(extract_app(), args)
     assert result.exit_code == 0
     record = json.loads(result.stdout.strip())
     assert record["type"] == "penalty" and record["decided_on"] == "2023-02-27"
     assert "x.md: unsupported-file-type: .md is not read" in result.stderr
     assert Quarantine(tmp_path / "q").read()[0].reason == "unsupported-file-type"
-    table = runner.invoke(_app(), ["extract", str(tmp_path / "in")])
+    table = runner.invoke(extract_app(), ["extract", str(tmp_path / "in")])
     assert table.exit_code == 0 and "penalty" in table.stdout
-    assert runner.invoke(_app(), ["extract", str(tmp_path / "missing")]).exit_code == 2
+    assert runner.invoke(extract_app(), ["extract", str(tmp_path / "missing")]).exit_code == 2

@@ -8,14 +8,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
-from ipclue.cli import extract as extract_cli
 from ipclue.extractors import parallel
 from ipclue.extractors.dispatch import extract_paths
 from ipclue.models import Rejection
 from ipclue.synth import generate
+from tests.unit.test_dispatch import extract_app
 
 
 def _dump(root: Path, workers: int) -> list[str]:
@@ -62,20 +61,11 @@ def test_default_workers_are_the_cores_for_a_large_input_only() -> None:
     assert parallel.default_workers(parallel.MIN_FILES_FOR_WORKERS) >= 1
 
 
-def _app() -> typer.Typer:
-    app = typer.Typer()
-
-    @app.callback()
-    def _root() -> None:
-        """Test root, so ``extract`` stays a subcommand."""
-
-    extract_cli.register(app)
-    return app
-
-
 def test_extract_jsonl_of_the_real_corpus_is_byte_identical_with_workers(corpus: Path) -> None:
     runner = CliRunner()
-    runs = [runner.invoke(_app(), ["extract", "--jsonl", "--workers", n, str(corpus)]) for n in ("1", "2")]
+    runs = [
+        runner.invoke(extract_app(), ["extract", "--jsonl", "--workers", n, str(corpus)]) for n in ("1", "2")
+    ]
     assert all(r.exit_code == 0 for r in runs)
     assert runs[0].stdout.count("\n") > 100
     assert runs[1].stdout == runs[0].stdout
