@@ -18,11 +18,13 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
 
+from ipclue.errors import ConfigError
 from ipclue.extractors import dispatch
 from ipclue.extractors.canonical import Item
 from ipclue.extractors.inputs import display_name
@@ -119,6 +121,18 @@ def _ahead(pool: ProcessPoolExecutor, entries: Iterator[Entry], depth: int) -> I
         yield pending.popleft()
 
 
+def _result(future: Future[list[Extracted]]) -> list[Extracted]:
+    """A worker task's files; a worker that died is a ConfigError saying the two usual causes."""
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        raise ConfigError(
+            "an extraction worker process died. A script that extracts or ingests with workers must "
+            'start under `if __name__ == "__main__":` (workers are spawned and import the script); '
+            "otherwise the machine may be out of memory. workers=1 (--workers 1) extracts in this process."
+        ) from exc
+
+
 def extract_parallel(
     entries: Sequence[Entry], workers: int, progress: Callable[[int], None] | None = None
 ) -> Iterator[Item]:
@@ -128,7 +142,7 @@ def extract_parallel(
     pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_warm)
     try:
         for batch, future in _ahead(pool, iter(entries), workers * TASKS_AHEAD):
-            results = iter(future.result())
+            results = iter(_result(future))
             for entry, by_worker in batch:
                 if isinstance(entry, Rejection):
                     yield entry

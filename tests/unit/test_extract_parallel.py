@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -70,3 +73,17 @@ def test_extract_jsonl_of_the_real_corpus_is_byte_identical_with_workers(corpus:
     assert runs[0].stdout.count("\n") > 100
     assert runs[1].stdout == runs[0].stdout
     assert runs[1].stderr == runs[0].stderr  # the same rejections, in the same order
+
+
+def test_a_script_without_a_main_guard_gets_a_clear_error(planted: Path, tmp_path: Path) -> None:
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "from pathlib import Path\nfrom ipclue.extractors.dispatch import extract_paths\n"
+        f"print(sum(1 for _ in extract_paths([Path({str(planted)!r})], workers=2)))\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode != 0
+    assert "ConfigError: an extraction worker process died" in done.stderr
+    assert 'if __name__ == "__main__":' in done.stderr
