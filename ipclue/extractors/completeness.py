@@ -16,7 +16,7 @@ from ipclue.extractors.cn_numbers import YEAR_CHARS
 
 SIGNATURE = re.compile(r"(?:审\s*判\s*长|审\s*判\s*员|人民陪审员|代理审判员|书\s*记\s*员|法\s*官\s*助\s*理)")
 _CN = "〇○零一二三四五六七八九十"
-_BLANKS = re.compile(r"[ \t\u3000\u00a0]+")
+_BLANKS = re.compile(r"[ \t\r\u3000\u00a0]+")  # \r too: a CRLF line ends in it
 DATE_LINE = re.compile(rf"^(?:[{YEAR_CHARS}]{{4}}|\d{{4}})年[{_CN}元正\d]{{1,3}}月[{_CN}\d]{{1,3}}日$", re.M)
 """The signing date: a line holding only a date (dates inside the facts do not count). It is matched
 after the blanks inside each line are removed: courts space the characters out (二 ○ 一 五 年 二 月),

@@ -39,6 +39,11 @@ def test_zeros_and_digits_in_the_year(line: str) -> None:
     assert missing_ending(SIGNED + line + "\n") == []
 
 
+def test_a_crlf_ending_is_read_as_lines() -> None:
+    text = (SIGNED + "二〇一四年七月四日\n书记员 张莹\n").replace("\n", "\r\n")
+    assert missing_ending(text) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
