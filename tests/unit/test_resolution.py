@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ipclue.graph.resolution import org_rules, persons
 from ipclue.graph.resolution.generic import CutoffRule, robust_cutoff
 from ipclue.graph.resolution.judgements import Judgements
@@ -48,6 +50,31 @@ def test_regions() -> None:
     assert regions_compatible("深圳市", "")
     assert regions_compatible("广东省深圳市", "深圳市")
     assert not regions_compatible("北京市", "深圳市")
+
+
+# Real: one agency, with the same agent 谢逢御, written 浙江省义乌市… in one judgment and 浙江义乌市…
+# in another.
+REAL_AGENCY = {
+    "lsz-05e81c4f93": "浙江省义乌市韬略知识产权代理有限公司",
+    "lsz-0db1deac4e": "浙江义乌市韬略知识产权代理有限公司",
+}
+
+
+def test_real_agency_spellings_are_in_the_corpus(corpus: Path) -> None:
+    for doc, name in REAL_AGENCY.items():
+        text = (corpus / "judgments" / "civil" / f"{doc}.txt").read_text(encoding="utf-8")
+        assert "谢逢御" in text and name in text
+
+
+def test_regions_province_suffix_and_refinements() -> None:
+    a, b = (analyse(n) for n in REAL_AGENCY.values())
+    assert a.variant == b.variant and regions_compatible(a.region, b.region)  # 浙江省 = 浙江
+    assert regions_compatible("广东省深圳市", "深圳市南山区")  # a run of places, refined either way
+    assert regions_compatible("南山区", "深圳市南山区")
+    assert not regions_compatible("深圳市南山区", "广州市南山区")
+    assert not regions_compatible("浙江省义乌市", "江苏省义乌市")
+    assert not regions_compatible("东莞市", "广东")  # which province a city is in is not known
+    assert not regions_compatible("北海市", "南宁市")
 
 
 def test_uscc_decides_and_conflicts() -> None:

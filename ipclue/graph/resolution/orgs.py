@@ -55,10 +55,13 @@ _PROVINCES = (
     "澳门",
 )
 PROVINCES = frozenset(_PROVINCES)
-_PROVINCE = "(?:" + "|".join(_PROVINCES) + r")(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?"
+_PROVINCE_SUFFIX = "(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?"
+_PROVINCE = "(?:" + "|".join(_PROVINCES) + ")" + _PROVINCE_SUFFIX
 _CITY = r"[\u4e00-\u9fff]{2,3}?(?:市(?!场)|自治州|地区)"
 _DISTRICT = r"[\u4e00-\u9fff]{1,3}?(?:区|县)(?!域)"
 _REGION_RE = re.compile(f"^(?:{_PROVINCE})?(?:{_CITY})?(?:{_DISTRICT})?")
+_PROVINCE_RE = re.compile("^(" + "|".join(_PROVINCES) + ")" + _PROVINCE_SUFFIX)
+_UNIT_RE = re.compile(r"([\u4e00-\u9fff]+?)(?:市|自治州|地区|区|县)")
 _FORM_RE = re.compile(r"(股份有限公司|有限责任公司|有限公司)")
 _BRANCH_RE = re.compile(r"(分公司|分店|分厂|分部|办事处|分所|营业部)$")
 
@@ -110,11 +113,28 @@ def _form_of(core: str) -> str:
 
 
 def regions_compatible(a: str, b: str) -> bool:
-    """Region prefixes agree: equal, one missing, or one a refinement of the other."""
+    """Region prefixes agree: equal, one missing, or one a refinement of the other. The province
+    is compared without its suffix (浙江省义乌市 = 浙江义乌市) and the places below it as a run
+    (深圳市 is within 广东省深圳市 and 深圳市南山区, 南山区 within 深圳市南山区; 深圳市南山区 is not
+    广州市南山区); a province alone and a city alone (广东 / 东莞市) do not agree: which province a
+    city is in is not known here."""
     if not a or not b:
         return True
-    short = {a.removesuffix("市"), b.removesuffix("市")}
-    return a == b or any(s in a and s in b for s in short)
+    (pa, ua), (pb, ub) = region_parts(a), region_parts(b)
+    if pa and pb and pa != pb:
+        return False
+    if not ua or not ub:
+        return pa == pb
+    short, long = sorted((ua, ub), key=len)
+    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def region_parts(region: str) -> tuple[str | None, tuple[str, ...]]:
+    """A region prefix as its province (suffix dropped, None if absent) and the places below it,
+    coarsest first, without their 市/区/县: 广东省深圳市南山区 → (广东, (深圳, 南山))."""
+    match = _PROVINCE_RE.match(region)
+    rest = region[match.end() :] if match else region
+    return (match.group(1) if match else None), tuple(_UNIT_RE.findall(rest))
 
 
 def name_similarity(a: OrgName, b: OrgName) -> float:
