@@ -9,7 +9,8 @@ from the graph the resolver built, with the group pass's own notion of a link (`
   finding the namesakes: they bound the reachable recall.
 - ``group_companies``: the organisations are linked by structure (same organisation, branch,
   shareholder chain); ``weak_link``: only a shared 字号, phone or address; ``conflict``: a birth date
-  or ID fragment differs; ``no_roles``: one side holds no role at an organisation.
+  or ID fragment differs; ``no_roles``: one side holds no role at an organisation (or no
+  management role, and no link).
 """
 
 from __future__ import annotations
@@ -19,10 +20,9 @@ from typing import Any
 from ipclue.cypher import query
 from ipclue.graph.db import Graph
 from ipclue.graph.resolution.corroborate import read_org_links, read_people
-from ipclue.graph.resolution.groups import OrgLinks, Person, conflict, link_strength
+from ipclue.graph.resolution.groups import MANAGEMENT, STRUCTURAL, OrgLinks, Person, conflict, link_strength
 
 INDISTINGUISHABLE = "shell_pattern"
-STRUCTURE = {"person:group-same-org", "person:group-branch", "person:group-shareholder"}
 
 
 class Causes:
@@ -42,12 +42,14 @@ class Causes:
             return "no_roles"
         if conflict(p, q, set()):
             return "conflict"
-        hit = link_strength(p, q, self.links, self.places)
+        hit = link_strength(p, q, self.links, self.places, name_only=False)
         if hit is None:
-            return "no_roles"
-        if hit[1] == "person:group-name-roles":
-            return INDISTINGUISHABLE
-        return "group_companies" if hit[1] in STRUCTURE else "weak_link"
+            return INDISTINGUISHABLE if _manages(p) and _manages(q) else "no_roles"
+        return "group_companies" if hit[1] in STRUCTURAL else "weak_link"
+
+
+def _manages(p: Person) -> bool:
+    return any(r.role in MANAGEMENT for r in p.roles)
 
 
 def ceiling(person: dict[str, Any], by_cause: dict[str, int]) -> dict[str, Any]:
