@@ -240,7 +240,7 @@ def link_strength(
     p: Person, q: Person, links: OrgLinks, places: frozenset[str] = frozenset(), name_only: bool = True
 ) -> tuple[float, str, str] | None:
     """The strongest link between two people's organisations (+0.05 per further kind), else
-    ``name_roles`` when both hold management roles in one city, else None."""
+    ``name_roles`` when both hold management roles (see ``same_city``), else None."""
     best: dict[str, tuple[float, str, Role, Role]] = {}
     for x in p.roles:
         for y in q.roles:
@@ -316,6 +316,9 @@ def candidates(
     return out
 
 
+Raw = tuple[Person, Person, float, str, str]  # the two people, score before weighting, rule, evidence
+
+
 def name_pairs(
     people: list[Person],
     bearers: int,
@@ -334,15 +337,21 @@ def name_pairs(
         if small
         else candidates(people, links, places, neighbours)
     )
-    raw = []
+    raw: list[Raw] = []
     for i, j in sorted(pairs):
         p, q = people[i], people[j]
         if not conflict(p, q, distinct) and (hit := link_strength(p, q, links, places, small)):
             raw.append((p, q, *hit))
-    linked = [(p.uid, q.uid) for p, q, _, rule, _ in raw if rule != NAME_ONLY]
-    root = _roots([p.uid for p in people], linked)
+    return _weighted(raw, people, bearers, th, neighbours_of(links) if neighbours is None else neighbours)
+
+
+def _weighted(
+    raw: list[Raw], people: list[Person], bearers: int, th: Thresholds, near: Neighbours
+) -> list[Pair]:
+    """The pairs weighted by the name's rarity: the bearers in reach for a structural link, else
+    every distinguishable bearer (people joined by an organisation link count as one)."""
+    root = _roots([p.uid for p in people], [(p.uid, q.uid) for p, q, _, rule, _ in raw if rule != NAME_ONLY])
     everywhere = max(1, len(set(root.values())) + bearers - len(people))
-    near = neighbours_of(links) if neighbours is None else neighbours
     out = []
     for p, q, s, rule, why in raw:
         local = rule in STRUCTURAL
