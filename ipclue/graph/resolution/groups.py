@@ -25,8 +25,9 @@ bearing the name who could have produced the link by coincidence:
   distinguishable bearer in the data (parties without any role, plus groups of linked parties);
 - for a structural link (``same_org``, ``branch``, ``shareholder``), only the distinguishable
   bearers holding roles at the two people's organisations or at organisations linked to them: a
-  bearer elsewhere in the data cannot sit inside the group by chance, so a common name weakens
-  the link only when another bearer is found in the group itself.
+  bearer elsewhere in the data cannot sit inside the group by chance. Bearers in reach are linked
+  to one of the two, so a common name weakens such a link only when the group holds a bearer kept
+  apart by a hard negative (another birth date or ID fragment, a rejection).
 
 At or above ``merge`` the parties merge; between ``review`` and ``merge`` they get a
 ``POSSIBLY_SAME`` edge. Different birth dates or ID fragments are a hard negative; so is a
