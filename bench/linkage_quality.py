@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from linkage_causes import Causes, ceiling, namesake_causes  # bench/ is on sys.path when run as a script
+
 from ipclue.cypher import query
 from ipclue.graph.db import Graph, Target, connect, open_graph
 from ipclue.graph.load import Loader
@@ -137,9 +139,11 @@ def evaluate(graph: Graph, out: Path) -> dict[str, Any]:
     report["keyed_by_file_and_name"] = legacy_figures(rows, out, keys, kinds)
     # the same without anonymised mentions (张某, 李*): never linked across records, by design
     report["person_full_names_only"] = pairwise([(s.uid, s.entity) for s in seen if not s.anon])
-    report["person_misses"] = misses(seen)
+    causes = Causes(graph)
+    report["person_misses"] = misses(seen, causes)
+    report["person_recall_ceiling"] = ceiling(report["person"], report["person_misses"]["by_cause"])
     report["org_misses"] = org_misses(orgs_seen)
-    report["namesakes"] = namesake_quality(graph, out, seen)
+    report["namesakes"] = namesake_quality(graph, out, seen, causes)
     report["possible_matches"] = possible_quality(graph, items.get("person", []))
     report["unmatched_mentions"] = dict(unmatched)
     report["anonymised_cross_record_merges"] = sum(1 for s in anon_sources.values() if len(s) > 1)
@@ -176,17 +180,25 @@ class Seen:
     context: str
 
 
-def misses(seen: list[Seen], examples: int = 6) -> dict[str, Any]:
+def misses(seen: list[Seen], causes: Causes, examples: int = 6) -> dict[str, Any]:
     """The true person pairs left in different parties, by why they may have been missed: an
     anonymised side (never linked across documents, by design), different names as written, or the
-    same name (by the folders the two sides come from), with examples."""
-    tally = _Tally(examples)
+    same name (by the folders the two sides come from), with examples; and by cause (``by_cause``:
+    for a same-name pair, what the graph shows between the two parties, see ``linkage_causes``)."""
+    tally, by_cause = _Tally(examples), _Tally(examples)
     for ent, parts in _pieces(seen).items():
         groups = sorted(parts.values(), key=lambda g: g[0].uid)
         for i, x in enumerate(groups):
             for y in groups[i + 1 :]:
-                tally.add(_miss_kind(x, y), ent, x, y)
-    return {"pairs": dict(tally.pairs.most_common()), "examples": dict(tally.shown)}
+                kind = _miss_kind(x, y)
+                tally.add(kind, ent, x, y)
+                by_cause.add(causes(x[0].uid, y[0].uid) if kind.startswith("same_name") else kind, ent, x, y)
+    return {
+        "pairs": dict(tally.pairs.most_common()),
+        "examples": dict(tally.shown),
+        "by_cause": dict(by_cause.pairs.most_common()),
+        "cause_examples": dict(by_cause.shown),
+    }
 
 
 def _pieces(seen: list[Seen]) -> dict[str, dict[str, list[Seen]]]:
@@ -257,9 +269,10 @@ def _side(g: list[Seen]) -> str:
     return f"{m.uid} ×{len(g)} {m.name} [{m.folder}] {m.context[:40]}"
 
 
-def namesake_quality(graph: Graph, out: Path, seen: list[Seen]) -> dict[str, Any]:
+def namesake_quality(graph: Graph, out: Path, seen: list[Seen], causes: Causes) -> dict[str, Any]:
     """The planted same-name different people (truth ``namesakes``): how many were merged into one
-    party or joined by POSSIBLY_SAME, by how alike they are (same city and trade, same city, any)."""
+    party or joined by POSSIBLY_SAME, by how alike they are (same city and trade, same city, any),
+    and what the graph shows between them (``causes``: the same tally as for missed pairs)."""
     truth = json.loads((out / "truth.json").read_text(encoding="utf-8"))
     uids: dict[str, set[str]] = defaultdict(set)
     for m in seen:
@@ -277,7 +290,8 @@ def namesake_quality(graph: Graph, out: Path, seen: list[Seen]) -> dict[str, Any
         else:
             verdict = "apart"
         out_[n["kind"]][verdict] += 1
-    return {k: dict(v) for k, v in sorted(out_.items())}
+    report: dict[str, Any] = {k: dict(v) for k, v in sorted(out_.items())}
+    return report | {"by_cause": namesake_causes(causes, uids, truth.get("namesakes", []))}
 
 
 def possible_quality(graph: Graph, persons: list[tuple[str, str]]) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from ipclue.graph.resolution.groups import (
     Role,
     Thresholds,
     candidates,
+    city_of,
     name_pairs,
     neighbours_of,
     places_in,
@@ -21,7 +22,7 @@ TH = Thresholds()
 
 
 def rep(uid: str, org: str, org_name: str, role: str = "LEGAL_REP_OF", born: str | None = None) -> Person:
-    return Person(uid, "方洪波", [Role(role, org, org_name)], {born} if born else set())
+    return Person(uid, "方洪波", [Role(role, org, org_name, city_of(org_name))], {born} if born else set())
 
 
 def test_trade_name_is_the_common_start_without_region_and_form() -> None:
@@ -46,20 +47,65 @@ def test_branch_link_merges_and_trade_name_alone_is_only_possible() -> None:
     assert [(p.a, p.b, p.rule) for p in out.possible] == [("p1", "p3", "person:group-trade-name")]
 
 
-def test_a_common_name_weakens_the_same_link() -> None:
-    links: OrgLinks = {frozenset(("o1", "o2")): [OrgLink("shareholder", "控股公司")]}
+def test_a_common_name_weakens_a_link_that_can_occur_anywhere() -> None:
+    links: OrgLinks = {frozenset(("o1", "o2")): [OrgLink("shared_phone", "0755-1")]}
     pair = [rep("p1", "o1", "甲有限公司"), rep("p2", "o2", "乙有限公司")]
     rare = name_pairs(pair, 2, links, TH, set())[0].score
     common = name_pairs(pair, 200, links, TH, set())[0].score
-    assert rare == 0.9 and common < TH.merge <= rare
+    assert rare == 0.88 and common < TH.merge <= rare
 
 
-def test_name_only_needs_management_roles_and_never_merges() -> None:
-    reps = [rep("p1", "o1", "甲有限公司"), rep("p2", "o2", "乙有限公司")]
+def test_a_common_name_at_a_parent_and_its_subsidiary_is_still_merged() -> None:
+    # 200 parties bear the name, but none but these two holds a role in the group
+    for kind in ("shareholder", "branch"):
+        links: OrgLinks = {frozenset(("o1", "o2")): [OrgLink(kind, "控股公司")]}
+        pair = [
+            rep("p1", "o1", "甲控股有限公司"),
+            rep("p2", "o2", "乙有限公司"),
+            rep("p3", "o9", "丙有限公司"),
+        ]
+        out = plan({"方洪波": (pair, 200)}, links, TH)
+        assert set(out.merges) == {"p1"} and set(out.merges["p1"]) == {"p2"}, kind
+        assert "关联组织内同名可区分者 1 人" in out.merges["p1"]["p2"].evidence
+
+
+def test_another_bearer_inside_the_group_weakens_a_structural_link() -> None:
+    links: OrgLinks = {frozenset(("o1", "o2")): [OrgLink("shareholder", "控股公司")]}
+    people = [
+        rep("p1", "o1", "甲控股有限公司", born="1970-01-01"),
+        rep("p2", "o2", "乙有限公司", born="1970-01-01"),
+        rep("p3", "o2", "乙有限公司", "OFFICER_OF", born="1985-05-05"),  # a different person in the group
+    ]
+    (pair,) = [p for p in name_pairs(people, 200, links, TH, set()) if {p.a, p.b} == {"p1", "p2"}]
+    assert pair.score == round(0.9 * (1 - TH.rarity), 3)
+    assert "关联组织内同名可区分者 2 人" in pair.evidence
+
+
+def test_name_only_needs_management_roles_in_one_city_and_never_merges() -> None:
+    reps = [rep("p1", "o1", "深圳市甲科技有限公司"), rep("p2", "o2", "深圳市乙贸易有限公司")]
     out = plan({"方洪波": (reps, 2)}, {}, Thresholds(merge=0.6, review=0.5))
     assert out.merges == {} and [p.rule for p in out.possible] == ["person:group-name-roles"]
-    lawyers = [rep("p1", "o1", "甲律师事务所", "MEMBER_OF"), rep("p2", "o2", "乙律师事务所", "MEMBER_OF")]
+    assert "同在「深圳」" in out.possible[0].evidence
+    apart = [rep("p1", "o1", "深圳市甲科技有限公司"), rep("p2", "o2", "杭州市乙贸易有限公司")]
+    assert plan({"方洪波": (apart, 2)}, {}, Thresholds(merge=0.6, review=0.5)).possible == []
+    unknown = [rep("p1", "o1", "深圳市甲科技有限公司"), rep("p2", "o2", "乙贸易有限公司")]  # one city unknown
+    (edge,) = plan({"方洪波": (unknown, 2)}, {}, Thresholds(merge=0.6, review=0.5)).possible
+    assert "所在城市未明" in edge.evidence
+    lawyers = [
+        rep("p1", "o1", "深圳市甲律师事务所", "MEMBER_OF"),
+        rep("p2", "o2", "深圳市乙律师事务所", "MEMBER_OF"),
+    ]
     assert plan({"方洪波": (lawyers, 2)}, {}, TH).possible == []
+
+
+def test_the_city_of_an_organisation_from_its_name_else_its_address() -> None:
+    assert city_of("深圳市华美科技有限公司", ["浙江省杭州市西湖区文三路1号"]) == "深圳"
+    assert city_of("华美科技有限公司", ["浙江省杭州市西湖区文三路1号"]) == "杭州"
+    assert city_of("广东美的电器股份有限公司", ["广东省佛山市顺德区北滘镇"]) == "佛山"
+    assert city_of("甲有限公司", ["内蒙古自治区呼和浩特市新城区"]) == "呼和浩特"
+    assert city_of("甲有限公司", ["南山区科技园8号"]) == "" and city_of("甲有限公司") == ""
+    assert city_of("甲有限公司", ["深圳市南山区市场路1号"]) == "深圳"
+    assert city_of("北京小桔科技有限公司") == "北京" and city_of("深圳北岸商业保理有限公司") == ""
 
 
 def test_hard_negatives_birth_and_rejection() -> None:

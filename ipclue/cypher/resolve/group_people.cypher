@@ -1,5 +1,6 @@
 // Person parties (non-anonymised) whose name another person party bears too: their roles at
-// organisations, birth dates and ID fragments; bearers = how many person parties bear the name.
+// organisations (with each organisation's addresses, for its city), birth dates and ID fragments;
+// bearers = how many person parties bear the name.
 MATCH (p:Party)
 WHERE p.kind = 'person' AND coalesce(p.anonymised, false) = false AND size(coalesce(p.name_key, '')) >= 2
 WITH p.name_key AS name, collect(p) AS ps
@@ -8,7 +9,8 @@ UNWIND ps AS p
 CALL (p) {
   OPTIONAL MATCH (p)-[r:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|MEMBER_OF]->(o:Party)
   WHERE o.kind = 'org'
-  RETURN [x IN collect(DISTINCT CASE WHEN o IS NULL THEN NULL ELSE {role: type(r), org: o.uid, org_name: o.name} END)
+  RETURN [x IN collect(DISTINCT CASE WHEN o IS NULL THEN NULL ELSE {role: type(r), org: o.uid, org_name: o.name,
+                                                      addresses: [(o)-[:LOCATED_AT]->(a:Address) | a.value]} END)
           WHERE x IS NOT NULL] AS roles
 }
 CALL (p) {

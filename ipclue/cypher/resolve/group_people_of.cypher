@@ -8,7 +8,8 @@ UNWIND ps AS p
 CALL (p) {
   OPTIONAL MATCH (p)-[r:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|MEMBER_OF]->(o:Party)
   WHERE o.kind = 'org'
-  RETURN [x IN collect(DISTINCT CASE WHEN o IS NULL THEN NULL ELSE {role: type(r), org: o.uid, org_name: o.name} END)
+  RETURN [x IN collect(DISTINCT CASE WHEN o IS NULL THEN NULL ELSE {role: type(r), org: o.uid, org_name: o.name,
+                                                      addresses: [(o)-[:LOCATED_AT]->(a:Address) | a.value]} END)
           WHERE x IS NOT NULL] AS roles
 }
 CALL (p) {

@@ -27,6 +27,7 @@ from ipclue.graph.resolution.groups import (
     Plan,
     Role,
     Thresholds,
+    city_of,
     plan,
 )
 from ipclue.graph.resolution.judgements import mark_stale, run_steps
@@ -73,11 +74,16 @@ def read_people(graph: Graph, only: list[str] | None = None) -> dict[str, tuple[
         if r["roles"]:
             # sorted: the first of equally strong links names the evidence, whatever the storage order
             roles = sorted(
-                (Role(x["role"], x["org"], x["org_name"] or "") for x in r["roles"]),
+                (_role(x) for x in r["roles"]),
                 key=lambda x: (x.role, x.org),
             )
             people.append(Person(r["uid"], r["name"], roles, set(r["births"]), set(r["ids"])))
     return out
+
+
+def _role(x: dict[str, Any]) -> Role:
+    name = x["org_name"] or ""
+    return Role(x["role"], x["org"], name, city_of(name, x["addresses"] or []))
 
 
 def read_org_links(graph: Graph, uids: list[str], max_fanout: int = 50) -> OrgLinks:

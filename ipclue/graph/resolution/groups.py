@@ -13,12 +13,23 @@ where they hold a role (法定代表人, shareholder, officer, agent of a firm):
   place names known from the data and legal form, ≥ 2 characters, not a generic word), more
   when long or in the same region; 0.72 for the same name up to homophones (朗华/郎华);
 - ``name_roles`` 0.65 — no link found, but both hold management roles (法定代表人, shareholder,
-  officer): only ever a possible match, and only for a name few parties bear.
+  officer) at organisations not known to be in different cities (the 市 of the name's region
+  prefix, else of the address; same city, or one unknown): only ever a possible match, and only
+  for a name few parties bear.
 
 Every further kind of link adds 0.05 (at most 0.97). The result is weighted by the name's
-rarity in the data: ``1 - rarity · log2(c)`` (at least 0.5), where ``c`` is how many
-distinguishable people bear the name (parties without any role, plus groups of linked
-parties). At or above ``merge`` the parties merge; between ``review`` and ``merge`` they get a
+rarity: ``1 - rarity · log2(c)`` (at least 0.5), where ``c`` counts the distinguishable people
+bearing the name who could have produced the link by coincidence:
+
+- for a link that can occur between any organisations (字号, phone, address, none), every
+  distinguishable bearer in the data (parties without any role, plus groups of linked parties);
+- for a structural link (``same_org``, ``branch``, ``shareholder``), only the distinguishable
+  bearers holding roles at the two people's organisations or at organisations linked to them: a
+  bearer elsewhere in the data cannot sit inside the group by chance. Bearers in reach are linked
+  to one of the two, so a common name weakens such a link only when the group holds a bearer kept
+  apart by a hard negative (another birth date or ID fragment, a rejection).
+
+At or above ``merge`` the parties merge; between ``review`` and ``merge`` they get a
 ``POSSIBLY_SAME`` edge. Different birth dates or ID fragments are a hard negative; so is a
 user's rejection (``distinct``).
 """
@@ -43,6 +54,7 @@ STRENGTH = {
     "name_roles": 0.65,
 }
 NAME_ONLY = "person:group-name-roles"  # never a merge, whatever the score
+STRUCTURAL = frozenset(f"person:group-{k}" for k in ("same-org", "branch", "shareholder"))  # see in_reach
 NAME_ONLY_MAX = 3  # name-only pairs only for names this few parties bear
 BLOCK_CAP = 50  # a 字号 or sound shared by more same-name people is no signal
 MANAGEMENT = frozenset({"LEGAL_REP_OF", "SHAREHOLDER_OF", "OFFICER_OF"})
@@ -53,7 +65,7 @@ WORDS = {
     "shared_phone": "共同电话",
     "shared_address": "共同地址",
     "trade_name": "相同字号",
-    "name_roles": "均任企业法定代表人、股东或高管（组织间未见关联）",
+    "name_roles": "均任企业法定代表人、股东或高管（{where}，组织间未见关联）",
 }
 ROLE_WORDS = {
     "LEGAL_REP_OF": "法定代表人",
@@ -93,11 +105,12 @@ class Thresholds:
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    """A person's role at an organisation (relationship type and the organisation)."""
+    """A person's role at an organisation (relationship type, the organisation and its city)."""
 
     role: str
     org: str
     org_name: str
+    city: str = ""
 
 
 @dataclass(slots=True)
@@ -142,6 +155,20 @@ OrgLinks = dict[frozenset[str], list[OrgLink]]
 
 
 _PLACE_RE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:省|市|区|县)")
+MUNICIPALITIES = frozenset({"北京", "上海", "天津", "重庆"})
+_CITY_RE = re.compile(r"((?:(?![省市区县])[\u4e00-\u9fff]){2,4}?)市(?!场)")
+
+
+def city_of(name: str, addresses: Iterable[str] = ()) -> str:
+    """An organisation's registered city: the 市 (or municipality) of its name's region prefix,
+    else the first 市 of its addresses in order (广东省深圳市南山区… → 深圳), else '' (a place word
+    inside a 字号, 深圳北岸…, is not taken for one)."""
+    region = analyse(name).region
+    if found := _CITY_RE.search(region):
+        return found.group(1)
+    if region.removesuffix("市") in MUNICIPALITIES:
+        return region.removesuffix("市")
+    return next((m.group(1) for text in sorted(addresses) if (m := _CITY_RE.search(text))), "")
 
 
 def places_in(texts: Iterable[str]) -> frozenset[str]:
@@ -214,19 +241,16 @@ def link_strength(
     p: Person, q: Person, links: OrgLinks, places: frozenset[str] = frozenset(), name_only: bool = True
 ) -> tuple[float, str, str] | None:
     """The strongest link between two people's organisations (+0.05 per further kind), else
-    ``name_roles`` when both hold management roles, else None."""
+    ``name_roles`` when both hold management roles (see ``same_city``), else None."""
     best: dict[str, tuple[float, str, Role, Role]] = {}
     for x in p.roles:
         for y in q.roles:
             for kind, strength, words in role_link(x, y, links, places):
                 if kind not in best or strength > best[kind][0]:
                     best[kind] = (strength, words, x, y)
-    if not best and name_only:
-        xs = [r for r in p.roles if r.role in MANAGEMENT]
-        ys = [r for r in q.roles if r.role in MANAGEMENT]
-        if not xs or not ys:
-            return None
-        best["name_roles"] = (STRENGTH["name_roles"], WORDS["name_roles"], xs[0], ys[0])
+    if not best and name_only and (same := same_city(p, q)):
+        x, y, where = same
+        best["name_roles"] = (STRENGTH["name_roles"], WORDS["name_roles"].format(where=where), x, y)
     if not best:
         return None
     kind = max(best, key=lambda k: (best[k][0], k))
@@ -234,6 +258,19 @@ def link_strength(
     total = min(0.97, strength + 0.05 * (len(best) - 1))
     roles = f"{ROLE_WORDS.get(x.role, x.role)}@{x.org_name} / {ROLE_WORDS.get(y.role, y.role)}@{y.org_name}"
     return total, f"person:group-{kind.replace('_', '-')}", f"同名且{words}：{roles}"
+
+
+def same_city(p: Person, q: Person) -> tuple[Role, Role, str] | None:
+    """Management roles of ``p`` and ``q`` at organisations not known to be in different cities:
+    the first pair in one city, else the first with a city unknown; and the words for it."""
+    pairs = [(x, y) for x in p.roles for y in q.roles if x.role in MANAGEMENT and y.role in MANAGEMENT]
+    for x, y in pairs:
+        if x.city and x.city == y.city:
+            return x, y, f"同在「{x.city}」"
+    for x, y in pairs:
+        if not x.city or not y.city:
+            return x, y, "所在城市未明"
+    return None
 
 
 def conflict(p: Person, q: Person, distinct: set[frozenset[str]]) -> bool:
@@ -280,6 +317,9 @@ def candidates(
     return out
 
 
+Raw = tuple[Person, Person, float, str, str]  # the two people, score before weighting, rule, evidence
+
+
 def name_pairs(
     people: list[Person],
     bearers: int,
@@ -298,21 +338,38 @@ def name_pairs(
         if small
         else candidates(people, links, places, neighbours)
     )
-    raw = []
+    raw: list[Raw] = []
     for i, j in sorted(pairs):
         p, q = people[i], people[j]
         if not conflict(p, q, distinct) and (hit := link_strength(p, q, links, places, small)):
-            raw.append((min(p.uid, q.uid), max(p.uid, q.uid), *hit))
-    linked = [(a, b) for a, b, _, rule, _ in raw if rule != NAME_ONLY]
-    groups = len(_components([p.uid for p in people], linked))
-    distinguishable = max(1, groups + bearers - len(people))
-    weight = max(0.5, 1.0 - th.rarity * math.log2(distinguishable))
-    return [
-        Pair(
-            a, b, round(s * weight, 3), rule, f"{why}；同名可区分者 {distinguishable} 人（权重 {weight:.2f}）"
-        )
-        for a, b, s, rule, why in raw
-    ]
+            raw.append((p, q, *hit))
+    return _weighted(raw, people, bearers, th, neighbours_of(links) if neighbours is None else neighbours)
+
+
+def _weighted(
+    raw: list[Raw], people: list[Person], bearers: int, th: Thresholds, near: Neighbours
+) -> list[Pair]:
+    """The pairs weighted by the name's rarity: the bearers in reach for a structural link, else
+    every distinguishable bearer (people joined by an organisation link count as one)."""
+    root = _roots([p.uid for p in people], [(p.uid, q.uid) for p, q, _, rule, _ in raw if rule != NAME_ONLY])
+    everywhere = max(1, len(set(root.values())) + bearers - len(people))
+    out = []
+    for p, q, s, rule, why in raw:
+        local = rule in STRUCTURAL
+        c = in_reach(p, q, people, root, near) if local else everywhere
+        weight = max(0.5, 1.0 - th.rarity * math.log2(c))
+        where = "关联组织内同名可区分者" if local else "同名可区分者"
+        a, b = sorted((p.uid, q.uid))
+        out.append(Pair(a, b, round(s * weight, 3), rule, f"{why}；{where} {c} 人（权重 {weight:.2f}）"))
+    return out
+
+
+def in_reach(p: Person, q: Person, people: list[Person], root: dict[str, str], near: Neighbours) -> int:
+    """The distinguishable bearers (linked groups) holding a role at ``p``'s or ``q``'s
+    organisations or at an organisation linked to one of them."""
+    orgs = {r.org for r in (*p.roles, *q.roles)}
+    reach = orgs | {n for o in orgs for n in near.get(o, ())}
+    return len({root[x.uid] for x in people if any(r.org in reach for r in x.roles)})
 
 
 def plan(
