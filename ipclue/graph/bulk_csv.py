@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ipclue.errors import IpclueError
-from ipclue.graph.bulk_fold import NODE_KEYS, Props, RelFile, Tables
+from ipclue.graph.bulk_fold import NODE_KEYS, Props, RelFile, RelKey, Tables
 
 IdType = Literal["actual", "string"]
+Kept = dict[RelFile, dict[RelKey, Props]]  # the relationships imported: both end nodes exist
 ARRAY_DELIMITER = "\x1f"
 ARRAY_DELIMITER_OPTION = "U+001F"
 LINES_PER_WRITE = 50_000  # lines joined into one write (bounds the text held at once)
@@ -46,13 +47,16 @@ class ImportFiles:
     node_count: int = 0
 
 
-def write_csvs(tables: Tables, directory: Path, id_type: IdType = "actual") -> ImportFiles:
+def write_csvs(
+    tables: Tables, directory: Path, id_type: IdType = "actual", kept: Kept | None = None
+) -> ImportFiles:
     """Every node and relationship of ``tables`` as CSV files under ``directory``.
 
     ``id_type`` ``actual`` (the importer's ``--id-type=actual``): each node is given its store id
     here (0, 1, … over all labels) and relationships name those, so the importer maps no id at all;
     the key is a plain property column. ``string``: the key is the ``:ID`` column (``uid:ID(Party)``),
-    which the importer maps to store ids (hashing, sorting, collision checks) in its id groups."""
+    which the importer maps to store ids (hashing, sorting, collision checks) in its id groups.
+    ``kept``: ``kept_relationships(tables)``, when the caller has them already."""
     directory.mkdir(parents=True, exist_ok=True)
     files = ImportFiles(id_type=id_type)
     index: dict[str, dict[str, int]] = {}
@@ -70,7 +74,7 @@ def write_csvs(tables: Tables, directory: Path, id_type: IdType = "actual") -> I
         files.empty_lists.extend({"label": label, "key": rows[i][key], "props": props} for i, props in empty)
         files.nodes.append((label, path))
         files.counts[f"node:{label}"] = len(rows)
-    for kind, rels in sorted(_relationships(tables).items()):
+    for kind, rels in sorted((kept_relationships(tables) if kept is None else kept).items()):
         rtype, start, end = kind
         path = directory / f"rels_{rtype}_{start}_{end}.csv"
         ends: list[list[Any]]
@@ -87,11 +91,11 @@ def write_csvs(tables: Tables, directory: Path, id_type: IdType = "actual") -> I
     return files
 
 
-def _relationships(tables: Tables) -> dict[RelFile, dict[tuple[str, str, Any], Props]]:
+def kept_relationships(tables: Tables) -> Kept:
     """Relationships whose two end nodes exist (a load statement's MATCH finds no other)."""
     rels = dict(tables.rels)
     rels[("REFERS_TO", "Mention", "Party")] = {(m, uid, None): p for m, (uid, p) in tables.refers_to.items()}
-    out: dict[RelFile, dict[tuple[str, str, Any], Props]] = {}
+    out: Kept = {}
     for kind, table in rels.items():
         starts, ends = tables.nodes.get(kind[1], {}), tables.nodes.get(kind[2], {})
         kept = {k: p for k, p in table.items() if k[0] in starts and k[1] in ends}

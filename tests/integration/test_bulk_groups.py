@@ -1,0 +1,96 @@
+"""The bulk load's group pass, planned from the folded tables while the importer runs, is the plan
+the server-side group pass makes on the imported graph after derive's earlier steps (generic
+identifiers, derived branches): the same merges, the same POSSIBLY_SAME pairs with score, rule and
+evidence, the same place names."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from ipclue.dbms.managed import ManagedNeo4j
+from ipclue.graph.bulk import create_schema, fold_records, run_import, set_empty_lists
+from ipclue.graph.bulk_csv import kept_relationships, write_csvs
+from ipclue.graph.bulk_fold import Tables
+from ipclue.graph.bulk_groups import holds, plan_from_tables
+from ipclue.graph.db import Graph, Target, connect
+from ipclue.graph.resolution import GraphResolver
+from ipclue.graph.resolution.corroborate import read_org_links, read_people
+from ipclue.graph.resolution.derive import branches, mention_keys, party_uscc
+from ipclue.graph.resolution.generic import mark_agents, mark_identifiers
+from ipclue.graph.resolution.group_scope import known_places
+from ipclue.graph.resolution.groups import Thresholds, plan
+from ipclue.models import Record, Rejection
+from ipclue.settings import Settings
+from ipclue.spark.parquet import items_of
+from ipclue.synth import generate
+
+CHUNK = 200
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[tuple[Settings, ManagedNeo4j]]:
+    base = os.environ.get("IPCLUE_TEST_INSTANCE") or "pytest"
+    settings = Settings().model_copy(update={"instance": f"{base}-groups", "heap": "1g", "pagecache": "128m"})
+    if settings.neo4j_uri:
+        pytest.skip("bulk import needs the managed server (NEO4J_URI is set)")
+    managed = ManagedNeo4j(settings)
+    managed.destroy()
+    yield settings, managed
+    managed.destroy()
+
+
+def _open(server: ManagedNeo4j) -> Graph:
+    state = server.start()
+    target = Target(state.uri, "neo4j", state.password, "neo4j", True)
+    return Graph(connect(target), "neo4j", 120.0, target)
+
+
+def _imported(settings: Settings, server: ManagedNeo4j, records: list[Record], tmp: Path) -> Tables:
+    """Fold as the bulk load does (resolving against the empty server), import, schema."""
+    graph = _open(server)
+    try:
+        tables = fold_records(Tables(datetime.now(UTC)), records, CHUNK, lambda _m: None, GraphResolver(graph))
+    finally:
+        graph.close()
+    files = write_csvs(tables, tmp)
+    server.stop()
+    run_import(server, settings, files, tmp)
+    graph = _open(server)
+    try:
+        create_schema(graph)
+        set_empty_lists(graph, files)
+    finally:
+        graph.close()
+    return tables
+
+
+def test_the_plan_from_the_tables_is_the_servers_plan(
+    server: tuple[Settings, ManagedNeo4j], tmp_path: Path
+) -> None:
+    settings, managed = server
+    generate(tmp_path / "corpus", 600, 7, "bench")  # plants same-name people across group companies
+    records = [r for r in items_of([tmp_path / "corpus"], workers=1) if not isinstance(r, Rejection)]
+    tables = _imported(settings, managed, records, tmp_path / "csv")
+    th = Thresholds()
+    planned = plan_from_tables(tables, th, kept=kept_relationships(tables))
+    graph = _open(managed)
+    try:  # derive's steps before the group pass, then the group pass's own reads and plan
+        mention_keys(graph), party_uscc(graph), mark_identifiers(graph), mark_agents(graph), branches(graph)
+        names = read_people(graph)
+        links = read_org_links(graph, sorted({r.org for ps, _ in names.values() for p in ps for r in p.roles}))
+        places, _ = known_places(graph, None)
+        expected = plan(names, links, th, (), places)
+        assert holds(graph, planned)
+    finally:
+        graph.close()
+    assert len(expected.merges) > 3 and len(expected.possible) > 3  # the corpus exercises both outcomes
+    assert planned.branches  # and derived branches, which the tables must predict
+    assert planned.plan.merges == expected.merges
+    assert planned.plan.possible == expected.possible
+    assert planned.places == places
+    assert planned.people == sum(len(ps) for ps, _ in names.values())
