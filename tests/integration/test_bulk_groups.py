@@ -54,7 +54,8 @@ def _imported(settings: Settings, server: ManagedNeo4j, records: list[Record], t
     """Fold as the bulk load does (resolving against the empty server), import, schema."""
     graph = _open(server)
     try:
-        tables = fold_records(Tables(datetime.now(UTC)), records, CHUNK, lambda _m: None, GraphResolver(graph))
+        resolver = GraphResolver(graph)
+        tables = fold_records(Tables(datetime.now(UTC)), records, CHUNK, lambda _m: None, resolver)
     finally:
         graph.close()
     files = write_csvs(tables, tmp)
@@ -82,7 +83,8 @@ def test_the_plan_from_the_tables_is_the_servers_plan(
     try:  # derive's steps before the group pass, then the group pass's own reads and plan
         mention_keys(graph), party_uscc(graph), mark_identifiers(graph), mark_agents(graph), branches(graph)
         names = read_people(graph)
-        links = read_org_links(graph, sorted({r.org for ps, _ in names.values() for p in ps for r in p.roles}))
+        orgs = sorted({r.org for ps, _ in names.values() for p in ps for r in p.roles})
+        links = read_org_links(graph, orgs)
         places, _ = known_places(graph, None)
         expected = plan(names, links, th, (), places)
         assert holds(graph, planned)
