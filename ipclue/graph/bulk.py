@@ -165,7 +165,16 @@ def create_schema(graph: Graph, workers: int = 2) -> None:
     rest = [stmt for stmt in stmts if "CREATE CONSTRAINT" not in stmt]
     with ThreadPoolExecutor(workers) as pool:
         list(pool.map(lambda part: _schema_transaction(graph, part), [rest, *([stmt] for stmt in unique)]))
+    _await_indexes(graph)
     apply_schema(graph)
+
+
+def _await_indexes(graph: Graph, seconds: int = 1800) -> None:
+    """Wait for the whole store's index population without the client's query timeout (20 s by
+    default: at 100k parties on a loaded machine the population took longer, and the bulk load failed
+    in ``apply_schema``'s wait, which then returns at once)."""
+    with graph.driver.session(database=graph.database) as session:
+        session.run("CALL db.awaitIndexes($seconds)", seconds=seconds).consume()
 
 
 def _schema_transaction(graph: Graph, stmts: Sequence[LiteralString]) -> None:
