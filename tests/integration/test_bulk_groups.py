@@ -5,19 +5,14 @@ evidence, the same place names."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-
-import pytest
 
 from ipclue.dbms.managed import ManagedNeo4j
 from ipclue.graph.bulk import create_schema, fold_records, run_import, set_empty_lists
 from ipclue.graph.bulk_csv import kept_relationships, write_csvs
 from ipclue.graph.bulk_fold import Tables
 from ipclue.graph.bulk_groups import holds, plan_from_tables
-from ipclue.graph.db import Graph, Target, connect
 from ipclue.graph.resolution import GraphResolver
 from ipclue.graph.resolution.corroborate import read_org_links, read_people
 from ipclue.graph.resolution.derive import branches, mention_keys, party_uscc
@@ -28,26 +23,9 @@ from ipclue.models import Record, Rejection
 from ipclue.settings import Settings
 from ipclue.spark.parquet import items_of
 from ipclue.synth import generate
+from tests.integration.test_bulk import _open, bulk_instance  # noqa: F401  (the fixture)
 
 CHUNK = 200
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[tuple[Settings, ManagedNeo4j]]:
-    base = os.environ.get("IPCLUE_TEST_INSTANCE") or "pytest"
-    settings = Settings().model_copy(update={"instance": f"{base}-groups", "heap": "1g", "pagecache": "128m"})
-    if settings.neo4j_uri:
-        pytest.skip("bulk import needs the managed server (NEO4J_URI is set)")
-    managed = ManagedNeo4j(settings)
-    managed.destroy()
-    yield settings, managed
-    managed.destroy()
-
-
-def _open(server: ManagedNeo4j) -> Graph:
-    state = server.start()
-    target = Target(state.uri, "neo4j", state.password, "neo4j", True)
-    return Graph(connect(target), "neo4j", 120.0, target)
 
 
 def _imported(settings: Settings, server: ManagedNeo4j, records: list[Record], tmp: Path) -> Tables:
@@ -71,9 +49,11 @@ def _imported(settings: Settings, server: ManagedNeo4j, records: list[Record], t
 
 
 def test_the_plan_from_the_tables_is_the_servers_plan(
-    server: tuple[Settings, ManagedNeo4j], tmp_path: Path
+    bulk_instance: tuple[Settings, ManagedNeo4j],  # noqa: F811  (the imported fixture)
+    tmp_path: Path,
 ) -> None:
-    settings, managed = server
+    settings, managed = bulk_instance
+    managed.destroy()  # empty (another module's tests may have loaded into it)
     generate(tmp_path / "corpus", 600, 7, "bench")  # plants same-name people across group companies
     records = [r for r in items_of([tmp_path / "corpus"], workers=1) if not isinstance(r, Rejection)]
     tables = _imported(settings, managed, records, tmp_path / "csv")
