@@ -20,9 +20,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import Any, LiteralString
+from typing import Any, LiteralString, TypeVar
 
 from neo4j import ManagedTransaction
 from pydantic import BaseModel, Field
@@ -33,11 +34,20 @@ from ipclue.errors import ConfigError
 from ipclue.extractors.dispatch import iter_inputs
 from ipclue.extractors.quarantine import Quarantine
 from ipclue.graph.build import build_rows
-from ipclue.graph.bulk_csv import ARRAY_DELIMITER_OPTION, BulkError, ImportFiles, write_csvs
+from ipclue.graph.bulk_csv import (
+    ARRAY_DELIMITER_OPTION,
+    BulkError,
+    ImportFiles,
+    Kept,
+    kept_relationships,
+    write_csvs,
+)
 from ipclue.graph.bulk_fold import Tables
+from ipclue.graph.bulk_groups import Planned, group_step, plan_from_tables
 from ipclue.graph.db import Graph, Target, chunks, connect
 from ipclue.graph.mentions import mentions_of
 from ipclue.graph.resolution import GraphResolver, derive
+from ipclue.graph.resolution.derive import settings_thresholds
 from ipclue.graph.resolve import NameLookup, Resolver
 from ipclue.graph.schema import apply_schema
 from ipclue.models import Record, Rejection
@@ -46,6 +56,7 @@ from ipclue.spark.parquet import items_of
 
 Progress = Callable[[str], None]
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
+T = TypeVar("T")
 
 
 class BulkReport(BaseModel):
@@ -120,15 +131,13 @@ def bulk_load_records(
     report.stage_seconds["fold"] = tables.fold_seconds
     report.stage_seconds = {k: round(v, 2) for k, v in report.stage_seconds.items()}
     clock = _Clock(report)
-    files = _write_stopping(server, tables, csv_dir, clock)
-    del tables  # the importer wants the memory
+    files, kept = _write_stopping(server, tables, csv_dir, clock)
     report.csv_dir, report.imported = str(csv_dir), files.counts
     say(f"importing {sum(files.counts.values()):,} rows with neo4j-admin (server stopped)")
-    try:
-        report.importer_seconds = run_import(server, settings, files, csv_dir)
-    except BulkError:
-        server.start()  # the database was empty before: serve it again, then report
-        raise
+    # the group pass planned while the importer runs (this process is idle then)
+    plan: Callable[[], Planned | None] = partial(_plan_timed, tables, kept, report) if derive_links else _none
+    report.importer_seconds, planned = import_while(server, settings, files, csv_dir, plan)
+    del tables, kept
     clock.lap("import")
     with _opened(server, settings) as graph:
         clock.lap("start")
@@ -136,7 +145,8 @@ def bulk_load_records(
         clock.lap("schema")
         set_empty_lists(graph, files)
         clock.lap("empty lists")
-        report.derived = derive(graph, timings=report.derive_seconds) if derive_links else {}
+        group = group_step(planned) if planned is not None else None
+        report.derived = derive(graph, timings=report.derive_seconds, group=group) if derive_links else {}
     clock.lap("derive")
     report.seconds = round(time.perf_counter() - start, 2)
     return report
@@ -155,7 +165,16 @@ def create_schema(graph: Graph, workers: int = 2) -> None:
     rest = [stmt for stmt in stmts if "CREATE CONSTRAINT" not in stmt]
     with ThreadPoolExecutor(workers) as pool:
         list(pool.map(lambda part: _schema_transaction(graph, part), [rest, *([stmt] for stmt in unique)]))
+    _await_indexes(graph)
     apply_schema(graph)
+
+
+def _await_indexes(graph: Graph, seconds: int = 1800) -> None:
+    """Wait for the whole store's index population without the client's query timeout (20 s by
+    default: at 100k parties on a loaded machine the population took longer, and the bulk load failed
+    in ``apply_schema``'s wait, which then returns at once)."""
+    with graph.driver.session(database=graph.database) as session:
+        session.run("CALL db.awaitIndexes($seconds)", seconds=seconds).consume()
 
 
 def _schema_transaction(graph: Graph, stmts: Sequence[LiteralString]) -> None:
@@ -167,12 +186,44 @@ def _schema_transaction(graph: Graph, stmts: Sequence[LiteralString]) -> None:
         session.execute_write(work)
 
 
-def _write_stopping(server: ManagedNeo4j, tables: Tables, csv_dir: Path, clock: _Clock) -> ImportFiles:
-    """The import files, written while the server shuts down (its checkpoint on the other core)."""
+def import_while(
+    server: ManagedNeo4j, settings: Settings, files: ImportFiles, csv_dir: Path, work: Callable[[], T]
+) -> tuple[float | None, T]:
+    """Run the importer (``run_import``) and, meanwhile, ``work`` in this process; the importer's
+    time and the work's result. On any failure the (empty) database is served again, then raised."""
+    with ThreadPoolExecutor(1) as importer:
+        running = importer.submit(run_import, server, settings, files, csv_dir)
+        try:
+            done = work()
+        finally:
+            failed = running.exception() is not None
+        if failed:
+            server.start()  # the database was empty before: serve it again, then report
+        return running.result(), done
+
+
+def _none() -> None:
+    return None
+
+
+def _plan_timed(tables: Tables, kept: Kept, report: BulkReport) -> Planned:
+    """The group pass planned from the tables; its seconds (overlapping the import) in the report."""
+    clock = time.perf_counter()
+    planned = plan_from_tables(tables, settings_thresholds(), kept=kept)
+    report.derive_seconds["group_plan_during_import"] = round(time.perf_counter() - clock, 3)
+    return planned
+
+
+def _write_stopping(
+    server: ManagedNeo4j, tables: Tables, csv_dir: Path, clock: _Clock
+) -> tuple[ImportFiles, Kept]:
+    """The import files (and the relationships kept in them), written while the server shuts down
+    (its checkpoint on the other core)."""
     with ThreadPoolExecutor(1) as stopper:
         stopped = stopper.submit(server.stop)
         try:
-            files = write_csvs(tables, csv_dir)
+            kept = kept_relationships(tables)
+            files = write_csvs(tables, csv_dir, kept=kept)
         except BaseException:  # e.g. a column of mixed types: serve the (empty) database again
             stopped.result()
             server.start()
@@ -180,7 +231,7 @@ def _write_stopping(server: ManagedNeo4j, tables: Tables, csv_dir: Path, clock: 
         clock.lap("csv")
         stopped.result()
     clock.lap("stop")
-    return files
+    return files, kept
 
 
 class _Clock:

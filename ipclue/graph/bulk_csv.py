@@ -8,21 +8,22 @@ arrays are joined by U+001F, which no extracted text contains.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
-from itertools import chain, repeat
+from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Any, Literal
 
 from ipclue.errors import IpclueError
-from ipclue.graph.bulk_fold import NODE_KEYS, Props, RelFile, Tables
+from ipclue.graph.bulk_fold import NODE_KEYS, Props, RelFile, RelKey, Tables
 
 IdType = Literal["actual", "string"]
+Kept = dict[RelFile, dict[RelKey, Props]]  # the relationships imported: both end nodes exist
 ARRAY_DELIMITER = "\x1f"
 ARRAY_DELIMITER_OPTION = "U+001F"
+LINES_PER_WRITE = 50_000  # lines joined into one write (bounds the text held at once)
 
 
 class BulkError(IpclueError):
@@ -46,13 +47,16 @@ class ImportFiles:
     node_count: int = 0
 
 
-def write_csvs(tables: Tables, directory: Path, id_type: IdType = "actual") -> ImportFiles:
+def write_csvs(
+    tables: Tables, directory: Path, id_type: IdType = "actual", kept: Kept | None = None
+) -> ImportFiles:
     """Every node and relationship of ``tables`` as CSV files under ``directory``.
 
     ``id_type`` ``actual`` (the importer's ``--id-type=actual``): each node is given its store id
     here (0, 1, … over all labels) and relationships name those, so the importer maps no id at all;
     the key is a plain property column. ``string``: the key is the ``:ID`` column (``uid:ID(Party)``),
-    which the importer maps to store ids (hashing, sorting, collision checks) in its id groups."""
+    which the importer maps to store ids (hashing, sorting, collision checks) in its id groups.
+    ``kept``: ``kept_relationships(tables)``, when the caller has them already."""
     directory.mkdir(parents=True, exist_ok=True)
     files = ImportFiles(id_type=id_type)
     index: dict[str, dict[str, int]] = {}
@@ -70,7 +74,7 @@ def write_csvs(tables: Tables, directory: Path, id_type: IdType = "actual") -> I
         files.empty_lists.extend({"label": label, "key": rows[i][key], "props": props} for i, props in empty)
         files.nodes.append((label, path))
         files.counts[f"node:{label}"] = len(rows)
-    for kind, rels in sorted(_relationships(tables).items()):
+    for kind, rels in sorted((kept_relationships(tables) if kept is None else kept).items()):
         rtype, start, end = kind
         path = directory / f"rels_{rtype}_{start}_{end}.csv"
         ends: list[list[Any]]
@@ -87,11 +91,11 @@ def write_csvs(tables: Tables, directory: Path, id_type: IdType = "actual") -> I
     return files
 
 
-def _relationships(tables: Tables) -> dict[RelFile, dict[tuple[str, str, Any], Props]]:
+def kept_relationships(tables: Tables) -> Kept:
     """Relationships whose two end nodes exist (a load statement's MATCH finds no other)."""
     rels = dict(tables.rels)
     rels[("REFERS_TO", "Mention", "Party")] = {(m, uid, None): p for m, (uid, p) in tables.refers_to.items()}
-    out: dict[RelFile, dict[tuple[str, str, Any], Props]] = {}
+    out: Kept = {}
     for kind, table in rels.items():
         starts, ends = tables.nodes.get(kind[1], {}), tables.nodes.get(kind[2], {})
         kept = {k: p for k, p in table.items() if k[0] in starts and k[1] in ends}
@@ -105,7 +109,7 @@ def _write(
 ) -> list[tuple[int, Props]]:
     """``head`` names the id columns (their values: ``ids``), then one typed column per property of
     ``rows`` but ``skip``. Written column by column (each column's values converted in one pass, the
-    rows joined by the C ``csv`` writer); returns the rows' empty lists as (row index, {prop: []})."""
+    lines joined by ``str.join``, in C); returns the rows' empty lists as (row index, {prop: []})."""
     columns = sorted(set().union(*rows) - skip)
     values = [list(map(dict.get, rows, repeat(c))) for c in columns]
     types = [column_type(what, c, vals) for c, vals in zip(columns, values, strict=True)]
@@ -119,9 +123,9 @@ def _write(
     ]
     with path.open("w", encoding="utf-8", newline="") as out:
         out.write(",".join([*head, *(f"{c}:{t}" for c, t in zip(columns, types, strict=True))]) + "\n")
-        csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n").writerows(
-            zip(*ids, *cells, strict=True)
-        )
+        lines = map(",".join, zip(*map(_id_cells, ids), *cells, strict=True))
+        while batch := list(islice(lines, LINES_PER_WRITE)):
+            out.write("\n".join(batch) + "\n")
     return sorted(empty.items())
 
 
@@ -165,45 +169,36 @@ _KINDS: tuple[tuple[type, str], ...] = (
 )  # fmt: skip
 
 
-class _Bare(int):
-    """A cell the ``csv`` writer leaves unquoted (it quotes every non-number): null, booleans, dates."""
-
-    text: str
-
-    def __new__(cls, text: str) -> _Bare:
-        bare = int.__new__(cls, 0)
-        bare.text = text
-        return bare
-
-    def __str__(self) -> str:
-        return self.text
-
-    __repr__ = __str__
+def _quoted(text: str) -> str:
+    """A string cell: always quoted (``""`` is an empty string), a quote doubled."""
+    return '"' + text.replace('"', '""') + '"'
 
 
-NULL = _Bare("")
-_BOOLS = {True: _Bare("true"), False: _Bare("false")}
+def _id_cells(ids: list[Any]) -> list[str]:
+    """Store ids (numbers) as they are, keys (strings) quoted."""
+    return [str(v) if isinstance(v, int) else _quoted(v) for v in ids]
 
 
-def _strings(values: list[Any], array: bool) -> list[Any]:
+def _strings(values: list[Any], array: bool) -> list[str]:
     if array:
-        return [NULL if v is None else ARRAY_DELIMITER.join(v) for v in values]
-    return [NULL if v is None else v for v in values]
+        return ["" if v is None else _quoted(ARRAY_DELIMITER.join(v)) for v in values]
+    return ["" if v is None else '"' + v.replace('"', '""') + '"' for v in values]  # _quoted, inlined
 
 
-def _numbers(values: list[Any], array: bool) -> list[Any]:
+def _numbers(values: list[Any], array: bool) -> list[str]:
     if array:
-        return [NULL if v is None else ARRAY_DELIMITER.join(map(repr, v)) for v in values]
-    return [NULL if v is None else v for v in values]
+        return ["" if v is None else '"' + ARRAY_DELIMITER.join(map(repr, v)) + '"' for v in values]
+    return ["" if v is None else repr(v) for v in values]
 
 
-def _texts(values: list[Any], array: bool) -> list[Any]:
+def _texts(values: list[Any], array: bool) -> list[str]:
+    """Booleans, dates and times: bare (``true``, ``2020-01-02``), an array of them quoted."""
     if array:
-        return [NULL if v is None else ARRAY_DELIMITER.join(map(_text, v)) for v in values]
-    return [NULL if v is None else _BOOLS.get(v) if isinstance(v, bool) else _Bare(_text(v)) for v in values]
+        return ["" if v is None else '"' + ARRAY_DELIMITER.join(map(_text, v)) + '"' for v in values]
+    return ["" if v is None else _text(v) for v in values]
 
 
-_CONVERT: dict[str, Callable[[list[Any], bool], list[Any]]] = {
+_CONVERT: dict[str, Callable[[list[Any], bool], list[str]]] = {
     "string": _strings, "long": _numbers, "double": _numbers,
     "boolean": _texts, "date": _texts, "datetime": _texts,
 }  # fmt: skip

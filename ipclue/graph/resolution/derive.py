@@ -38,6 +38,7 @@ from ipclue.settings import get_settings
 BRANCH_PATTERN = ".*(分公司|分店|分厂|分部|办事处|分所|营业部)$"
 Timings = dict[str, float]
 T = TypeVar("T")
+GroupStep = Callable[[Graph, Thresholds, set[str], list[str] | None], dict[str, int]]
 
 
 def derive(
@@ -47,10 +48,12 @@ def derive(
     thresholds: Thresholds | None = None,
     touched: set[str] | None = None,
     timings: Timings | None = None,
+    group: GroupStep | None = None,
 ) -> dict[str, int]:
     """Run every derivation; returns counts per step (``rule``: the generic cut-off parameters,
     ``thresholds``: the group pass's merge and review thresholds, from settings by default;
-    ``touched``: derive incrementally for these parties; ``timings``: filled with seconds per step)."""
+    ``touched``: derive incrementally for these parties; ``timings``: filled with seconds per step;
+    ``group``: the group pass, ``group_persons`` by default: a bulk load's is planned while importing)."""
     rule, th = rule or CutoffRule(), thresholds or settings_thresholds()
     clock = _Clock(timings)
     scope = None if touched is None else sorted(set(touched) | queued(graph))
@@ -62,7 +65,8 @@ def derive(
     counts["branch_of"] = clock("branch_of", lambda: branches(graph, branched))
     survivors: set[str] = set()
     group_scope = None if scope is None else sorted(set(scope) | flipped | branched)
-    counts |= clock("group_pass", lambda: group_persons(graph, th, survivors, group_scope))
+    step = group or group_persons
+    counts |= clock("group_pass", lambda: step(graph, th, survivors, group_scope))
     if scope is None:
         counts |= clock("links", lambda: links(graph, max_fanout))
     else:
