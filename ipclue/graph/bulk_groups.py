@@ -25,7 +25,17 @@ from ipclue.graph.db import Graph
 from ipclue.graph.resolution.corroborate import apply, group_persons
 from ipclue.graph.resolution.derive import BRANCH_PATTERN, GroupStep
 from ipclue.graph.resolution.generic import DEFAULT_RULE, CutoffRule, robust_cutoff
-from ipclue.graph.resolution.groups import OrgLink, OrgLinks, Person, Plan, Role, Thresholds, places_in, plan
+from ipclue.graph.resolution.groups import (
+    OrgLink,
+    OrgLinks,
+    Person,
+    Plan,
+    Role,
+    Thresholds,
+    city_of,
+    places_in,
+    plan,
+)
 from ipclue.graph.resolution.orgs import PROVINCES, analyse
 from ipclue.graph.resolution.resolver import collector_paused
 
@@ -126,13 +136,18 @@ def _roles(
     parties: dict[str, Props], rels: Kept,
     wanted: set[str],
 ) -> dict[str, list[Role]]:  # fmt: skip
-    """Each wanted person's distinct roles at organisations, sorted as ``read_people`` sorts them."""
+    """Each wanted person's distinct roles at organisations (with the organisation's city from its
+    name and addresses, as ``corroborate.read_people`` reads it), sorted as ``read_people`` sorts them."""
+    addresses: dict[str, list[str]] = defaultdict(list)
+    for start, value, _ in rels.get(("LOCATED_AT", "Party", "Address"), {}):
+        addresses[start].append(value)
     found: dict[str, set[Role]] = defaultdict(set)
     for rtype in ROLES:
         for start, end, _ in rels.get((rtype, "Party", "Party"), {}):
             org = parties[end]
             if start in wanted and org.get("kind") == "org":
-                found[start].add(Role(rtype, end, org.get("name") or ""))
+                name = org.get("name") or ""
+                found[start].add(Role(rtype, end, name, city_of(name, addresses[end])))
     return {uid: sorted(rs, key=lambda x: (x.role, x.org, x.org_name)) for uid, rs in found.items()}
 
 
