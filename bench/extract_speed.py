@@ -1,7 +1,7 @@
-"""Throughput of the judgment extractor on one core, with and without the spaCy text-org stage.
+"""Throughput of the judgment extractor on one core, with and without the text-org stage.
 
 Documents are decoded beforehand; the stage is switched by ``IPCLUE_NLP`` (its pipeline is built
-before timing, so the one-off jieba/spaCy start-up is not counted).
+before timing, so the one-off jieba start-up is not counted).
 
 Usage: python bench/extract_speed.py [--rounds N]
 """
@@ -41,15 +41,15 @@ def run(docs: list[Document], rounds: int) -> tuple[float, int]:
 
 
 def main() -> None:
-    """Print judgments per second without and with the spaCy stage."""
+    """Print judgments per second without and with the text-org stage."""
     if not CORPUS.is_dir():
         sys.exit(f"corpus not found at {CORPUS}")
     rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 3
     docs = load()
-    for label, flag in (("rules only (IPCLUE_NLP=0)", "0"), ("rules + spaCy text orgs", "1")):
+    for label, flag in (("rules only (IPCLUE_NLP=0)", "0"), ("rules + text orgs", "1")):
         os.environ["IPCLUE_NLP"] = flag
         if flag == "1" and not nlp_available():
-            print(f"{label}: spaCy or jieba not installed")
+            print(f"{label}: jieba not installed")
             continue
         run(docs[:20], 1)  # warm the regex caches (and build the pipeline)
         seconds, n = run(docs, rounds)

@@ -237,7 +237,7 @@ class Judgment(Record):
     findings: list[Finding] = Field(
         default_factory=list
     )  # civil: counterfeiting, amounts, a criminal case recited
-    mentioned_orgs: list[TextMention] = Field(default_factory=list)  # spaCy stage (extractors/nlp.py)
+    mentioned_orgs: list[TextMention] = Field(default_factory=list)  # token stage (extractors/nlp.py)
     source: SourceRef
     # criminal judgments (extractors/judgment_criminal.py): per defendant, amounts with offsets, co-offenders
     defendants: list[Defendant] = Field(default_factory=list)

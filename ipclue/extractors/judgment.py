@@ -5,8 +5,8 @@ Rules only (no model). The header anchor (court / 民事判决书 / case number)
 (sections, cause, marks, amounts, outcome) by ``judgment_body``. CAIL criminal fact sections,
 which have no header, go to ``judgment_criminal``.
 
-Parties come from rules only. The one model-like stage is ``text_orgs`` (a blank ``zh`` spaCy
-pipeline, see ``nlp``): organisations named in 查明/认为 that are not parties — suppliers,
+Parties come from rules only. The one model-like stage is ``text_orgs`` (jieba tokens and
+token patterns, see ``nlp``): organisations named in 查明/认为 that are not parties — suppliers,
 manufacturers, shops — which no header states. ``IPCLUE_NLP=0`` switches it off.
 """
 

@@ -1,14 +1,16 @@
-"""Organisation names in free text: a blank ``zh`` spaCy pipeline (jieba segmenter) + EntityRuler.
+"""Organisation names in free text: jieba tokens + two token patterns (``org_tokens``).
 
-Why spaCy here when the header rules need none: the header states its parties in labelled lines;
+Why tokens here when the header rules need none: the header states its parties in labelled lines;
 the fact sections (查明/认为, 违法事实) name suppliers, manufacturers, shops and licensees in running
 prose. Character regexes cannot find the left edge of such a name (被告提供瑞丰电器商行) and mistake
 工商行政管理局 for a 商行; on jieba tokens the edge is a function word or a verb, and 工商/行政 is not
-a 商行 token. The pipeline is built in code (no model download) once per process.
+a 商行 token. jieba's dictionary is loaded once per process (no model download).
 
 Token patterns: a run of name tokens (CJK/Latin, not a stop word) ending in a suffix token
 (…有限公司, …集团, …厂, …店, …商行, …经营部, …工作室, …事务所), optionally with a parenthesised
-part (王致和（桂林腐乳）食品有限公司). ``_accept`` then keeps only names whose suffix is strong or
+part (王致和（桂林腐乳）食品有限公司), matched as spaCy's EntityRuler matches them (``org_tokens``: the
+same tokens and entities as the blank ``zh`` spaCy pipeline this stage ran before, without its
+``Doc``). ``_accept`` then keeps only names whose suffix is strong or
 whose first token is a place (浙江省食品公司, 宁明县九天家私店). A regex fallback adds quoted online
 shop names (“某某旗舰店”), which carry no place. ``IPCLUE_NLP=0`` switches the stage off.
 """
@@ -19,10 +21,12 @@ import logging
 import os
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
-__all__ = ["SUFFIX_RE", "name_core", "nlp_available", "nlp_enabled", "org_pipeline", "orgs_in"]
+from ipclue.extractors.org_tokens import INNER, NAME, SUFFIX, Tok, org_spans, token_classes, tokens
+
+__all__ = ["SUFFIX_RE", "name_core", "nlp_available", "nlp_enabled", "orgs_in", "segmenter"]
 
 _CJK = "\u4e00-\u9fff"
 SUFFIX_RE = re.compile(r"(?:公司|集团|商行|经营部|工作室|事务所|厂|店)$")
@@ -92,11 +96,11 @@ def nlp_enabled() -> bool:
 
 
 def nlp_available() -> bool:
-    """True when the stage is enabled and spaCy and jieba import."""
+    """True when the stage is enabled and jieba imports."""
     if not nlp_enabled():
         return False
     try:
-        org_pipeline()
+        segmenter()
     except ImportError:
         return False
     return True
@@ -112,57 +116,24 @@ def _stop_words() -> frozenset[str]:
     return _STOP_WORDS | frozenset(w for w in tagged if len(w) <= 3)
 
 
-def _patterns() -> list[dict[str, Any]]:
-    """EntityRuler token patterns over the marks ``_mark`` puts in NORM: name run + suffix, optional （…）."""
-    name = {"NORM": {"IN": [_NAME, _SUFFIX]}}
-    suffix = {"NORM": _SUFFIX}
-    inner = {"NORM": {"IN": [_NAME, _SUFFIX, _INNER]}}
-    plain = [{**name, "OP": "*"}, suffix]
-    paren = [{**name, "OP": "+"}, {"TEXT": {"IN": ["（", "("]}}, {**inner, "OP": "+"},
-             {"TEXT": {"IN": ["）", ")"]}}, {**name, "OP": "*"}, suffix]  # fmt: skip
-    return [
-        {"label": "ORG", "pattern": plain, "id": "plain"},
-        {"label": "ORG", "pattern": paren, "id": "paren"},
-    ]
-
-
-_NAME, _SUFFIX, _INNER = "org-name", "org-suffix", "org-inner"
-
-
 @cache
 def _mark(word: str) -> str | None:
     """What a word can be in an organisation name: suffix, name word, word inside brackets, or nothing."""
     if not re.match(_NAME_TOKEN, word):
         return None
     if SUFFIX_RE.search(word):
-        return _SUFFIX
-    return _INNER if word in _stop_words() else _NAME
-
-
-def _mark_tokens(doc: Any) -> Any:
-    """Pipeline component: put each token's mark in NORM, so the ruler compares hashes, not regexes."""
-    for tok in doc:
-        mark = _mark(tok.text)
-        if mark is not None:
-            tok.norm_ = mark
-    return doc
+        return SUFFIX
+    return INNER if word in _stop_words() else NAME
 
 
 @cache
-def org_pipeline() -> Any:
-    """The pipeline, built once per process: blank ``zh`` + jieba + entity_ruler (no model files)."""
+def segmenter() -> Any:
+    """jieba's default tokenizer (as spaCy's zh tokenizer used it), its dictionary loaded once per process."""
     import jieba
-    from spacy.lang.zh import Chinese
-    from spacy.language import Language
 
     jieba.setLogLevel(logging.WARNING)
-    nlp = Chinese.from_config({"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    if "ipclue_org_marks" not in Language.factories:
-        Language.component("ipclue_org_marks", func=_mark_tokens)
-    nlp.add_pipe("ipclue_org_marks")
-    ruler: Any = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": None, "validate": False})
-    ruler.add_patterns(_patterns())
-    return nlp
+    jieba.dt.initialize()
+    return jieba.dt
 
 
 def orgs_in(text: str) -> list[tuple[str, int, int]]:
@@ -170,33 +141,60 @@ def orgs_in(text: str) -> list[tuple[str, int, int]]:
     if not text or not nlp_available():
         return []
     found: dict[tuple[int, int], str] = {}
-    pieces = [piece for m in _SENTENCE_RE.finditer(text) if (piece := _window(m))]
-    nlp = org_pipeline()
-    for (offset, sentence), doc in zip(pieces, nlp.pipe(s for _, s in pieces), strict=True):
-        for name, start, end in _doc_orgs(doc, sentence):
-            found[(offset + start, offset + end)] = name
+    for m in _SENTENCE_RE.finditer(text):
+        window = _window(m)
+        if window is not None:
+            offset, sentence, cut = window
+            for name, start, end in _sentence_orgs(sentence, cut):
+                found[(offset + start, offset + end)] = name
     return [(name, a, b) for (a, b), name in sorted(found.items())]
 
 
-def _window(sentence: re.Match[str]) -> tuple[int, str] | None:
-    """The part of a sentence that can hold a name: from 48 characters before its first suffix on."""
+def _window(sentence: re.Match[str]) -> tuple[int, str, int] | None:
+    """The part of a sentence that can hold a name: from 48 characters before its first suffix on;
+    with where the jieba block holding its last suffix ends (no name token lies after it)."""
     hints = list(_HINT_RE.finditer(sentence.group(0)))
     if not hints:
         return None
     start = max(0, hints[0].end() - _WINDOW)
-    return sentence.start() + start, sentence.group(0)[start:]
+    window = sentence.group(0)[start:]
+    return sentence.start() + start, window, _block_end(window, hints[-1].end() - start)
 
 
-def _doc_orgs(doc: Any, sentence: str) -> Iterator[tuple[str, int, int]]:
-    """Accepted ruler entities of one sentence, plus quoted shop names the tokens missed."""
+def _block_end(text: str, pos: int) -> int:
+    """The end of jieba's block (a run of its ``re_han_default`` characters) going on at ``pos``.
+    jieba segments each block on its own, so the tokens before it do not depend on the text after."""
+    import jieba
+
+    block = jieba.re_han_default.match(text, pos)
+    return block.end() if block else pos
+
+
+def _segment(text: str) -> Iterator[str]:
+    """jieba's words of ``text``, block by block (as ``jieba.cut`` splits it), each block's words cut once
+    per process: a block (a clause between punctuation marks: a party's name, 本院认为) often recurs."""
+    import jieba
+
+    for block in jieba.re_han_default.split(text):
+        if block:
+            yield from _block_words(block)
+
+
+@lru_cache(maxsize=1 << 16)
+def _block_words(block: str) -> tuple[str, ...]:
+    """jieba's words of one block (a block is segmented on its own)."""
+    return tuple(segmenter().cut(block))
+
+
+def _sentence_orgs(sentence: str, cut: int) -> Iterator[tuple[str, int, int]]:
+    """Accepted pattern entities of one sentence, plus quoted shop names the tokens missed."""
+    toks = tokens(_segment(sentence[:cut]), sentence[:cut])
     spans: list[tuple[int, int]] = []
-    for ent in doc.ents:
-        trimmed = _trim(_extend(ent))
+    for first, last in org_spans(token_classes(toks, _mark)):
+        trimmed = _trim(_extend(toks, first, last))
         if trimmed is not None and _accept(trimmed):
-            start, end = (
-                trimmed[0].idx + _glued_lead(trimmed[0].text),
-                trimmed[-1].idx + len(trimmed[-1].text),
-            )
+            start = trimmed[0].idx + _glued_lead(trimmed[0].text)
+            end = trimmed[-1].idx + len(trimmed[-1].text)
             spans.append((start, end))
             yield sentence[start:end], start, end
     for m in _QUOTED_SHOP_RE.finditer(sentence):
@@ -219,15 +217,15 @@ def _glued_lead(word: str) -> int:
     return 1 if glued else 0
 
 
-def _extend(ent: Any) -> list[Any]:
+def _extend(toks: list[Tok], first: int, last: int) -> list[Tok]:
     """Take back a name cut at an inner 和/与 (长沙市雨花区樱和厨卫用品商行: 樱 + 和 + …)."""
-    doc, i = ent.doc, ent.start
-    if i < 3 or doc[i - 1].text not in {"和", "与"} or not _is_name_token(doc[i - 2].text, single=True):
-        return list(ent)
+    i = first
+    if i < 3 or toks[i - 1].text not in {"和", "与"} or not _is_name_token(toks[i - 2].text, single=True):
+        return toks[first:last]
     j = i - 2
-    while j > 0 and _is_name_token(doc[j - 1].text):
+    while j > 0 and _is_name_token(toks[j - 1].text):
         j -= 1
-    return list(doc[j : ent.end]) if j < i - 2 else list(ent)
+    return toks[j:last] if j < i - 2 else toks[first:last]
 
 
 def _is_name_token(text: str, *, single: bool = False) -> bool:
@@ -237,7 +235,7 @@ def _is_name_token(text: str, *, single: bool = False) -> bool:
     return bool(re.match(_NAME_TOKEN, text)) and text not in _stop_words()
 
 
-def _trim(tokens: list[Any]) -> list[Any] | None:
+def _trim(tokens: list[Tok]) -> list[Tok] | None:
     """Cut the run at a place word that follows a verb-like word (…注册人为湖南迅达集团 → 湖南迅达集团)."""
     depth, cut = 0, 0
     for i, tok in enumerate(tokens[:-1]):
@@ -261,7 +259,7 @@ def _is_place(word: str) -> bool:
     return bool(_PLACE_RE.match(word)) or _is_place_word(word)
 
 
-def _accept(tokens: list[Any]) -> bool:
+def _accept(tokens: list[Tok]) -> bool:
     """A name: not anonymised, 4–40 chars, a distinctive body, and a place first or a strong suffix."""
     name = "".join(t.text for t in tokens)
     if not 4 <= len(name) <= 40 or _ANON_RE.search(name) or not re.match(rf"[{_CJK}A-Za-z]", name):

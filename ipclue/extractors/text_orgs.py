@@ -1,6 +1,6 @@
 """Organisations named in the body of a judgment or penalty, minus the record's own parties.
 
-The spaCy stage (``nlp.orgs_in``) finds candidate names; this module decides which sections to
+The token stage (``nlp.orgs_in``) finds candidate names; this module decides which sections to
 read and which candidates are not new: parties and their short names, trade names, the firms of
 agents, courts, procuratorates and authorities. A candidate that only repeats a party's name with
 a different place prefix (无锡红宝石电子有限公司 for 无锡市红宝石电子有限公司) is the party too.

@@ -1,4 +1,4 @@
-"""The spaCy text-org stage: names in running prose, parties excluded, switchable by IPCLUE_NLP."""
+"""The text-org stage: names in running prose, parties excluded, switchable by IPCLUE_NLP."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from ipclue.graph.mentions import mentions_of
 from ipclue.graph.resolve import KeyResolver
 from ipclue.models import Penalty, SourceRef, TextMention
 
-pytestmark = pytest.mark.skipif(not nlp_available(), reason="spaCy / jieba not installed")
+pytestmark = pytest.mark.skipif(not nlp_available(), reason="jieba not installed")
 SRC = SourceRef(path="p.txt", sha256="a" * 64)
 
 
