@@ -30,11 +30,10 @@ from ipclue.graph.resolution.groups import (
     city_of,
     plan,
 )
-from ipclue.graph.resolution.judgements import mark_stale, run_steps
+from ipclue.graph.resolution.judgements import mark_stale, merge_steps, run_steps
 from ipclue.graph.resolution.resolver import collector_paused
 
 MERGES_PER_TRANSACTION = 200  # survivors per write transaction (each absorbs its group's parties)
-MERGE_STEPS = ("resolve/repoint_mentions", "resolve/move_out", "resolve/move_in", "resolve/merge_finish")
 
 
 def group_persons(
@@ -145,13 +144,13 @@ def _possible_of(graph: Graph, names: list[str]) -> list[dict[str, Any]]:
 def _merge_all(graph: Graph, merges: list[tuple[str, dict[str, Pair]]]) -> None:
     for start in range(0, len(merges), MERGES_PER_TRANSACTION):
         part = merges[start : start + MERGES_PER_TRANSACTION]
-        run_steps(graph, [s for keep, ab in part for uid in sorted(ab) for s in _merge(keep, uid, ab[uid])])
+        run_steps(graph, merge_steps([_merge(keep, uid, ab[uid]) for keep, ab in part for uid in sorted(ab)]))
         graph.write(query("resolve/refresh_parties"), uids=[keep for keep, _ in part])
         mark_stale(graph, [u for keep, ab in part for u in (keep, *ab)])
 
 
-def _merge(keep: str, absorb: str, pair: Pair) -> list[tuple[str, dict[str, Any]]]:
-    params = {
+def _merge(keep: str, absorb: str, pair: Pair) -> dict[str, Any]:
+    return {
         "a": keep,
         "b": absorb,
         "only": None,
@@ -160,4 +159,3 @@ def _merge(keep: str, absorb: str, pair: Pair) -> list[tuple[str, dict[str, Any]
         "score": pair.score,
         "evidence": pair.evidence,
     }
-    return [(s, params) for s in MERGE_STEPS]

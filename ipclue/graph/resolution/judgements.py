@@ -100,9 +100,8 @@ def force_merge(graph: Graph, keep: str, absorb: str, note: str = "") -> str:
         "score": None,
         "evidence": f"merged by a user: {note}",
     }
-    steps = ["resolve/repoint_mentions", "resolve/move_out", "resolve/move_in", "resolve/merge_finish"]
     queue = ("derive/rederive_mark", {"uids": [keep]})
-    run_steps(graph, [(s, params) for s in steps] + [_store(jid, "merge", keep, absorb, note, []), queue])
+    run_steps(graph, [*merge_steps([params]), _store(jid, "merge", keep, absorb, note, []), queue])
     refresh(graph, keep)
     mark_stale(graph, [keep, absorb])
     return jid
@@ -125,9 +124,12 @@ def force_split(graph: Graph, uid: str, mentions: Sequence[str], note: str = "")
         "score": None,
         "evidence": f"split by a user: {note}",
     }
-    steps = ["resolve/split_create", "resolve/repoint_mentions", "resolve/move_out", "resolve/move_in"]
+    moves = [(s, {"rows": [params]}) for s in MOVE_STEPS]
     queue = ("derive/rederive_mark", {"uids": [uid, new_uid]})
-    run_steps(graph, [(s, params) for s in steps] + [_store(jid, "split", new_uid, uid, note, ids), queue])
+    run_steps(
+        graph,
+        [("resolve/split_create", params), *moves, _store(jid, "split", new_uid, uid, note, ids), queue],
+    )
     refresh(graph, uid)
     refresh(graph, new_uid)
     mark_stale(graph, [uid, new_uid])
@@ -159,6 +161,16 @@ def _require_mentions(graph: Graph, uid: str, ids: list[str]) -> None:
         raise JudgementError(f"mentions not referring to {uid}: {', '.join(missing) or 'none given'}")
     if len(found) >= int(rows[0]["total"]):
         raise JudgementError("a split must leave at least one mention with the original party")
+
+
+MOVE_STEPS = ("resolve/repoint_mentions", "resolve/move_out", "resolve/move_in")
+
+
+def merge_steps(rows: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """The statements merging each row's party ``b`` into its ``a`` (mentions re-pointed with the
+    row's rule, score and evidence, relationships moved, ``b`` deleted): each statement takes every
+    row, in order, so a batch of merges costs four statements, not four per merge."""
+    return [(s, {"rows": rows}) for s in (*MOVE_STEPS, "resolve/merge_finish")]
 
 
 def run_steps(graph: Graph, steps: list[tuple[str, dict[str, Any]]]) -> None:
