@@ -78,9 +78,10 @@ def set_party_usccs(tables: Tables, kept: Kept) -> int:
     parties, mentions = tables.nodes.get("Party", {}), tables.nodes.get("Mention", {})
     codes: dict[str, set[str]] = defaultdict(set)
     for mid, uid, _ in kept.get(REFERS_TO, {}):
-        p, code = parties[uid], mentions[mid].get("uscc")
-        if p.get("kind") == "org" and p.get("uscc") is None and code is not None:
-            codes[uid].add(code)
+        if (code := mentions[mid].get("uscc")) is not None:
+            p = parties[uid]
+            if p.get("kind") == "org" and p.get("uscc") is None:
+                codes[uid].add(code)
     done = 0
     for uid, found in codes.items():
         if (uscc := uscc_of(found)) is not None:
@@ -147,7 +148,7 @@ def agent_clients(rels: Kept) -> dict[str, set[str]]:
     applicants: dict[tuple[str, str], set[str]] = defaultdict(set)
     filed: list[tuple[str, tuple[str, str]]] = []
     for (rtype, start, end), table in rels.items():
-        if start != "Party":
+        if start != "Party" or rtype not in ("REPRESENTED_BY", "MEMBER_OF", "APPLIED_FOR", "FILED_VIA"):
             continue
         for a, b, _ in table:
             if rtype == "REPRESENTED_BY" and end == "Party":
@@ -180,19 +181,18 @@ def mark_agents(tables: Tables, rels: Kept, rule: CutoffRule) -> dict[str, int]:
 def derived_branches(tables: Tables, rels: Kept) -> set[tuple[str, str]]:
     """``derive.branches``: an organisation named as a branch without BRANCH_OF, to every other
     organisation a mention with its parent's exact name key refers to."""
-    parties = tables.nodes.get("Party", {})
+    parties, mentions = tables.nodes.get("Party", {}), tables.nodes.get("Mention", {})
     has_branch = {k[0] for k in rels.get(BRANCH_OF, {})}
-    by_key: dict[str, set[str]] = defaultdict(set)
-    for mid, (uid, _props) in tables.refers_to.items():
-        key = tables.nodes["Mention"].get(mid, {}).get("name_key")
-        if key is not None and parties.get(uid, {}).get("kind") == "org":
-            by_key[key].add(uid)
     pattern = re.compile(BRANCH_PATTERN)
-    out: set[tuple[str, str]] = set()
+    parents: dict[str, str] = {}  # branch → its parent's name key
     for uid, p in parties.items():
         name = p.get("name")
-        if p.get("kind") == "org" and name and uid not in has_branch and pattern.fullmatch(name):
-            parent = analyse(name).parent_key
-            if parent:
-                out.update((uid, q) for q in by_key.get(parent, ()) if q != uid)
-    return out
+        named = p.get("kind") == "org" and name and uid not in has_branch and pattern.fullmatch(name)
+        if named and (parent := analyse(name).parent_key):
+            parents[uid] = parent
+    wanted, by_key = set(parents.values()), defaultdict[str, set[str]](set)
+    for mid, (uid, _props) in tables.refers_to.items():
+        key = mentions.get(mid, {}).get("name_key")
+        if key in wanted and parties.get(uid, {}).get("kind") == "org":
+            by_key[key].add(uid)
+    return {(uid, q) for uid, parent in parents.items() for q in by_key.get(parent, ()) if q != uid}
