@@ -48,10 +48,16 @@ def run_forked(tasks: Sequence[Task], workers: int | None = None) -> list[Result
     """Every task's result, in order; the tasks shared among ``workers`` processes (this one and
     forked children). BulkError naming the file of the first task (in order) that failed."""
     shares = balanced(tasks, min(workers or usable_cores(), len(tasks)) if hasattr(os, "fork") else 1)
-    children = [(share, *_fork(tasks, share)) for share in shares[1:]]
-    outcomes = _run(tasks, shares[0]) if shares else {}
-    for share, pid, fd in children:
-        outcomes |= _reaped(tasks, share, pid, fd)
+    collecting = gc.isenabled()
+    gc.disable()  # a collection here would touch every shared page (each a copy once forked)
+    try:
+        children = [(share, *_fork(tasks, share)) for share in shares[1:]]
+        outcomes = _run(tasks, shares[0]) if shares else {}
+        for share, pid, fd in children:
+            outcomes |= _reaped(tasks, share, pid, fd)
+    finally:
+        if collecting:
+            gc.enable()
     for i in sorted(outcomes):
         if isinstance(failed := outcomes[i], str):
             raise BulkError(f"writing {tasks[i].path}: {failed}")
@@ -91,7 +97,6 @@ def _fork(tasks: Sequence[Task], share: list[int]) -> tuple[int, int]:
         code = 1
         try:
             os.close(read)
-            gc.disable()  # the tables are shared copy-on-write: a collection would touch them all
             with os.fdopen(write, "wb") as out:
                 out.write(pickle.dumps(_run(tasks, share), pickle.HIGHEST_PROTOCOL))
             code = 0
