@@ -42,6 +42,7 @@ from ipclue.graph.bulk_csv import (
     kept_relationships,
     write_csvs,
 )
+from ipclue.graph.bulk_derive import Precomputed, precompute
 from ipclue.graph.bulk_fold import Tables
 from ipclue.graph.bulk_groups import Planned, group_step, plan_from_tables
 from ipclue.graph.db import Graph, Target, chunks, connect
@@ -73,8 +74,8 @@ class BulkReport(BaseModel):
     rows: dict[str, int] = Field(default_factory=dict, description="rows per load step, as the loader counts")
     stage_seconds: dict[str, float] = Field(
         default_factory=dict,
-        description="extract (waiting for records), resolve, fold, csv, stop, import, start, schema, "
-        "empty lists, derive",
+        description="extract (waiting for records), resolve, fold, precompute (derive's first steps on the "
+        "tables), csv, stop, import, start, schema, empty lists, derive",
     )
     importer_seconds: float | None = Field(None, description="the importer's own time (IMPORT DONE in …)")
     seconds: float = 0.0
@@ -108,12 +109,15 @@ def bulk_load_records(
     resolver: Callable[[Graph, Tables], Resolver] | None = None,
     derive_links: bool = True,
     server: ManagedNeo4j | None = None,
+    precomputed: bool = True,
 ) -> BulkReport:
     """The bulk load of canonical ``records`` (already extracted) into the managed instance.
 
     ``resolver``: made for the target graph and the tables folded so far; the GraphResolver (as
     ingest) by default, which carries what earlier chunks resolved in its own session index;
-    ``derive_links``: run the derive step; ``server``: the instance (default: the settings')."""
+    ``derive_links``: run the derive step; ``server``: the instance (default: the settings');
+    ``precomputed``: derive's steps before the group pass (``bulk_derive.STEPS``) are computed from the
+    tables and written into the import files (False: the server's derive runs them after the import)."""
     if settings.neo4j_uri:
         raise ConfigError(
             "ipclue load --bulk imports into the managed local Neo4j (the importer needs the database's "
@@ -131,11 +135,13 @@ def bulk_load_records(
     report.stage_seconds["fold"] = tables.fold_seconds
     report.stage_seconds = {k: round(v, 2) for k, v in report.stage_seconds.items()}
     clock = _Clock(report)
-    files, kept = _write_stopping(server, tables, csv_dir, clock)
+    files, kept, done = _write_stopping(server, tables, csv_dir, clock, derive_links and precomputed)
     report.csv_dir, report.imported = str(csv_dir), files.counts
     say(f"importing {sum(files.counts.values()):,} rows with neo4j-admin (server stopped)")
     # the group pass planned while the importer runs (this process is idle then)
-    plan: Callable[[], Planned | None] = partial(_plan_timed, tables, kept, report) if derive_links else _none
+    plan: Callable[[], Planned | None] = (
+        partial(_plan_timed, tables, kept, report, done) if derive_links else _none
+    )
     report.importer_seconds, planned = import_while(server, settings, files, csv_dir, plan)
     del tables, kept
     clock.lap("import")
@@ -146,7 +152,10 @@ def bulk_load_records(
         set_empty_lists(graph, files)
         clock.lap("empty lists")
         group = group_step(planned) if planned is not None else None
-        report.derived = derive(graph, timings=report.derive_seconds, group=group) if derive_links else {}
+        counts = done.counts if done is not None else None
+        report.derived = (
+            derive(graph, timings=report.derive_seconds, group=group, done=counts) if derive_links else {}
+        )
     clock.lap("derive")
     report.seconds = round(time.perf_counter() - start, 2)
     return report
@@ -206,23 +215,25 @@ def _none() -> None:
     return None
 
 
-def _plan_timed(tables: Tables, kept: Kept, report: BulkReport) -> Planned:
+def _plan_timed(tables: Tables, kept: Kept, report: BulkReport, done: Precomputed | None) -> Planned:
     """The group pass planned from the tables; its seconds (overlapping the import) in the report."""
     clock = time.perf_counter()
-    planned = plan_from_tables(tables, settings_thresholds(), kept=kept)
+    planned = plan_from_tables(tables, settings_thresholds(), kept=kept, done=done)
     report.derive_seconds["group_plan_during_import"] = round(time.perf_counter() - clock, 3)
     return planned
 
 
 def _write_stopping(
-    server: ManagedNeo4j, tables: Tables, csv_dir: Path, clock: _Clock
-) -> tuple[ImportFiles, Kept]:
-    """The import files (and the relationships kept in them), written while the server shuts down
-    (its checkpoint on the other core)."""
+    server: ManagedNeo4j, tables: Tables, csv_dir: Path, clock: _Clock, precomputed: bool
+) -> tuple[ImportFiles, Kept, Precomputed | None]:
+    """The import files (and the relationships kept in them, and derive's steps written into them
+    when ``precomputed``), written while the server shuts down (its checkpoint on the other core)."""
     with ThreadPoolExecutor(1) as stopper:
         stopped = stopper.submit(server.stop)
         try:
             kept = kept_relationships(tables)
+            done = precompute(tables, kept) if precomputed else None
+            clock.lap("precompute")
             files = write_csvs(tables, csv_dir, kept=kept)
         except BaseException:  # e.g. a column of mixed types: serve the (empty) database again
             stopped.result()
@@ -231,7 +242,7 @@ def _write_stopping(
         clock.lap("csv")
         stopped.result()
     clock.lap("stop")
-    return files, kept
+    return files, kept, done
 
 
 class _Clock:

@@ -11,26 +11,23 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache
+from functools import cache, partial
 from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Any, Literal
 
-from ipclue.errors import IpclueError
 from ipclue.graph.bulk_fold import NODE_KEYS, Props, RelFile, RelKey, Tables
+from ipclue.graph.bulk_fork import BulkError, Task, run_forked
 
 IdType = Literal["actual", "string"]
-Kept = dict[RelFile, dict[RelKey, Props]]  # the relationships imported: both end nodes exist
+__all__ = ["BulkError", "ImportFiles", "Kept", "column_type", "kept_relationships", "write_csvs"]
+Kept = dict[RelFile, dict[RelKey, Props]]
+Index = dict[
+    str, dict[str, int]
+]  # label → key → store id  # the relationships imported: both end nodes exist
 ARRAY_DELIMITER = "\x1f"
 ARRAY_DELIMITER_OPTION = "U+001F"
 LINES_PER_WRITE = 50_000  # lines joined into one write (bounds the text held at once)
-
-
-class BulkError(IpclueError):
-    """The bulk load cannot go on (a non-empty target, a column of mixed types, the importer failed)."""
-
-    status = 409
-    title = "Bulk load refused"
 
 
 @dataclass(slots=True)
@@ -48,47 +45,86 @@ class ImportFiles:
 
 
 def write_csvs(
-    tables: Tables, directory: Path, id_type: IdType = "actual", kept: Kept | None = None
-) -> ImportFiles:
+    tables: Tables, directory: Path, id_type: IdType = "actual", kept: Kept | None = None,
+    workers: int | None = None,
+) -> ImportFiles:  # fmt: skip
     """Every node and relationship of ``tables`` as CSV files under ``directory``.
 
-    ``id_type`` ``actual`` (the importer's ``--id-type=actual``): each node is given its store id
-    here (0, 1, … over all labels) and relationships name those, so the importer maps no id at all;
-    the key is a plain property column. ``string``: the key is the ``:ID`` column (``uid:ID(Party)``),
-    which the importer maps to store ids (hashing, sorting, collision checks) in its id groups.
-    ``kept``: ``kept_relationships(tables)``, when the caller has them already."""
+        ``id_type`` ``actual`` (the importer's ``--id-type=actual``): each node is given its store id
+        here (0, 1, … over all labels) and relationships name those, so the importer maps no id at all;
+        the key is a plain property column. ``string``: the key is the ``:ID`` column (``uid:ID(Party)``),
+        which the importer maps to store ids (hashing, sorting, collision checks) in its id groups.
+        ``kept``: ``kept_relationships(tables)``, when the caller has them already. The files are
+        written by ``workers`` processes (default: one per usable core; ``bulk_fork.run_forked``): the
+    files, counts and empty lists do not depend on it."""
     directory.mkdir(parents=True, exist_ok=True)
     files = ImportFiles(id_type=id_type)
-    index: dict[str, dict[str, int]] = {}
-    for label in sorted(tables.nodes):
-        path, key, table = directory / f"nodes_{label}.csv", NODE_KEYS[label], tables.nodes[label]
-        rows = list(table.values())
-        if id_type == "actual":
-            index[label] = dict(
-                zip(table, range(files.node_count, files.node_count + len(rows)), strict=True)
-            )
-            empty = _write(path, [":ID"], label, rows, [list(index[label].values())], set())
-        else:
-            empty = _write(path, [f"{key}:ID({label})"], label, rows, [list(map(str, table))], {key})
-        files.node_count += len(rows)
-        files.empty_lists.extend({"label": label, "key": rows[i][key], "props": props} for i, props in empty)
-        files.nodes.append((label, path))
-        files.counts[f"node:{label}"] = len(rows)
-    for kind, rels in sorted((kept_relationships(tables) if kept is None else kept).items()):
-        rtype, start, end = kind
-        path = directory / f"rels_{rtype}_{start}_{end}.csv"
-        ends: list[list[Any]]
-        if id_type == "actual":
-            head = [":START_ID", ":END_ID"]
-            ends = [[index[start][k[0]] for k in rels], [index[end][k[1]] for k in rels]]
-        else:
-            head = [f":START_ID({start})", f":END_ID({end})"]
-            ends = [[str(k[0]) for k in rels], [str(k[1]) for k in rels]]
-        if _write(path, head, rtype, list(rels.values()), ends, set()):
-            raise BulkError(f"{rtype} has an empty list property, which the importer cannot write")
-        files.relationships.append((rtype, path))
-        files.counts[f"rel:{rtype}"] = files.counts.get(f"rel:{rtype}", 0) + len(rels)
+    index: Index | None = {} if id_type == "actual" else None
+    tasks = _node_tasks(tables, directory, files, index)
+    tasks += _rel_tasks(kept_relationships(tables) if kept is None else kept, directory, files, index)
+    for empty in run_forked(tasks, workers):
+        files.empty_lists.extend(empty)
     return files
+
+
+def _node_tasks(tables: Tables, directory: Path, files: ImportFiles, index: Index | None) -> list[Task]:
+    """A task per label (its file, count and store ids recorded in ``files`` and ``index``)."""
+    tasks = []
+    for label in sorted(tables.nodes):
+        nodes = tables.nodes[label]
+        if index is not None:
+            index[label] = dict(
+                zip(nodes, range(files.node_count, files.node_count + len(nodes)), strict=True)
+            )
+        path = directory / f"nodes_{label}.csv"
+        files.nodes.append((label, path))
+        files.counts[f"node:{label}"] = len(nodes)
+        files.node_count += len(nodes)
+        tasks.append(Task(path, len(nodes) * _width(nodes), partial(_node_file, tables, label, path, index)))
+    return tasks
+
+
+def _rel_tasks(rels: Kept, directory: Path, files: ImportFiles, index: Index | None) -> list[Task]:
+    """A task per relationship type and end labels (its file and count recorded in ``files``)."""
+    tasks = []
+    for kind, edges in sorted(rels.items()):
+        path = directory / f"rels_{kind[0]}_{kind[1]}_{kind[2]}.csv"
+        files.relationships.append((kind[0], path))
+        files.counts[f"rel:{kind[0]}"] = files.counts.get(f"rel:{kind[0]}", 0) + len(edges)
+        tasks.append(Task(path, len(edges) * _width(edges), partial(_rel_file, kind, edges, path, index)))
+    return tasks
+
+
+def _width(table: dict[Any, Props]) -> int:
+    """Columns of a table's file (its first row's, plus the ids): a task's cost is rows × width."""
+    return 2 + len(next(iter(table.values()), {}))
+
+
+def _node_file(tables: Tables, label: str, path: Path, index: Index | None) -> list[Props]:
+    """One label's file (``index``: the store ids, with ``--id-type=actual``); its empty list
+    properties as ``ImportFiles.empty_lists`` rows."""
+    key, table = NODE_KEYS[label], tables.nodes[label]
+    rows = list(table.values())
+    if index is not None:
+        empty = _write(path, [":ID"], label, rows, [list(index[label].values())], set())
+    else:
+        empty = _write(path, [f"{key}:ID({label})"], label, rows, [list(map(str, table))], {key})
+    return [{"label": label, "key": rows[i][key], "props": props} for i, props in empty]
+
+
+def _rel_file(kind: RelFile, rels: dict[RelKey, Props], path: Path, index: Index | None) -> list[Props]:
+    """One relationship file (``index``: the store ids of its end nodes, with ``--id-type=actual``)."""
+    rtype, start, end = kind
+    ends: list[list[Any]]
+    if index is not None:
+        head = [":START_ID", ":END_ID"]
+        ends = [[index[start][k[0]] for k in rels], [index[end][k[1]] for k in rels]]
+    else:
+        head = [f":START_ID({start})", f":END_ID({end})"]
+        ends = [[str(k[0]) for k in rels], [str(k[1]) for k in rels]]
+    if _write(path, head, rtype, list(rels.values()), ends, set()):
+        raise BulkError(f"{rtype} has an empty list property, which the importer cannot write")
+    return []
 
 
 def kept_relationships(tables: Tables) -> Kept:

@@ -4,27 +4,28 @@
 organisations and the place names from the graph, then plans (``groups.plan``): on the freshly
 imported, cold server those reads are most of its time. The folded tables hold the same graph, so
 the bulk load plans here, in the Python process the importer leaves idle, reproducing what the
-derive steps before the group pass leave for it to read: the generic flags of addresses and phones
-(``generic``'s cut-off over their party degrees) and the derived ``BRANCH_OF`` (a branch's name to
-its parent's exact name key). After the import the plan is applied as ``corroborate.apply``
-applies the server's own: only when the server's generic identifiers and derived branches are the
-ones predicted here and it holds no rejected pair (otherwise the group pass runs as always).
+derive steps before the group pass leave for it to read (``bulk_derive``: the generic flags of
+addresses and phones and the derived ``BRANCH_OF``, written into the import files when the bulk load
+precomputes those steps, else left to the server's derive). After the import the plan is applied as
+``corroborate.apply`` applies the server's own: only when the server's generic identifiers and
+derived branches are the ones predicted here and it holds no rejected pair (otherwise the group pass
+runs as always).
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ipclue.cypher import query
 from ipclue.graph.bulk_csv import Kept, kept_relationships
+from ipclue.graph.bulk_derive import Precomputed, derived_branches, generic_identifiers
 from ipclue.graph.bulk_fold import Props, Tables
 from ipclue.graph.db import Graph
 from ipclue.graph.resolution.corroborate import apply, group_persons
-from ipclue.graph.resolution.derive import BRANCH_PATTERN, GroupStep
-from ipclue.graph.resolution.generic import DEFAULT_RULE, CutoffRule, robust_cutoff
+from ipclue.graph.resolution.derive import GroupStep
+from ipclue.graph.resolution.generic import DEFAULT_RULE, CutoffRule
 from ipclue.graph.resolution.groups import (
     OrgLink,
     OrgLinks,
@@ -36,7 +37,7 @@ from ipclue.graph.resolution.groups import (
     places_in,
     plan,
 )
-from ipclue.graph.resolution.orgs import PROVINCES, analyse
+from ipclue.graph.resolution.orgs import PROVINCES
 from ipclue.graph.resolution.resolver import collector_paused
 
 ROLES = ("LEGAL_REP_OF", "SHAREHOLDER_OF", "OFFICER_OF", "MEMBER_OF")
@@ -58,60 +59,28 @@ class Planned:
 
 
 def plan_from_tables(
-    tables: Tables, th: Thresholds, rule: CutoffRule = DEFAULT_RULE, kept: Kept | None = None
-) -> Planned:
+    tables: Tables, th: Thresholds, rule: CutoffRule = DEFAULT_RULE, kept: Kept | None = None,
+    done: Precomputed | None = None,
+) -> Planned:  # fmt: skip
     """The group pass's plan over the folded ``tables`` as imported (``kept``: its relationships
-    whose two ends exist, ``bulk_csv.kept_relationships``)."""
+    whose two ends exist, ``bulk_csv.kept_relationships``; ``done``: derive's steps before the group
+    pass written into the tables already, ``bulk_derive.precompute``: its derived branches are in
+    ``kept``)."""
     rels = kept_relationships(tables) if kept is None else kept
     parties = tables.nodes.get("Party", {})
-    generic = generic_identifiers(tables, rels, rule)
-    branches = derived_branches(tables, rels)
+    if done is None:
+        generic, branches = generic_identifiers(tables, rels, rule), derived_branches(tables, rels)
+        extra = branches  # the chains through the branches derive will add
+    else:
+        generic, branches, extra = done.generic, done.branches, set()
     names = people_of(tables, rels)
     orgs = sorted({r.org for people, _ in names.values() for p in people for r in p.roles})
-    links = org_links(parties, rels, branches, generic, orgs)
+    links = org_links(parties, rels, extra, generic, orgs)
     places = place_names(tables, rels)
     with collector_paused():
         planned = plan(names, links, th, (), places)
     people = sum(len(p) for p, _ in names.values())
     return Planned(th, planned, places, people, generic, branches)
-
-
-def generic_identifiers(tables: Tables, rels: Kept, rule: CutoffRule) -> set[tuple[str, str]]:
-    """``generic.mark_identifiers`` for addresses and phones: degree = relationships from parties."""
-    out: set[tuple[str, str]] = set()
-    for _rtype, label in SHARED:
-        degree = dict.fromkeys(tables.nodes.get(label, {}), 0)
-        for (_type, start, end), table in rels.items():
-            if end == label and start == "Party":
-                for key in table:
-                    degree[key[1]] += 1
-        histogram: dict[int, int] = defaultdict(int)
-        for d in degree.values():
-            histogram[d] += 1
-        cutoff = robust_cutoff(histogram, rule)
-        out.update((label, value) for value, d in degree.items() if d > cutoff)
-    return out
-
-
-def derived_branches(tables: Tables, rels: Kept) -> set[tuple[str, str]]:
-    """``derive.branches``: an organisation named as a branch without BRANCH_OF, to every other
-    organisation a mention with its parent's exact name key refers to."""
-    parties = tables.nodes.get("Party", {})
-    has_branch = {k[0] for k in rels.get(("BRANCH_OF", "Party", "Party"), {})}
-    by_key: dict[str, set[str]] = defaultdict(set)
-    for mid, (uid, _props) in tables.refers_to.items():
-        key = tables.nodes["Mention"].get(mid, {}).get("name_key")
-        if key is not None and parties.get(uid, {}).get("kind") == "org":
-            by_key[key].add(uid)
-    pattern = re.compile(BRANCH_PATTERN)
-    out: set[tuple[str, str]] = set()
-    for uid, p in parties.items():
-        name = p.get("name")
-        if p.get("kind") == "org" and name and uid not in has_branch and pattern.fullmatch(name):
-            parent = analyse(name).parent_key
-            if parent:
-                out.update((uid, q) for q in by_key.get(parent, ()) if q != uid)
-    return out
 
 
 def people_of(tables: Tables, rels: Kept) -> dict[str, tuple[list[Person], int]]:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from ipclue.graph.bulk_csv import kept_relationships
+from ipclue.graph.bulk_derive import generic_identifiers
 from ipclue.graph.bulk_fold import Tables
-from ipclue.graph.bulk_groups import generic_identifiers, org_links
+from ipclue.graph.bulk_groups import org_links
 from ipclue.graph.resolution.generic import DEFAULT_RULE
 from ipclue.graph.resolution.groups import OrgLink
 

@@ -22,7 +22,7 @@ and writes the difference. Without it every step runs in full.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from ipclue.cypher import query
@@ -49,20 +49,26 @@ def derive(
     touched: set[str] | None = None,
     timings: Timings | None = None,
     group: GroupStep | None = None,
+    done: Mapping[str, Mapping[str, int]] | None = None,
 ) -> dict[str, int]:
     """Run every derivation; returns counts per step (``rule``: the generic cut-off parameters,
     ``thresholds``: the group pass's merge and review thresholds, from settings by default;
     ``touched``: derive incrementally for these parties; ``timings``: filled with seconds per step;
-    ``group``: the group pass, ``group_persons`` by default: a bulk load's is planned while importing)."""
+    ``group``: the group pass, ``group_persons`` by default: a bulk load's is planned while importing;
+    ``done``: steps (``mention_keys``, ``party_uscc``, ``generic``, ``branch_of``) the caller has
+    written already, with the counts they report (a bulk first load writes them into the import
+    files); a full derive only)."""
+    if done and touched is not None:
+        raise ValueError("derive: precomputed steps are for a full derive (touched is None)")
     rule, th = rule or CutoffRule(), thresholds or settings_thresholds()
-    clock = _Clock(timings)
+    clock = _Clock(timings, done or {})
     scope = None if touched is None else sorted(set(touched) | queued(graph))
-    counts = {"mention_keys": clock("mention_keys", lambda: mention_keys(graph, scope))}
-    counts["party_uscc"] = clock("party_uscc", lambda: party_uscc(graph, scope))
+    counts = clock.step("mention_keys", lambda: {"mention_keys": mention_keys(graph, scope)})
+    counts |= clock.step("party_uscc", lambda: {"party_uscc": party_uscc(graph, scope)})
     flipped: set[str] = set()
-    counts |= clock("generic", lambda: mark_identifiers(graph, rule, flipped) | mark_agents(graph, rule))
+    counts |= clock.step("generic", lambda: mark_identifiers(graph, rule, flipped) | mark_agents(graph, rule))
     branched: set[str] = set()
-    counts["branch_of"] = clock("branch_of", lambda: branches(graph, branched))
+    counts |= clock.step("branch_of", lambda: {"branch_of": branches(graph, branched)})
     survivors: set[str] = set()
     group_scope = None if scope is None else sorted(set(scope) | flipped | branched)
     step = group or group_persons
@@ -76,10 +82,16 @@ def derive(
 
 
 class _Clock:
-    """Times each step into ``timings`` (when given)."""
+    """Times each step into ``timings`` (when given); a step ``done`` already is not run."""
 
-    def __init__(self, timings: Timings | None) -> None:
-        self.timings = timings
+    def __init__(self, timings: Timings | None, done: Mapping[str, Mapping[str, int]]) -> None:
+        self.timings, self.done = timings, done
+
+    def step(self, step: str, fn: Callable[[], dict[str, int]]) -> dict[str, int]:
+        """The step's counts: ``done``'s, else ``fn``'s (timed)."""
+        if step in self.done:
+            return dict(self.done[step])
+        return self(step, fn)
 
     def __call__(self, step: str, fn: Callable[[], T]) -> T:
         start = time.perf_counter()
@@ -109,13 +121,18 @@ def mention_keys(graph: Graph, scope: list[str] | None = None, page: int = 20_00
 
 
 def _set_keys(graph: Graph, rows: list[dict[str, str]]) -> int:
-    names = [analyse(r["name"]) for r in rows]
-    keyed = [
-        {"id": r["id"], "variant": n.variant, "pinyin": n.pinyin} for r, n in zip(rows, names, strict=True)
-    ]
+    keyed = mention_key_rows(rows)
     if keyed:
         graph.write(query("derive/set_mention_keys"), rows=keyed)
     return len(keyed)
+
+
+def mention_key_rows(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The blocking keys ({id, variant, pinyin}) of mentions {id, name}."""
+    names = [analyse(r["name"]) for r in rows]
+    return [
+        {"id": r["id"], "variant": n.variant, "pinyin": n.pinyin} for r, n in zip(rows, names, strict=True)
+    ]
 
 
 def party_uscc(graph: Graph, scope: list[str] | None = None) -> int:
@@ -125,14 +142,16 @@ def party_uscc(graph: Graph, scope: list[str] | None = None) -> int:
         if scope is None
         else [r for part in chunks(scope, 20_000) for r in _missing_uscc(graph, part)]
     )
-    rows = []
-    for r in found:
-        codes = sorted(c for c in (clean(x).upper() for x in r["codes"]) if valid_uscc(c))
-        if codes:
-            rows.append({"uid": r["uid"], "uscc": codes[0]})
+    rows = [{"uid": r["uid"], "uscc": uscc} for r in found if (uscc := uscc_of(r["codes"])) is not None]
     if rows:
         graph.write(query("derive/set_party_uscc"), rows=rows)
     return len(rows)
+
+
+def uscc_of(codes: Iterable[str]) -> str | None:
+    """A party's USCC from its mentions' codes: the least valid one (cleaned, upper case)."""
+    valid = sorted(c for c in (clean(x).upper() for x in codes) if valid_uscc(c))
+    return valid[0] if valid else None
 
 
 def _missing_uscc(graph: Graph, uids: list[str]) -> list[dict[str, Any]]:
@@ -151,6 +170,11 @@ def branches(graph: Graph, linked: set[str] | None = None) -> int:
     if found and linked is not None:
         linked.update(found[0]["uids"])
     return int(found[0]["linked"]) if found else 0
+
+
+def branch_evidence(name: str) -> str:
+    """The evidence of a derived BRANCH_OF, as ``derive/branch_of`` writes it (the bulk load's)."""
+    return f"branch name {name} begins with its parent name"
 
 
 def settings_thresholds() -> Thresholds:
