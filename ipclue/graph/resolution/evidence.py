@@ -22,8 +22,7 @@ GroupKey = tuple[str, str]
 
 def record_of(m: Mention) -> str:
     """The record a mention belongs to (source sha prefix + line): the unit of 'same document'."""
-    sha, line, _ = m.id.split(":", 2)
-    return f"{sha}:{line}"
+    return m.id[: m.id.index(":", m.id.index(":") + 1)]  # 'sha:line:slot' → 'sha:line'
 
 
 def org_groups(orgs: list[Mention]) -> dict[GroupKey, list[Mention]]:

@@ -82,7 +82,7 @@ class GraphResolver:
         links.update(orgs)
         org_uids = ev_.org_uids_by_record([m for m in mentions if m.kind == "org"], links)
         links.update(self._persons([m for m in fresh if m.kind != "org"], org_uids, generic))
-        return judgements.apply(links)
+        return judgements.apply(links) if judgements.aliases or judgements.pins else links
 
     def _existing(self, ids: list[str]) -> dict[str, Link]:
         rows = self.graph.read(query("resolve/existing_links"), ids=ids)
