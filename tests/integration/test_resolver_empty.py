@@ -43,7 +43,8 @@ def folded(graph: Graph, records: list[Record], *, empty: bool) -> tuple[dict[st
     """The links and the folded tables of a bulk first load's resolve stage."""
     resolver = Recording(GraphResolver(graph, empty=empty))
     tables = fold_records(Tables(datetime(2026, 1, 1, tzinfo=UTC)), records, CHUNK, lambda _m: None, resolver)
-    return resolver.links, {"nodes": dict(tables.nodes), "rels": dict(tables.rels), "refers": tables.refers_to}
+    parts = {"nodes": dict(tables.nodes), "rels": dict(tables.rels), "refers": tables.refers_to}
+    return resolver.links, parts
 
 
 def assert_same(graph: Graph, records: list[Record]) -> dict[str, Link]:

@@ -86,7 +86,7 @@ class OrgName:
         return self.key[: match.end()] if self.branch and match else None
 
 
-class _WordReadings(UltimateConverter):  # type: ignore[misc]
+class _WordReadings(UltimateConverter):
     """``pypinyin.lazy_pinyin``'s converter with each word's reading remembered. pypinyin splits a
     name into words (its phrase dictionary's, or single characters) and reads each word alone, so a
     reading depends on the word only; names are made of few words (科技, 有限, 贸易 …), and reading

@@ -156,7 +156,8 @@ class GraphResolver:
         groups = ev_.person_groups(people)
         evidence = {k: ev_.person_evidence(k, ms, org_uids, generic) for k, ms in groups.items()}
         if not self.empty:
-            self._fetch_persons([e for e in evidence.values() if persons.has_evidence(e) and not e.anonymised])
+            searched = [e for e in evidence.values() if persons.has_evidence(e) and not e.anonymised]
+            self._fetch_persons(searched)
         out: dict[str, Link] = {}
         for key in sorted(groups):
             link = self._person_link(evidence[key], key)
