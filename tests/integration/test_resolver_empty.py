@@ -6,6 +6,7 @@ judgements (a merge, a split) are replayed by both alike."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ class Recording:
         self.inner = inner
         self.links: dict[str, Link] = {}
 
-    def resolve(self, mentions: list[Mention]) -> dict[str, Link]:
+    def resolve(self, mentions: Sequence[Mention]) -> dict[str, Link]:
         out = self.inner.resolve(mentions)
         self.links.update(out)
         return out
@@ -72,7 +73,7 @@ def test_generated_corpus_resolves_the_same_without_reads(graph: Graph, generate
 
 
 def test_real_corpus_resolves_the_same_without_reads(graph: Graph, corpus: Path) -> None:
-    records = [r for r in items_of([corpus], workers=1) if not isinstance(r, Rejection)]
+    records: list[Record] = [r for r in items_of([corpus], workers=1) if not isinstance(r, Rejection)]
     assert_same(graph, records)
 
 
