@@ -85,21 +85,24 @@ class RowSet:
     def __init__(self) -> None:
         self.rows: dict[str, list[Row]] = defaultdict(list)
         self._parties: dict[str, Row] = {}
+        self._src: SourceRef | None = None
+        self._where = ""
 
     def add(self, step: str, src: SourceRef, **fields: Any) -> None:
-        where = f"{src.path}:{src.line}" if src.line else src.path
-        self.rows[step].append({"src": src.sha256, "where": where, **fields})
+        if src is not self._src:  # a record's rows come together: its place is written once
+            self._src, self._where = src, f"{src.path}:{src.line}" if src.line else src.path
+        self.rows[step].append({"src": src.sha256, "where": self._where, **fields})
 
-    def party(self, m: Mention, link: Link) -> None:
+    def party(self, m: Mention, link: Link, name_key: str, anonymised: bool) -> None:
         row = self._parties.get(link.party_uid)
         if row is None:
             row = {
                 "uid": link.party_uid,
                 "kind": m.kind,
                 "name": m.name,
-                "name_key": _name_key(m),
+                "name_key": name_key,
                 "uscc": None,
-                "anonymised": m.anonymised,
+                "anonymised": anonymised,
                 "names": [],
                 "srcs": [],
                 "where": m.id,
@@ -127,10 +130,12 @@ def build_rows(records: Sequence[Record], mentions: Sequence[Mention], links: di
     """All rows for a batch of records whose mentions were resolved to ``links``."""
     rs = RowSet()
     by_source: dict[tuple[str, int], dict[str, str]] = defaultdict(dict)
+    mention_rows = rs.rows["mention"]
     for m in mentions:
         link = links[m.id]
-        rs.party(m, link)
-        rs.rows["mention"].append(_mention_row(m, link))
+        name_key, anonymised = _name_key(m), m.anonymised
+        rs.party(m, link, name_key, anonymised)
+        mention_rows.append(_mention_row(m, link, name_key, anonymised))
         by_source[(m.source, _line_of(m))][m.slot] = link.party_uid
     seen_sources: set[str] = set()
     for rec in records:
@@ -144,10 +149,10 @@ def build_rows(records: Sequence[Record], mentions: Sequence[Mention], links: di
 
 
 def _line_of(m: Mention) -> int:
-    return int(m.id.split(":")[1])
+    return int(m.id.split(":", 2)[1])
 
 
-def _mention_row(m: Mention, link: Link) -> Row:
+def _mention_row(m: Mention, link: Link, name_key: str, anonymised: bool) -> Row:
     keys = analyse(m.name) if m.kind == "org" else None  # blocking keys, stored with the mention
     return {
         "id": m.id,
@@ -159,7 +164,7 @@ def _mention_row(m: Mention, link: Link) -> Row:
         "evidence": link.evidence,
         "props": {
             "name": m.name,
-            "name_key": _name_key(m),
+            "name_key": name_key,
             "kind": m.kind,
             "context": m.context,
             "slot": m.slot,
@@ -171,7 +176,7 @@ def _mention_row(m: Mention, link: Link) -> Row:
             "organization": m.organization,
             "span_start": m.span[0] if m.span else None,
             "span_end": m.span[1] if m.span else None,
-            "anonymised": m.anonymised,
+            "anonymised": anonymised,
             "block_variant": keys.variant if keys else None,
             "block_pinyin": keys.pinyin if keys else None,
         },

@@ -130,7 +130,7 @@ def bulk_load_records(
     with _opened(server, settings) as graph:
         refuse_non_empty(graph)
         tables = Tables(datetime.now(UTC))
-        make = resolver or (lambda g, _t: GraphResolver(g))
+        make = resolver or (lambda g, _t: GraphResolver(g, empty=True))
         fold_records(tables, records, batch_size, say, make(graph, tables), report)
     report.stage_seconds["fold"] = tables.fold_seconds
     report.stage_seconds = {k: round(v, 2) for k, v in report.stage_seconds.items()}

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from ipclue.models import (
     Company,
@@ -50,7 +51,7 @@ class Mention:
 
     @property
     def anonymised(self) -> bool:
-        return self.kind == "person" and bool(ANONYMISED.search(self.name))
+        return self.kind == "person" and anonymised_name(self.name)
 
     @property
     def masked(self) -> bool:
@@ -61,6 +62,13 @@ class Mention:
     def firm(self) -> str | None:
         """The law firm or service office of an agent (委托代理人); None for anyone else."""
         return self.organization if self.context.endswith("agent") else None
+
+
+@lru_cache(maxsize=1 << 18)
+def anonymised_name(name: str) -> bool:
+    """Whether a person's name is anonymised (张某, 李某某, 王×, 邱**): cached, names recur and
+    every stage asks."""
+    return bool(ANONYMISED.search(name))
 
 
 def mention_id(source: SourceRef, slot: str) -> str:

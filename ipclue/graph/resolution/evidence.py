@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ipclue.graph.mentions import Mention
 from ipclue.graph.resolution.orgs import analyse
@@ -22,8 +23,7 @@ GroupKey = tuple[str, str]
 
 def record_of(m: Mention) -> str:
     """The record a mention belongs to (source sha prefix + line): the unit of 'same document'."""
-    sha, line, _ = m.id.split(":", 2)
-    return f"{sha}:{line}"
+    return m.id[: m.id.index(":", m.id.index(":") + 1)]  # 'sha:line:slot' → 'sha:line'
 
 
 def org_groups(orgs: list[Mention]) -> dict[GroupKey, list[Mention]]:
@@ -141,5 +141,13 @@ def new_person_uid(ev: Profile, key: GroupKey) -> str:
 
 
 def _addresses(m: Mention, generic: set[str]) -> set[str]:
-    value = normalize_address(m.address) if m.address else ""
-    return {value} if value and value not in generic and address_is_specific(value) else set()
+    value = specific_address(m.address) if m.address else ""
+    return {value} if value and value not in generic else set()
+
+
+@lru_cache(maxsize=1 << 18)
+def specific_address(raw: str) -> str:
+    """The normalised address when it names a place, else '' (cached: a party's address recurs in
+    its records, and the normaliser's own cache is smaller than a large load's addresses)."""
+    value = normalize_address(raw)
+    return value if address_is_specific(value) else ""

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from pypinyin import lazy_pinyin
+from pypinyin.converter import UltimateConverter
+from pypinyin.core import Pinyin
 from rapidfuzz.fuzz import ratio
 
 from ipclue.normalize import clean
@@ -82,6 +84,37 @@ class OrgName:
         """For a 分公司: the exact key of the parent (the name up to its legal form)."""
         match = _FORM_RE.search(self.key)
         return self.key[: match.end()] if self.branch and match else None
+
+
+class _WordReadings(UltimateConverter):
+    """``pypinyin.lazy_pinyin``'s converter with each word's reading remembered. pypinyin splits a
+    name into words (its phrase dictionary's, or single characters) and reads each word alone, so a
+    reading depends on the word only; names are made of few words (科技, 有限, 贸易 …), and reading
+    them again was most of ``analyse``'s time. The readings are pypinyin's own: the same pinyin."""
+
+    LIMIT = 100_000  # words remembered (runs of non-Chinese text are words too): then forgotten
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.readings: dict[tuple[Any, ...], list[list[str]]] = {}
+
+    def convert(self, words: str, style: Any, heteronym: bool, errors: Any, strict: bool = True,
+                **kwargs: Any) -> list[list[str]]:  # fmt: skip
+        key = (words, style, heteronym, errors, strict, *sorted(kwargs.items()))
+        found = self.readings.get(key)
+        if found is None:
+            if len(self.readings) >= self.LIMIT:
+                self.readings.clear()
+            found = self.readings[key] = super().convert(words, style, heteronym, errors, strict, **kwargs)
+        return [list(reading) for reading in found]  # the caller's own lists, as pypinyin's are
+
+
+_PINYIN = Pinyin(_WordReadings())
+
+
+def lazy_pinyin(text: str) -> list[str]:
+    """``pypinyin.lazy_pinyin(text)`` (toneless, one reading a character), its words' readings cached."""
+    return list(_PINYIN.lazy_pinyin(text))
 
 
 @lru_cache(maxsize=200_000)

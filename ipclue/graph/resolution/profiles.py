@@ -89,22 +89,15 @@ class ProfileIndex:
         return [self.by_uid[u] for u in uids]
 
 
+EVIDENCE = ("names", "usccs", "masked", "addresses", "reps", "births", "ids", "orgs", "sources", "contexts",
+            "members")  # fmt: skip
+
+
 def merge_into(dst: Profile, src: Profile) -> None:
     """Union the evidence of ``src`` into ``dst``."""
-    for attr in (
-        "names",
-        "usccs",
-        "masked",
-        "addresses",
-        "reps",
-        "births",
-        "ids",
-        "orgs",
-        "sources",
-        "contexts",
-        "members",
-    ):
-        getattr(dst, attr).update(getattr(src, attr))
+    for attr in EVIDENCE:
+        if values := getattr(src, attr):
+            getattr(dst, attr).update(values)
     dst.size = max(dst.size, src.size)
 
 

@@ -50,10 +50,17 @@ def collector_paused() -> Iterator[None]:
 
 
 class GraphResolver:
-    """Resolves mention batches against the graph; keeps a session index across batches."""
+    """Resolves mention batches against the graph; keeps a session index across batches.
 
-    def __init__(self, graph: Graph) -> None:
+    ``empty``: the graph holds no data when the session starts and nothing is written to it until
+    the session ends (a bulk load: ``bulk.refuse_non_empty`` checked it, and the rows go to the
+    importer's files). Then every read of mentions, parties and addresses would answer nothing, so
+    none is sent, and the judgements are read once, not once per batch; the links are the same."""
+
+    def __init__(self, graph: Graph, *, empty: bool = False) -> None:
         self.graph = graph
+        self.empty = empty
+        self.judgements = load_judgements(graph) if empty else None
         self.index = ProfileIndex()
         # Blocking keys already fetched from the graph in this session: their parties are in the
         # index, and every party this session creates or extends is remembered there too, so a
@@ -67,21 +74,23 @@ class GraphResolver:
             return self._resolve(mentions)
 
     def _resolve(self, mentions: Sequence[Mention]) -> dict[str, Link]:
-        judgements = load_judgements(self.graph)
-        links = self._existing([m.id for m in mentions])
+        judgements = self.judgements if self.judgements is not None else load_judgements(self.graph)
+        links = {} if self.empty else self._existing([m.id for m in mentions])
         fresh = [m for m in mentions if m.id not in links]
         generic = self._generic_addresses(fresh)
         orgs = self._orgs([m for m in fresh if m.kind == "org"], fresh, generic)
         links.update(orgs)
         org_uids = ev_.org_uids_by_record([m for m in mentions if m.kind == "org"], links)
         links.update(self._persons([m for m in fresh if m.kind != "org"], org_uids, generic))
-        return judgements.apply(links)
+        return judgements.apply(links) if judgements.aliases or judgements.pins else links
 
     def _existing(self, ids: list[str]) -> dict[str, Link]:
         rows = self.graph.read(query("resolve/existing_links"), ids=ids)
         return {r["id"]: Link(r["uid"], r["rule"], float(r["score"]), r["evidence"]) for r in rows}
 
     def _generic_addresses(self, mentions: list[Mention]) -> set[str]:
+        if self.empty:
+            return set()
         values = sorted({normalize_address(m.address) for m in mentions if m.address})
         rows = self.graph.read(query("resolve/generic_addresses"), values=values) if values else []
         return {r["value"] for r in rows}
@@ -92,7 +101,8 @@ class GraphResolver:
         groups = ev_.org_groups(orgs)
         reps = ev_.reps_by_org(batch)
         evidence = {k: ev_.org_evidence(k, ms, reps, generic) for k, ms in groups.items()}
-        self._fetch_orgs(list(evidence.values()))
+        if not self.empty:
+            self._fetch_orgs(list(evidence.values()))
         out: dict[str, Link] = {}
         for key in sorted(groups, key=lambda k: (not evidence[k].usccs, -len(groups[k]), k)):
             link = self._org_link(evidence[key])
@@ -145,7 +155,9 @@ class GraphResolver:
     def _persons(self, people: list[Mention], org_uids: ev_.RecordOrgs, generic: set[str]) -> dict[str, Link]:
         groups = ev_.person_groups(people)
         evidence = {k: ev_.person_evidence(k, ms, org_uids, generic) for k, ms in groups.items()}
-        self._fetch_persons([e for e in evidence.values() if persons.has_evidence(e) and not e.anonymised])
+        if not self.empty:
+            searched = [e for e in evidence.values() if persons.has_evidence(e) and not e.anonymised]
+            self._fetch_persons(searched)
         out: dict[str, Link] = {}
         for key in sorted(groups):
             link = self._person_link(evidence[key], key)
