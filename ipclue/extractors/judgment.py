@@ -69,7 +69,8 @@ _DETAIL_KEY_RE = re.compile(
     r"社会信用代码|注册号|营业执照|联系电话|电话|国籍|户籍|现住|住)"
 )
 _LABEL_RE = re.compile(r"^【[^】]{1,12}】$")
-_SENTENCE_END_RE = re.compile(r"[。；;]|[，,](?=法定代表人|负责人|委托代理人|委托诉讼代理人)")
+_SENTENCE_END = r"[。；;]|[，,](?=法定代表人|负责人|委托代理人|委托诉讼代理人)"
+_BREAK_RE = re.compile(rf"[{re.escape(OPEN + CLOSE)}]|{_SENTENCE_END}")  # a bracket or a sentence end
 _ID_RE = re.compile(r"(?:公民)?身份(?:证|号)[^：:\d×xX＊*]{0,6}[：:为]?\s*([0-9Xx×＊*]{4,18})")
 _ADDR_RE = re.compile(
     r"(?:^|[，,。；;]|身份证|户籍)(?:住所地|住所(?!地)|住址|经营地址|经营场所|地址|注册地|住(?![所址]))"
@@ -231,10 +232,14 @@ def _sentences(text: str, span: Span) -> list[tuple[int, str]]:
     """Sentences of a paragraph (split at depth-0 。；), each with its absolute start offset."""
     out: list[tuple[int, str]] = []
     start, depth = span[0], 0
-    for k in range(span[0], span[1]):
+    for m in _BREAK_RE.finditer(text, span[0]):  # the end's look-ahead may read past the span
+        k = m.start()
+        if k >= span[1]:
+            break
         ch = text[k]
-        depth += (ch in OPEN) - (ch in CLOSE)
-        if depth <= 0 and _SENTENCE_END_RE.match(text, k):
+        if ch in OPEN or ch in CLOSE:
+            depth += 1 if ch in OPEN else -1
+        elif depth <= 0:
             _push(out, text, start, k)
             start, depth = k + 1, 0
     _push(out, text, start, span[1])

@@ -36,23 +36,33 @@ _D = "[0-9０-９]"
 _TM_SEP = r"\s*(?:号)?(?:[“\"”][^“”\"。]{0,30}?[”\"“])?\s*[、和及与]\s*(?:第)?\s*"
 _TM_ITEM = rf"{_TM_SEP}(G?{_D}{{3,8}})(?![\d年月日元])\s*(?:号)?"
 _TM_ITEMS = rf"(?:{_TM_SEP}G?{_D}{{3,8}}(?![\d年月日元])\s*(?:号)?)*"
+# Each alternative starts with a literal character (a look-behind goes after it), so the engine skips
+# ahead to the next 第/商/注/取/登/受 instead of trying every alternative at every position.
+_TM_NUMBER_KEYS = ("商标注册证号?", "注册证号", "商标注册号", "注册号", "商标号")
+_TM_NUMBER_AFTER = rf"(?:码)?(?:分别)?(?:为|是)?\s*[：:]?\s*(?:第)?\s*({_D}{{3,8}})(?![\d.＊*×])"
 _TM_CONTEXT_RE = re.compile(
-    rf"(?<![字\d])第\s*({_D}{{3,8}})\s*号(?!\s*(?:公证|民|行|刑|判决|裁定|决定|通知|函|令|证据|案))"
-    rf"(?={_TM_ITEMS}(?:[^。；;，,]{{0,40}}?商标|[^。；;]{{0,12}}?(?:注册商标|商标注册证)))"
-    rf"|(?:商标注册证号?|注册证号|商标注册号|注册号|商标号)(?:码)?(?:分别)?(?:为|是)?\s*[：:]?\s*(?:第)?\s*({_D}{{3,8}})"
-    r"(?![\d.＊*×])"
-    rf"|(?:商标注册证|注册商标)(?:第)\s*({_D}{{3,8}})\s*号"
-    rf"|(?:注册|取得|登记|受让)(?:了|取得|登记)?\s*({_D}{{4,8}})\s*号(?=\s*[“\"”]|[^。；;，,]{{0,20}}?商标)"
+    "|".join(
+        [
+            rf"第(?<![字\d]第)\s*({_D}{{3,8}})\s*号(?!\s*(?:公证|民|行|刑|判决|裁定|决定|通知|函|令|证据|案))"
+            rf"(?={_TM_ITEMS}(?:[^。；;，,]{{0,40}}?商标|[^。；;]{{0,12}}?(?:注册商标|商标注册证)))",
+            *(key + _TM_NUMBER_AFTER for key in _TM_NUMBER_KEYS),
+            *(rf"{key}(?:第)\s*({_D}{{3,8}})\s*号" for key in ("商标注册证", "注册商标")),
+            *(
+                rf"{verb}(?:了|取得|登记)?\s*({_D}{{4,8}})\s*号(?=\s*[“\"”]|[^。；;，,]{{0,20}}?商标)"
+                for verb in ("注册", "取得", "登记", "受让")
+            ),
+        ]
+    )
 )
 _TM_LIST_RE = re.compile(_TM_ITEM)
 # 第3244766、3244771、…、8753306号等注册商标: only the last item carries 号
 _TM_BARE_LIST_RE = re.compile(
-    rf"(?<![字\d])第\s*((?:{_D}{{5,8}}\s*[、，,]\s*)+{_D}{{5,8}})\s*号(?=[^。；;]{{0,12}}?商标)"
+    rf"第(?<![字\d]第)\s*((?:{_D}{{5,8}}\s*[、，,]\s*)+{_D}{{5,8}})\s*号(?=[^。；;]{{0,12}}?商标)"
 )
 _LIST_SEP_RE = re.compile(r"\s*[、，,]\s*")
 # 5669058号“中粮”商标: a bare registration number, the quoted mark and the word 商标 right after
 _TM_QUOTED_RE = re.compile(
-    rf"(?<![\dA-Za-z第])({_D}{{6,8}})\s*号(?=\s*[“\"][^”\"。]{{0,20}}[”\"]\s*(?:注册)?商标)"
+    rf"({_D}(?<![\dA-Za-z第]{_D}){_D}{{5,7}})\s*号(?=\s*[“\"][^”\"。]{{0,20}}[”\"]\s*(?:注册)?商标)"
 )
 _YEAR_BRACKET_RE = re.compile(r"[\[［〔（(]\s*(?:19|20)\d{2}\s*[\]］〕）)]")
 _PATENT_RE = re.compile(

@@ -35,6 +35,9 @@ _HINT_RE = re.compile(r"公司|集团|商行|经营部|工作室|事务所|厂|�
 _PLACE_RE = re.compile(rf"^[{_CJK}]{{1,8}}(?:省|市|县|区|自治区|自治州|州|旗|镇|乡)$")
 _ANON_RE = re.compile(r"某|×|＊|\*|ｘ|X{2,}|x{2,}|…")
 _SENTENCE_RE = re.compile(r"[^。；;！？\n]+")
+# A character jieba yields as a word of its own (outside its re_han_default blocks, not a blank) that is
+# no name token (``_NAME_TOKEN``) and no bracket: no organisation-name pattern crosses it.
+_SEPARATOR_RE = re.compile(rf"[^{_CJK}a-zA-Z0-9+#&._%\-·（()）\s]")
 _QUOTED_SHOP_RE = re.compile(
     rf"[“\"]([{_CJK}A-Za-z0-9·]{{2,20}}?(?:旗舰店|专营店|专卖店|网店|商行|经营部|工作室))[”\"]"
 )
@@ -186,9 +189,29 @@ def _block_words(block: str) -> tuple[str, ...]:
     return tuple(segmenter().cut(block))
 
 
+def _name_tokens(text: str) -> list[Tok]:
+    """The tokens of ``text`` a name can be made of: ``tokens(_segment(text), text)`` less those of the
+    pieces without a suffix hint, a piece being the text between two separators (a character jieba
+    yields alone, of no name token and no bracket: ，、“ ”). No pattern match crosses a separator (its
+    class is O) and every match ends in a suffix token, so the matches are those of the whole text;
+    the separator before each piece kept is kept too, so the name taken back at an inner 和/与
+    (``_extend``) stops where it stops in the whole text. A piece starts after its separator's trailing
+    space, as ``tokens`` counts it."""
+    toks: list[Tok] = []
+    prev = -1  # the separator before the piece (-1: the text's start)
+    for end in [*(m.start() for m in _SEPARATOR_RE.finditer(text)), len(text)]:
+        start = prev + 1 + (prev >= 0 and text.startswith(" ", prev + 1))
+        if _HINT_RE.search(text, start, end):
+            if prev >= 0:
+                toks.append(Tok(text[prev], prev))
+            toks += tokens(_segment(text[start:end]), text, start, end)
+        prev = end
+    return toks
+
+
 def _sentence_orgs(sentence: str, cut: int) -> Iterator[tuple[str, int, int]]:
     """Accepted pattern entities of one sentence, plus quoted shop names the tokens missed."""
-    toks = tokens(_segment(sentence[:cut]), sentence[:cut])
+    toks = _name_tokens(sentence[:cut])
     spans: list[tuple[int, int]] = []
     for first, last in org_spans(token_classes(toks, _mark)):
         trimmed = _trim(_extend(toks, first, last))

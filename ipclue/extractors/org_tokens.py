@@ -35,22 +35,23 @@ class Tok(NamedTuple):
     idx: int
 
 
-def tokens(words: Iterator[str], text: str) -> list[Tok]:
-    """``words`` (jieba's segmentation of ``text``) as spaCy's zh tokenizer makes them into tokens."""
+def tokens(words: Iterator[str], text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    """``words`` (jieba's segmentation of ``text[start:end]``) as spaCy's zh tokenizer makes them into
+    tokens, with their offsets in ``text``."""
     out: list[Tok] = []
-    pos = 0
+    pos, end = start, len(text) if end is None else end
     for word in words:
         if not word or word.isspace():
             continue
-        start = text.index(word, pos)
-        if start > pos:
-            out.append(Tok(text[pos:start], pos))
-        out.append(Tok(word, start))
-        pos = start + len(word)
-        if pos < len(text) and text[pos] == " ":
+        first = text.index(word, pos)
+        if first > pos:
+            out.append(Tok(text[pos:first], pos))
+        out.append(Tok(word, first))
+        pos = first + len(word)
+        if pos < end and text[pos] == " ":
             pos += 1
-    if pos < len(text):
-        out.append(Tok(text[pos:], pos))
+    if pos < end:
+        out.append(Tok(text[pos:end], pos))
     return out
 
 

@@ -1,9 +1,10 @@
 """Extraction in worker processes, with the serial run's output exactly.
 
 The main process walks the inputs (``inputs.walk_inputs``, the serial order) and hands consecutive
-files, ``FILES_PER_TASK`` at a time, to a pool of ``workers`` processes, keeping a few tasks ahead
-of the consumer (so extraction overlaps with whatever consumes the items: resolution and writing in
-``ipclue ingest``). A worker reads each file, hashes it and extracts its items without the run-wide
+files, ``FILES_PER_TASK`` at a time, to a pool of ``workers`` processes, keeping ``FILES_AHEAD``
+files ahead of the consumer (so extraction overlaps with whatever consumes the items: resolution and
+writing in ``ipclue ingest``, which takes a chunk of records at a time and resolves it while the
+workers go on). A worker reads each file, hashes it and extracts its items without the run-wide
 rules; the main process takes the results back in input order and applies those rules itself, as
 the serial run does: an empty file, bytes already seen (``duplicate-content``), a repeated case or
 decision number (the first wins). So the items, their order and every rejection are the serial
@@ -31,7 +32,9 @@ from ipclue.extractors.inputs import display_name
 from ipclue.models import Rejection
 
 FILES_PER_TASK = 32  # ~50 ms of work per task for generated judgments: the hand-over is negligible
-TASKS_AHEAD = 4  # per worker: tasks submitted before the consumer asks for them
+TASKS_AHEAD = 4  # per worker: tasks submitted before the consumer asks for them, at least
+FILES_AHEAD = 8192  # files submitted before the consumer asks for them: more than one chunk of records
+# the consumer takes at a time (ingest resolves 5,000), so the workers go on while it resolves a chunk
 WORKER_MAX_BYTES = 32 * 1024 * 1024
 MIN_FILES_FOR_WORKERS = 200  # below: starting the workers (~1 s each, their models) costs more
 
@@ -141,7 +144,8 @@ def extract_parallel(
     run, done = dispatch.Run(), 0
     pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_warm)
     try:
-        for batch, future in _ahead(pool, iter(entries), workers * TASKS_AHEAD):
+        depth = max(workers * TASKS_AHEAD, FILES_AHEAD // FILES_PER_TASK)
+        for batch, future in _ahead(pool, iter(entries), depth):
             results = iter(_result(future))
             for entry, by_worker in batch:
                 if isinstance(entry, Rejection):

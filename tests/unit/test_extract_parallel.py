@@ -44,7 +44,8 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_workers_give_the_serial_items_in_the_serial_order(
     planted: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(parallel, "FILES_PER_TASK", 7)  # many tasks, several ahead
+    monkeypatch.setattr(parallel, "FILES_PER_TASK", 7)  # many tasks,
+    monkeypatch.setattr(parallel, "FILES_AHEAD", 21)  # several ahead
     monkeypatch.setattr(parallel, "WORKER_MAX_BYTES", 50_000)  # the larger record files: main process
     serial = _dump(planted, 1)
     assert _dump(planted, 2) == serial
