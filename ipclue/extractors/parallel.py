@@ -53,8 +53,12 @@ class Extracted:
 def default_workers(files: int) -> int:
     """The processes to extract ``files`` inputs with: every core this process may use, or 1 (serial)
     for a small input."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return cores if files >= MIN_FILES_FOR_WORKERS else 1
+    return usable_cores() if files >= MIN_FILES_FOR_WORKERS else 1
+
+
+def usable_cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def extract_file_items(path: str) -> Extracted:

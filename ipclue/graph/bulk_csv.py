@@ -21,10 +21,8 @@ from ipclue.graph.bulk_fork import BulkError, Task, run_forked
 
 IdType = Literal["actual", "string"]
 __all__ = ["BulkError", "ImportFiles", "Kept", "column_type", "kept_relationships", "write_csvs"]
-Kept = dict[RelFile, dict[RelKey, Props]]
-Index = dict[
-    str, dict[str, int]
-]  # label → key → store id  # the relationships imported: both end nodes exist
+Kept = dict[RelFile, dict[RelKey, Props]]  # the relationships imported: both end nodes exist
+Index = dict[str, dict[str, int]]  # label → key → store id
 ARRAY_DELIMITER = "\x1f"
 ARRAY_DELIMITER_OPTION = "U+001F"
 LINES_PER_WRITE = 50_000  # lines joined into one write (bounds the text held at once)
@@ -50,12 +48,12 @@ def write_csvs(
 ) -> ImportFiles:  # fmt: skip
     """Every node and relationship of ``tables`` as CSV files under ``directory``.
 
-        ``id_type`` ``actual`` (the importer's ``--id-type=actual``): each node is given its store id
-        here (0, 1, … over all labels) and relationships name those, so the importer maps no id at all;
-        the key is a plain property column. ``string``: the key is the ``:ID`` column (``uid:ID(Party)``),
-        which the importer maps to store ids (hashing, sorting, collision checks) in its id groups.
-        ``kept``: ``kept_relationships(tables)``, when the caller has them already. The files are
-        written by ``workers`` processes (default: one per usable core; ``bulk_fork.run_forked``): the
+    ``id_type`` ``actual`` (the importer's ``--id-type=actual``): each node is given its store id
+    here (0, 1, … over all labels) and relationships name those, so the importer maps no id at all;
+    the key is a plain property column. ``string``: the key is the ``:ID`` column (``uid:ID(Party)``),
+    which the importer maps to store ids (hashing, sorting, collision checks) in its id groups.
+    ``kept``: ``kept_relationships(tables)``, when the caller has them already. The files are
+    written by ``workers`` processes (default: one per usable core; ``bulk_fork.run_forked``): the
     files, counts and empty lists do not depend on it."""
     directory.mkdir(parents=True, exist_ok=True)
     files = ImportFiles(id_type=id_type)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ipclue.errors import IpclueError
+from ipclue.extractors.parallel import usable_cores
 
 Result = list[dict[str, Any]]
 
@@ -37,11 +38,6 @@ class Task:
     path: Path
     cost: int
     run: Callable[[], Result]
-
-
-def usable_cores() -> int:
-    """The cores this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def run_forked(tasks: Sequence[Task], workers: int | None = None) -> list[Result]:

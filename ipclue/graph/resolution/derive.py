@@ -165,7 +165,7 @@ def branches(graph: Graph, linked: set[str] | None = None) -> int:
     for r in graph.read(query("derive/branch_candidates"), pattern=BRANCH_PATTERN):
         parent = analyse(r["name"]).parent_key
         if parent:
-            rows.append({"uid": r["uid"], "name": r["name"], "parent_key": parent})
+            rows.append({"uid": r["uid"], "evidence": branch_evidence(r["name"]), "parent_key": parent})
     found = graph.write(query("derive/branch_of"), rows=rows) if rows else []
     if found and linked is not None:
         linked.update(found[0]["uids"])
@@ -173,7 +173,7 @@ def branches(graph: Graph, linked: set[str] | None = None) -> int:
 
 
 def branch_evidence(name: str) -> str:
-    """The evidence of a derived BRANCH_OF, as ``derive/branch_of`` writes it (the bulk load's)."""
+    """The evidence of a derived BRANCH_OF (``derive/branch_of`` writes it; the bulk load imports it)."""
     return f"branch name {name} begins with its parent name"
 
 
