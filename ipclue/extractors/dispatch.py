@@ -66,6 +66,15 @@ class Run:
     case_nos: dict[str, str] = field(default_factory=dict)
     decision_nos: dict[str, str] = field(default_factory=dict)
 
+    def seen_before(self, name: str, digest: str) -> Rejection | None:
+        """A ``duplicate-content`` rejection when these bytes were read before; else None (and the
+        bytes are now seen, as ``name``)."""
+        if digest in self.hashes:
+            detail = f"same bytes as {self.hashes[digest]}"
+            return reject(name, "decode", "duplicate-content", detail, sha256=digest)
+        self.hashes[digest] = name
+        return None
+
     def dedup(self, item: Item) -> Item:
         """The item, or a Rejection when its case or decision number was already seen."""
         if isinstance(item, Judgment):
@@ -131,11 +140,9 @@ def extract_one(path: Path, run: Run) -> Iterator[Item]:
     digest = hashlib.sha256(data).hexdigest()
     if not data.strip():
         yield reject(name, "decode", "empty", "the file has no content", sha256=digest)
-    elif digest in run.hashes:
-        detail = f"same bytes as {run.hashes[digest]}"
-        yield reject(name, "decode", "duplicate-content", detail, sha256=digest)
+    elif seen := run.seen_before(name, digest):
+        yield seen
     else:
-        run.hashes[digest] = name
         items = items_by_kind(path, name, data, digest)
         yield from guarded(name, digest, (run.dedup(item) for item in items))
 

@@ -8,8 +8,9 @@ workers go on). A worker reads each file, hashes it and extracts its items witho
 rules; the main process takes the results back in input order and applies those rules itself, as
 the serial run does: an empty file, bytes already seen (``duplicate-content``), a repeated case or
 decision number (the first wins). So the items, their order and every rejection are the serial
-run's. A record file larger than ``WORKER_MAX_BYTES`` is extracted in the main process, streaming,
-as in the serial run (a worker would hold all its records at once and send them back in one piece).
+run's. A JSON Lines or CSV file larger than ``WORKER_MAX_BYTES`` is extracted in the main process,
+record by record, as in the serial run (a worker would hold all its records at once and send them
+back in one piece); a JSON file of any size goes to a worker, as it is parsed whole either way.
 """
 
 from __future__ import annotations
@@ -94,17 +95,15 @@ def settle(run: dispatch.Run, got: Extracted) -> Iterator[Item]:
         yield from got.items
     elif got.empty:
         yield dispatch.reject(got.name, "decode", "empty", "the file has no content", sha256=got.digest)
-    elif got.digest in run.hashes:
-        detail = f"same bytes as {run.hashes[got.digest]}"
-        yield dispatch.reject(got.name, "decode", "duplicate-content", detail, sha256=got.digest)
+    elif seen := run.seen_before(got.name, got.digest):
+        yield seen
     else:
-        run.hashes[got.digest] = got.name
         yield from (run.dedup(item) for item in got.items)
 
 
 def _in_worker(path: Path) -> bool:
-    """Whether a worker extracts ``path`` (every file but a large record file)."""
-    if path.suffix.lower() not in dispatch.DATA_SUFFIXES:
+    """Whether a worker extracts ``path``: every file but a large JSON Lines or CSV file."""
+    if path.suffix.lower() not in dispatch.DATA_SUFFIXES or path.suffix.lower() == ".json":
         return True
     try:
         return path.stat().st_size <= WORKER_MAX_BYTES

@@ -38,6 +38,11 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "judgments" / "zz-one-byte-more.txt").write_bytes(first.read_bytes() + b"\n")
     (root / "judgments" / "zz-empty.txt").write_bytes(b"")
     (root / "judgments" / ".hidden.txt").write_bytes(first.read_bytes())
+    companies = root / "registry" / "companies.jsonl"
+    lines = companies.read_text(encoding="utf-8").splitlines()
+    lines[6:9] = ["{not json", "", "[1, 2]"]  # bad lines in a large file the main process reads
+    (root / "registry" / "zz-mended.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (root / "registry" / "zz-mended.json").write_text("[" + ",".join(lines[:3]) + "]", encoding="utf-8")
     return root
 
 
@@ -46,13 +51,24 @@ def test_workers_give_the_serial_items_in_the_serial_order(
 ) -> None:
     monkeypatch.setattr(parallel, "FILES_PER_TASK", 7)  # many tasks,
     monkeypatch.setattr(parallel, "FILES_AHEAD", 21)  # several ahead
-    monkeypatch.setattr(parallel, "WORKER_MAX_BYTES", 50_000)  # the larger record files: main process
+    monkeypatch.setattr(parallel, "WORKER_MAX_BYTES", 50_000)  # the larger JSON Lines files: main process
     serial = _dump(planted, 1)
     assert _dump(planted, 2) == serial
     reasons = Counter(json.loads(line).get("reason") for line in serial)
-    for rule in ("duplicate-content", "duplicate-case-no", "empty", "hidden"):
+    rules = ("duplicate-content", "duplicate-case-no", "empty", "hidden", "invalid-json", "not-an-object")
+    for rule in rules:
         assert reasons[rule] >= 1, rule
     assert len(serial) > 300
+
+
+def test_a_json_file_of_any_size_goes_to_a_worker_a_large_json_lines_file_does_not(
+    planted: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "WORKER_MAX_BYTES", 1_000)
+    registry = planted / "registry"
+    assert parallel._in_worker(registry / "zz-mended.json")
+    assert not parallel._in_worker(registry / "zz-mended.jsonl")
+    assert parallel._in_worker(registry / "missing.jsonl")  # the worker reports it as not found
 
 
 def test_a_worker_file_that_cannot_be_read_is_its_rejection(tmp_path: Path) -> None:
