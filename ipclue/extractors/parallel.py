@@ -103,7 +103,8 @@ def settle(run: dispatch.Run, got: Extracted) -> Iterator[Item]:
 
 def _in_worker(path: Path) -> bool:
     """Whether a worker extracts ``path``: every file but a large JSON Lines or CSV file."""
-    if path.suffix.lower() not in dispatch.DATA_SUFFIXES or path.suffix.lower() == ".json":
+    suffix = path.suffix.lower()
+    if suffix not in dispatch.DATA_SUFFIXES or suffix == ".json":
         return True
     try:
         return path.stat().st_size <= WORKER_MAX_BYTES
