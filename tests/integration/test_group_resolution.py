@@ -86,3 +86,26 @@ def test_rerun_is_idempotent(graph: Graph) -> None:
     before = (persons(graph, "周伯通"), possible(graph, "欧阳锋"))
     derive(graph)
     assert (persons(graph, "周伯通"), possible(graph, "欧阳锋")) == before
+
+
+def test_a_shared_address_merges_counting_only_the_bearers_in_reach(graph: Graph) -> None:
+    # two unlike-named firms at one (non-generic) address; two more bearers of the name elsewhere
+    shared = "深圳市南山区共享路8号"
+    rows = [
+        _company("深圳市青松贸易有限公司", "黄药师", shared),
+        _company("深圳市白鹭物流有限公司", "黄药师", shared),
+        _company("北京市红枫餐饮有限公司", "黄药师", "北京市朝阳区建国路1号"),
+        _company("成都市金沙家具有限公司", "黄药师", "成都市武侯区人民南路2号"),
+    ]
+    Loader(graph, resolver=GraphResolver(graph), batch_size=2).load(rows)
+    derive(graph)
+    found = graph.read(
+        "MATCH (p:Party {name: '黄药师'})-[:LEGAL_REP_OF]->(o:Party) "
+        "RETURN o.name AS org, p.uid AS uid ORDER BY org"
+    )
+    by_org = {r["org"]: r["uid"] for r in found}
+    assert by_org["深圳市青松贸易有限公司"] == by_org["深圳市白鹭物流有限公司"], found
+    assert len(set(by_org.values())) == 3, found  # the bearers in 北京 and 成都 stay apart
+    (merged,) = [r for r in persons(graph, "黄药师") if r["rule"] == "person:group-shared-address"]
+    assert merged["score"] == 0.85 and f"共同地址「{shared}」" in str(merged["evidence"])
+    assert "关联组织内同名可区分者 1 人" in str(merged["evidence"])

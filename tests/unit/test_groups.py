@@ -48,11 +48,23 @@ def test_branch_link_merges_and_trade_name_alone_is_only_possible() -> None:
 
 
 def test_a_common_name_weakens_a_link_that_can_occur_anywhere() -> None:
-    links: OrgLinks = {frozenset(("o1", "o2")): [OrgLink("shared_phone", "0755-1")]}
-    pair = [rep("p1", "o1", "甲有限公司"), rep("p2", "o2", "乙有限公司")]
-    rare = name_pairs(pair, 2, links, TH, set())[0].score
-    common = name_pairs(pair, 200, links, TH, set())[0].score
-    assert rare == 0.88 and common < TH.merge <= rare
+    # the same 字号 can be written by organisations anywhere: every bearer of the name counts
+    pair = [rep("p1", "o1", "星河电子有限公司"), rep("p2", "o2", "星河贸易有限公司")]
+    rare = name_pairs(pair, 2, {}, TH, set())[0]
+    common = name_pairs(pair, 200, {}, TH, set())[0]
+    assert rare.rule == common.rule == "person:group-trade-name"
+    assert common.score < rare.score and "同名可区分者 199 人" in common.evidence  # the two count as one
+
+
+def test_a_shared_phone_or_address_counts_only_the_bearers_in_reach() -> None:
+    # a non-generic phone or address puts the organisations in one small group, as a chain does
+    for kind, strength in (("shared_phone", 0.88), ("shared_address", 0.85)):
+        links: OrgLinks = {frozenset(("o1", "o2")): [OrgLink(kind, "0755-1")]}
+        pair = [rep("p1", "o1", "甲有限公司"), rep("p2", "o2", "乙有限公司"), rep("p3", "o9", "丙有限公司")]
+        out = plan({"方洪波": (pair, 200)}, links, TH)
+        assert set(out.merges) == {"p1"} and set(out.merges["p1"]) == {"p2"}, kind
+        merged = out.merges["p1"]["p2"]
+        assert merged.score == strength and "关联组织内同名可区分者 1 人" in merged.evidence, kind
 
 
 def test_a_common_name_at_a_parent_and_its_subsidiary_is_still_merged() -> None:

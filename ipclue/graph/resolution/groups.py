@@ -21,13 +21,15 @@ Every further kind of link adds 0.05 (at most 0.97). The result is weighted by t
 rarity: ``1 - rarity · log2(c)`` (at least 0.5), where ``c`` counts the distinguishable people
 bearing the name who could have produced the link by coincidence:
 
-- for a link that can occur between any organisations (字号, phone, address, none), every
-  distinguishable bearer in the data (parties without any role, plus groups of linked parties);
-- for a structural link (``same_org``, ``branch``, ``shareholder``), only the distinguishable
-  bearers holding roles at the two people's organisations or at organisations linked to them: a
-  bearer elsewhere in the data cannot sit inside the group by chance. Bearers in reach are linked
-  to one of the two, so a common name weakens such a link only when the group holds a bearer kept
-  apart by a hard negative (another birth date or ID fragment, a rejection).
+- for a link that can occur between any organisations (字号, none), every distinguishable
+  bearer in the data (parties without any role, plus groups of linked parties);
+- for a link that puts the organisations in one small group (``same_org``, ``branch``,
+  ``shareholder``, and a shared phone or address: non-generic, so borne by fewer organisations
+  than the generic cutoff), only the distinguishable bearers holding roles at the two people's
+  organisations or at organisations linked to them: a bearer elsewhere in the data cannot sit
+  inside the group by chance. Bearers in reach are linked to one of the two, so a common name
+  weakens such a link only when the group holds a bearer kept apart by a hard negative (another
+  birth date or ID fragment, a rejection).
 
 At or above ``merge`` the parties merge; between ``review`` and ``merge`` they get a
 ``POSSIBLY_SAME`` edge. Different birth dates or ID fragments are a hard negative; so is a
@@ -54,7 +56,8 @@ STRENGTH = {
     "name_roles": 0.65,
 }
 NAME_ONLY = "person:group-name-roles"  # never a merge, whatever the score
-STRUCTURAL = frozenset(f"person:group-{k}" for k in ("same-org", "branch", "shareholder"))  # see in_reach
+STRUCTURAL = frozenset(f"person:group-{k}" for k in ("same-org", "branch", "shareholder"))  # one group
+IN_REACH = STRUCTURAL | {"person:group-shared-phone", "person:group-shared-address"}  # see in_reach
 NAME_ONLY_MAX = 3  # name-only pairs only for names this few parties bear
 BLOCK_CAP = 50  # a 字号 or sound shared by more same-name people is no signal
 MANAGEMENT = frozenset({"LEGAL_REP_OF", "SHAREHOLDER_OF", "OFFICER_OF"})
@@ -349,13 +352,14 @@ def name_pairs(
 def _weighted(
     raw: list[Raw], people: list[Person], bearers: int, th: Thresholds, near: Neighbours
 ) -> list[Pair]:
-    """The pairs weighted by the name's rarity: the bearers in reach for a structural link, else
-    every distinguishable bearer (people joined by an organisation link count as one)."""
+    """The pairs weighted by the name's rarity: the bearers in reach for a link within a small
+    group (``IN_REACH``), else every distinguishable bearer (people joined by an organisation link
+    count as one)."""
     root = _roots([p.uid for p in people], [(p.uid, q.uid) for p, q, _, rule, _ in raw if rule != NAME_ONLY])
     everywhere = max(1, len(set(root.values())) + bearers - len(people))
     out = []
     for p, q, s, rule, why in raw:
-        local = rule in STRUCTURAL
+        local = rule in IN_REACH
         c = in_reach(p, q, people, root, near) if local else everywhere
         weight = max(0.5, 1.0 - th.rarity * math.log2(c))
         where = "关联组织内同名可区分者" if local else "同名可区分者"
