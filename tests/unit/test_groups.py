@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ipclue.graph.resolution.groups import (
+    STRENGTH,
     OrgLink,
     OrgLinks,
     Person,
@@ -56,20 +57,10 @@ def test_a_common_name_weakens_a_link_that_can_occur_anywhere() -> None:
     assert common.score < rare.score and "同名可区分者 199 人" in common.evidence  # the two count as one
 
 
-def test_a_shared_phone_or_address_counts_only_the_bearers_in_reach() -> None:
-    # a non-generic phone or address puts the organisations in one small group, as a chain does
-    for kind, strength in (("shared_phone", 0.88), ("shared_address", 0.85)):
-        links: OrgLinks = {frozenset(("o1", "o2")): [OrgLink(kind, "0755-1")]}
-        pair = [rep("p1", "o1", "甲有限公司"), rep("p2", "o2", "乙有限公司"), rep("p3", "o9", "丙有限公司")]
-        out = plan({"方洪波": (pair, 200)}, links, TH)
-        assert set(out.merges) == {"p1"} and set(out.merges["p1"]) == {"p2"}, kind
-        merged = out.merges["p1"]["p2"]
-        assert merged.score == strength and "关联组织内同名可区分者 1 人" in merged.evidence, kind
-
-
 def test_a_common_name_at_a_parent_and_its_subsidiary_is_still_merged() -> None:
-    # 200 parties bear the name, but none but these two holds a role in the group
-    for kind in ("shareholder", "branch"):
+    # 200 parties bear the name, but none but these two holds a role in the group; a non-generic
+    # phone or address puts the organisations in one small group, as a chain does
+    for kind in ("shareholder", "branch", "shared_phone", "shared_address"):
         links: OrgLinks = {frozenset(("o1", "o2")): [OrgLink(kind, "控股公司")]}
         pair = [
             rep("p1", "o1", "甲控股有限公司"),
@@ -78,7 +69,8 @@ def test_a_common_name_at_a_parent_and_its_subsidiary_is_still_merged() -> None:
         ]
         out = plan({"方洪波": (pair, 200)}, links, TH)
         assert set(out.merges) == {"p1"} and set(out.merges["p1"]) == {"p2"}, kind
-        assert "关联组织内同名可区分者 1 人" in out.merges["p1"]["p2"].evidence
+        merged = out.merges["p1"]["p2"]
+        assert merged.score == STRENGTH[kind] and "关联组织内同名可区分者 1 人" in merged.evidence, kind
 
 
 def test_another_bearer_inside_the_group_weakens_a_structural_link() -> None:
