@@ -1,11 +1,15 @@
 """Which files of the given paths are inputs, and every one that is not, with its reason.
 
-Directories are walked in sorted order. Not read, and reported as a ``skip`` (never silently):
-hidden names (``.x``, ``..x``), quarantine folders and rejection logs, symbolic links that point
-outside the input roots (or nowhere, or in a loop), linked directories (not followed: their files
-inside the roots are read where they really are), and anything that is not a regular file (a FIFO
-would block the batch). File names that are not UTF-8 (archives made on Chinese Windows) are shown
-decoded as GB18030, else with the undecodable bytes escaped, so a name never breaks a report.
+Directories are walked in sorted order, structured records first (``RECORD_SUFFIXES``: register
+exports and lists, JSON Lines, JSON, CSV), then documents: the registers are the reference a
+document's mentions are resolved against, and a first load resolves them in its main process while
+the workers extract the documents (``extractors.parallel``), instead of after them with the workers
+idle. Not read, and reported as a ``skip`` (never silently): hidden names (``.x``, ``..x``),
+quarantine folders and rejection logs, symbolic links that point outside the input roots (or
+nowhere, or in a loop), linked directories (not followed: their files inside the roots are read
+where they really are), and anything that is not a regular file (a FIFO would block the batch). File
+names that are not UTF-8 (archives made on Chinese Windows) are shown decoded as GB18030, else with
+the undecodable bytes escaped, so a name never breaks a report.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from ipclue.models import Rejection
 
 SKIP_DIRS = frozenset({"quarantine", "_quarantine", "__pycache__", "node_modules"})
 SKIP_FILES = frozenset({"rejections.jsonl"})
+RECORD_SUFFIXES = frozenset({".jsonl", ".json", ".csv"})
+"""Structured records (walked before the documents of the same directory)."""
 MAX_FILE_BYTES = int(os.environ.get("IPCLUE_MAX_FILE_BYTES", str(256 * 1024 * 1024)))
 """The largest input file read (bigger ones are quarantined as ``too-large``)."""
 
@@ -47,12 +53,17 @@ def walk_inputs(paths: Sequence[Path]) -> Iterator[Path | Rejection]:
     roots = [p.resolve() for p in paths if p.is_dir()]
     for path in paths:
         if path.is_dir():
-            for entry in sorted(path.rglob("*")):
+            for entry in walked(path):
                 verdict = entry_verdict(entry, path, roots)
                 if verdict is not None:
                     yield verdict
         else:
             yield path
+
+
+def walked(root: Path) -> list[Path]:
+    """Everything under ``root`` in walk order: the structured records' files first, each part sorted."""
+    return sorted(root.rglob("*"), key=lambda entry: (entry.suffix.lower() not in RECORD_SUFFIXES, entry))
 
 
 def entry_verdict(entry: Path, root: Path, roots: list[Path]) -> Path | Rejection | None:

@@ -34,8 +34,10 @@ from ipclue.models import Rejection
 
 FILES_PER_TASK = 32  # ~50 ms of work per task for generated judgments: the hand-over is negligible
 TASKS_AHEAD = 4  # per worker: tasks submitted before the consumer asks for them, at least
-FILES_AHEAD = 8192  # files submitted before the consumer asks for them: more than one chunk of records
-# the consumer takes at a time (ingest resolves 5,000), so the workers go on while it resolves a chunk
+FILES_AHEAD = 32768  # files submitted before the consumer asks for them: more than one chunk of records
+# the consumer takes at a time (ingest resolves 5,000), so the workers go on while it resolves a chunk, and
+# enough for the ~30 s the main process spends on the registers walked first at 100k parties (workers
+# extract ~1,300 generated judgments a second meanwhile); at most ~14 KB held per judgment: ~450 MB
 WORKER_MAX_BYTES = 32 * 1024 * 1024
 MIN_FILES_FOR_WORKERS = 200  # below: starting the workers (~1 s each, their models) costs more
 

@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 
-from ipclue.extractors.inputs import entry_verdict
+from ipclue.extractors.inputs import entry_verdict, walked
 from ipclue.models import Rejection
 from ipclue.spark.files import ORDER_SEP, is_local, local_path, skip_rows, skipped
 from ipclue.spark.worker import FILES
@@ -52,7 +52,7 @@ def files_frame(spark: SparkSession, inputs: Sequence[str]) -> DataFrame:
 def _walked(no: int, uri: str, path: Path, roots: list[Path]) -> Iterator[Listed]:
     """The local walk of one input (``extractors.inputs.walk_inputs`` with every input's roots)."""
     entries: Iterator[Path | Rejection | None] = (
-        (entry_verdict(e, path, roots) for e in sorted(path.rglob("*"))) if path.is_dir() else iter([path])
+        (entry_verdict(e, path, roots) for e in walked(path)) if path.is_dir() else iter([path])
     )
     seq = 0
     for entry in entries:

@@ -96,3 +96,36 @@ def test_links_loops_and_hidden_names_are_skipped_and_counted(tmp_path: Path) ->
     }, skips
     assert any("..dots.jsonl" in r.path for r in result.rejections)
     assert len(list(inputs.walk_inputs([root]))) == 10
+
+
+def test_structured_records_are_walked_before_the_documents_each_part_sorted(tmp_path: Path) -> None:
+    for rel in [
+        "a/judgment-1.txt",
+        "a/judgment-2.HTML",
+        "b/c/notes.txt",
+        "z/companies.jsonl",
+        "m/tm.CSV",
+        "x.json",
+    ]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    walked = [
+        p.relative_to(tmp_path).as_posix() for p in inputs.walk_inputs([tmp_path]) if isinstance(p, Path)
+    ]
+    assert walked == [
+        "m/tm.CSV",
+        "x.json",
+        "z/companies.jsonl",
+        "a/judgment-1.txt",
+        "a/judgment-2.HTML",
+        "b/c/notes.txt",
+    ]
+    given = [
+        tmp_path / "a",
+        tmp_path / "z",
+    ]  # the inputs' own order is kept: the rule is per walked directory
+    assert [p.name for p in inputs.walk_inputs(given) if isinstance(p, Path)] == [
+        "judgment-1.txt",
+        "judgment-2.HTML",
+        "companies.jsonl",
+    ]
