@@ -81,7 +81,7 @@ def test_spark_extract_equals_local_on_a_generated_corpus(
     reasons = {x.reason for x in local if isinstance(x, Rejection)}
     assert {"duplicate-content", "duplicate-case-no", "empty", "unsupported-file-type"} <= reasons
     assert {"hidden", "quarantine-output", "symlink-outside-roots"} <= reasons
-    assert any(x.path.endswith("/_draft.txt") for x in local)
+    assert any(isinstance(x, Rejection) and x.path.endswith("/_draft.txt") for x in local)
     kinds = {p.name for p in (tmp_path / "out" / "records").iterdir() if p.is_dir()}
     assert kinds == {f"kind={x.type}" for x in local if not isinstance(x, Rejection)}
     table = pq.read_table(tmp_path / "out" / "records" / "kind=judgment").to_pylist()
