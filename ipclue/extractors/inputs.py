@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from ipclue.models import Rejection
 
@@ -63,7 +63,12 @@ def walk_inputs(paths: Sequence[Path]) -> Iterator[Path | Rejection]:
 
 def walked(root: Path) -> list[Path]:
     """Everything under ``root`` in walk order: the structured records' files first, each part sorted."""
-    return sorted(root.rglob("*"), key=lambda entry: (entry.suffix.lower() not in RECORD_SUFFIXES, entry))
+    return sorted(root.rglob("*"), key=lambda entry: (not holds_records(entry), entry))
+
+
+def holds_records(path: PurePath) -> bool:
+    """Whether the walk takes ``path`` among the structured records (before the documents)."""
+    return path.suffix.lower() in RECORD_SUFFIXES
 
 
 def entry_verdict(entry: Path, root: Path, roots: list[Path]) -> Path | Rejection | None:

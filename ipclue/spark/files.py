@@ -14,7 +14,7 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 from ipclue.extractors.dispatch import guarded, items_by_kind, read_input
-from ipclue.extractors.inputs import display_name, name_skip, name_verdict
+from ipclue.extractors.inputs import display_name, holds_records, name_skip, name_verdict
 from ipclue.graph.mentions import mentions_of
 from ipclue.models import Judgment, Penalty, Rejection
 from ipclue.normalize import clean
@@ -49,8 +49,10 @@ def local_path(uri: str) -> PurePosixPath:
 
 
 def order_key(input_no: int, path: PurePosixPath) -> str:
-    """Sorts as the local walk does: inputs in the given order, then ``sorted(Path)`` (by parts)."""
-    return f"{input_no:05d}{ORDER_SEP}" + ORDER_SEP.join(path.parts)
+    """Sorts as the local walk does: inputs in the given order, then the structured records' files
+    before the documents (``inputs.walked``), each part as ``sorted(Path)`` (by parts)."""
+    part = 0 if holds_records(path) else 1
+    return f"{input_no:05d}{ORDER_SEP}{part}{ORDER_SEP}" + ORDER_SEP.join(path.parts)
 
 
 def skipped(path: PurePosixPath, root: str) -> bool:

@@ -49,7 +49,15 @@ def test_a_lawyer_is_keyed_by_name_and_firm() -> None:
     assert candidate_key(keys[0], []) == KeyResolver().resolve([lawyer])[lawyer.id].party_uid
 
 
-def test_order_keys_sort_as_paths_do() -> None:
+def test_order_keys_sort_as_the_local_walk_does() -> None:
     paths = [PurePosixPath(p) for p in ("/c/a-b/x", "/c/a/z", "/c/a/y.txt", "/c/ab", "/c/a.txt")]
     by_key = sorted(paths, key=lambda p: order_key(0, p))
     assert by_key == sorted(paths)
+    records = [PurePosixPath(p) for p in ("/c/z/companies.jsonl", "/c/tm.CSV", "/c/b/q.json")]
+    walk = sorted(paths + records, key=lambda p: order_key(0, p))
+    assert [str(p) for p in walk] == [
+        "/c/b/q.json",
+        "/c/tm.CSV",
+        "/c/z/companies.jsonl",
+        *map(str, sorted(paths)),
+    ]
