@@ -26,7 +26,7 @@ from ipclue.errors import ExtractError
 from ipclue.extractors import canonical, qichacha
 from ipclue.extractors.canonical import CanonicalRecordModel, Item, error_summary
 from ipclue.extractors.completeness import truncation
-from ipclue.extractors.inputs import MAX_FILE_BYTES, RECORD_SUFFIXES, display_name, walk_inputs
+from ipclue.extractors.inputs import DATA_SUFFIXES, MAX_FILE_BYTES, display_name, walk_inputs
 from ipclue.extractors.penalty import extract_penalty, looks_like_penalty
 from ipclue.extractors.text import Document, decode_bytes, read_bytes_as_document
 from ipclue.models import Judgment, Penalty, Rejection
@@ -35,7 +35,6 @@ from ipclue.normalize import clean
 __all__ = ["CanonicalRecordModel", "ExtractResult", "Item", "extract_file", "extract_paths", "iter_inputs"]
 
 Stage = Literal["decode", "extract", "validate", "skip"]
-DATA_SUFFIXES = RECORD_SUFFIXES
 TEXT_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 _CRIMINAL_START = re.compile(r"指控|经审理查明|公诉机关")
 _CRIMINAL_PARTY = re.compile(r"被告人|被告单位")

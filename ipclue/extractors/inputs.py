@@ -1,6 +1,6 @@
 """Which files of the given paths are inputs, and every one that is not, with its reason.
 
-Directories are walked in sorted order, structured records first (``RECORD_SUFFIXES``: register
+Directories are walked in sorted order, structured records first (``DATA_SUFFIXES``: register
 exports and lists, JSON Lines, JSON, CSV), then documents: the registers are the reference a
 document's mentions are resolved against, and a first load resolves them in its main process while
 the workers extract the documents (``extractors.parallel``), instead of after them with the workers
@@ -23,7 +23,7 @@ from ipclue.models import Rejection
 
 SKIP_DIRS = frozenset({"quarantine", "_quarantine", "__pycache__", "node_modules"})
 SKIP_FILES = frozenset({"rejections.jsonl"})
-RECORD_SUFFIXES = frozenset({".jsonl", ".json", ".csv"})
+DATA_SUFFIXES = frozenset({".jsonl", ".json", ".csv"})
 """Structured records (walked before the documents of the same directory)."""
 MAX_FILE_BYTES = int(os.environ.get("IPCLUE_MAX_FILE_BYTES", str(256 * 1024 * 1024)))
 """The largest input file read (bigger ones are quarantined as ``too-large``)."""
@@ -68,7 +68,7 @@ def walked(root: Path) -> list[Path]:
 
 def holds_records(path: PurePath) -> bool:
     """Whether the walk takes ``path`` among the structured records (before the documents)."""
-    return path.suffix.lower() in RECORD_SUFFIXES
+    return path.suffix.lower() in DATA_SUFFIXES
 
 
 def entry_verdict(entry: Path, root: Path, roots: list[Path]) -> Path | Rejection | None:
