@@ -1,12 +1,12 @@
 """Which files of the given paths are inputs, and every one that is not, with its reason.
 
 Directories are walked in sorted order, structured records first (``DATA_SUFFIXES``: register
-exports and lists, JSON Lines, JSON, CSV), then documents: the registers are the reference a
-document's mentions are resolved against, and a first load resolves them in its main process while
-the workers extract the documents (``extractors.parallel``), instead of after them with the workers
-idle. Not read, and reported as a ``skip`` (never silently): hidden names (``.x``, ``..x``),
-quarantine folders and rejection logs, symbolic links that point outside the input roots (or
-nowhere, or in a loop), linked directories (not followed: their files inside the roots are read
+exports and lists, JSON Lines, JSON, CSV), then documents, so that a first load resolves the
+registers in its main process while the workers extract the documents (``extractors.parallel``),
+instead of after them with the workers idle (resolution depends on the order: the README gives what
+this order changed). Not read, and reported as a ``skip`` (never silently): hidden names (``.x``,
+``..x``), quarantine folders and rejection logs, symbolic links that point outside the input roots
+(or nowhere, or in a loop), linked directories (not followed: their files inside the roots are read
 where they really are), and anything that is not a regular file (a FIFO would block the batch). File
 names that are not UTF-8 (archives made on Chinese Windows) are shown decoded as GB18030, else with
 the undecodable bytes escaped, so a name never breaks a report.

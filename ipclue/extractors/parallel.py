@@ -29,7 +29,7 @@ from pathlib import Path
 from ipclue.errors import ConfigError
 from ipclue.extractors import dispatch
 from ipclue.extractors.canonical import Item
-from ipclue.extractors.inputs import DATA_SUFFIXES, display_name
+from ipclue.extractors.inputs import display_name, holds_records
 from ipclue.models import Rejection
 
 FILES_PER_TASK = 32  # ~50 ms of work per task for generated judgments: the hand-over is negligible
@@ -105,8 +105,7 @@ def settle(run: dispatch.Run, got: Extracted) -> Iterator[Item]:
 
 def _in_worker(path: Path) -> bool:
     """Whether a worker extracts ``path``: every file but a large JSON Lines or CSV file."""
-    suffix = path.suffix.lower()
-    if suffix not in DATA_SUFFIXES or suffix == ".json":
+    if not holds_records(path) or path.suffix.lower() == ".json":
         return True
     try:
         return path.stat().st_size <= WORKER_MAX_BYTES

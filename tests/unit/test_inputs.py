@@ -120,10 +120,8 @@ def test_structured_records_are_walked_before_the_documents_each_part_sorted(tmp
         "a/judgment-2.HTML",
         "b/c/notes.txt",
     ]
-    given = [
-        tmp_path / "a",
-        tmp_path / "z",
-    ]  # the inputs' own order is kept: the rule is per walked directory
+    # the inputs' own order is kept: the rule is per walked directory
+    given = [tmp_path / "a", tmp_path / "z"]
     assert [p.name for p in inputs.walk_inputs(given) if isinstance(p, Path)] == [
         "judgment-1.txt",
         "judgment-2.HTML",
