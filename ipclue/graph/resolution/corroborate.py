@@ -128,7 +128,7 @@ def apply(
             stale.append({"a": r["a"], "b": r["b"]})
     for part in chunks(stale, 5000):
         graph.write(query("resolve/possibly_same_drop"), rows=part)
-    _merge_all(graph, sorted(p.merges.items()))
+    merge_all(graph, sorted(p.merges.items()))
     if survivors is not None:
         survivors.update(p.merges)
     fresh = [row for key, row in sorted(rows.items()) if key not in kept]
@@ -141,7 +141,7 @@ def _possible_of(graph: Graph, names: list[str]) -> list[dict[str, Any]]:
     return graph.read(query("resolve/possible_of_names"), names=names)
 
 
-def _merge_all(graph: Graph, merges: list[tuple[str, dict[str, Pair]]]) -> None:
+def merge_all(graph: Graph, merges: list[tuple[str, dict[str, Pair]]]) -> None:
     for start in range(0, len(merges), MERGES_PER_TRANSACTION):
         part = merges[start : start + MERGES_PER_TRANSACTION]
         run_steps(graph, merge_steps([_merge(keep, uid, ab[uid]) for keep, ab in part for uid in sorted(ab)]))

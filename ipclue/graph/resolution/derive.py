@@ -8,6 +8,8 @@
 4. ``BRANCH_OF {derived: true}`` from a 分公司's name to its parent's exact name.
 4b. The group pass (``corroborate``): same-name people in roles at linked organisations are
    merged, or joined by ``POSSIBLY_SAME`` for review.
+4c. The late organisation pass (``late_orgs``): one organisation spelt two ways and split by the
+   online resolver, merged once both parties are known in full (and its people grouped again).
 5. Links between parties, stored as ``(:Party)-[:LINKED {via, through, evidence, derived}]->(:Party)``
    with the lower uid first (read them undirected); see ``links``.
 
@@ -30,6 +32,7 @@ from ipclue.graph.db import Graph, chunks
 from ipclue.graph.resolution.corroborate import group_persons
 from ipclue.graph.resolution.generic import CutoffRule, mark_agents, mark_identifiers
 from ipclue.graph.resolution.groups import Thresholds
+from ipclue.graph.resolution.late_orgs import late_orgs
 from ipclue.graph.resolution.links import links, links_of
 from ipclue.graph.resolution.orgs import analyse
 from ipclue.normalize import clean, valid_uscc
@@ -73,6 +76,7 @@ def derive(
     group_scope = None if scope is None else sorted(set(scope) | flipped | branched)
     step = group or group_persons
     counts |= clock("group_pass", lambda: step(graph, th, survivors, group_scope))
+    counts |= clock("late_orgs", lambda: late_orgs(graph, th, survivors, group_scope))
     if scope is None:
         counts |= clock("links", lambda: links(graph, max_fanout))
     else:

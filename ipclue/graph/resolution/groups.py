@@ -137,7 +137,7 @@ class OrgLink:
 
 @dataclass(frozen=True, slots=True)
 class Pair:
-    """A scored decision about two person parties (``a`` < ``b``)."""
+    """A scored decision about two parties (``a`` < ``b``)."""
 
     a: str
     b: str

@@ -206,6 +206,11 @@ def _regions_fit(name: OrgName, cand: Profile) -> bool:
     return all(regions_compatible(name.region, analyse(n).region) for n in cand.names)
 
 
+def spelt_alike(name: OrgName, cand: Profile) -> OrgName | None:
+    """The candidate's name that ``name`` matches as the variant or the homophone rule asks, if any."""
+    return _variant_match(name, cand) or _pinyin_match(name, cand, same_form=True)
+
+
 def _variant_match(name: OrgName, cand: Profile) -> OrgName | None:
     if not _regions_fit(name, cand):
         return None
