@@ -57,10 +57,14 @@ def test_the_registered_party_survives_and_conflicts_keep_parties_apart() -> Non
     assert match(org("org-nf", "广州市宝创实业有限公司", reps={"林志远"}), homophone) is None  # another city
 
 
-def test_a_pair_held_apart_by_a_reviewer_is_never_merged() -> None:
+def test_a_party_a_reviewer_judged_takes_no_part_not_even_through_a_third() -> None:
     firm = org("org-na", "广东凯圣律师事务所", *STAFF, size=213)
     misspelt = org("org-nb", "广东恺圣律师事务所", *STAFF[:3], size=26)
-    assert plan([firm, misspelt], {frozenset(("org-na", "org-nb"))}) == {}
+    assert plan([firm, misspelt], {"org-nb"}) == {}
+    split_off = org("org-sb", "广东凯圣律师事务所", *STAFF, size=5)  # split from org-na by a reviewer
+    bridge = org("org-nc", "广东恺圣律师事务所", *STAFF[:3], size=2)  # matches both
+    merges = plan([firm, split_off, bridge], {"org-na", "org-sb"})
+    assert merges == {}  # the split is not undone through the misspelling
 
 
 def test_a_party_matched_to_two_registered_organisations_is_left_alone() -> None:
@@ -73,3 +77,13 @@ def test_a_party_matched_to_two_registered_organisations_is_left_alone() -> None
     )
     assert plan([bare, shenzhen, changsha]) == {}  # which of the two it is, the names cannot tell
     assert set(plan([bare, shenzhen])) == {shenzhen.uid}
+
+
+def test_a_group_reaching_two_registered_organisations_is_left_alone() -> None:
+    a = org("org-91440300MA5F3TFU6X", "深圳市宝创实业有限公司", usccs={"91440300MA5F3TFU6X"}, reps={"林志远"})
+    b = org("org-9144030422W0N4QU8L", "深圳市泓达实业有限公司", usccs={"9144030422W0N4QU8L"}, reps={"陈明"})
+    p = org("org-np", "深圳市保创实业有限公司", reps={"林志远", "王芳"})
+    q = org("org-nq", "深圳市宏达实业有限公司", reps={"陈明", "王芳"})
+    q.names.add(analyse("深圳市保创实业有限责任公司").key)  # p and q: one party under two names
+    assert plan([a, b, p, q]) == {}  # p ~ a, q ~ b, p ~ q: one organisation cannot be both
+    assert set(plan([a, p, q])) == {a.uid}

@@ -8,6 +8,7 @@ MATCH (own:Mention)-[:REFERS_TO]->(p)
 WHERE own.block_pinyin IS NOT NULL
 WITH DISTINCT own.block_pinyin AS key
 MATCH (m:Mention {block_pinyin: key})-[:REFERS_TO]->(q:Party)
+WHERE q.kind = 'org'
 WITH key, count(DISTINCT q) AS parties
 WHERE parties > 1
 RETURN key

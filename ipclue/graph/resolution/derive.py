@@ -18,7 +18,8 @@ incremental and gives the graph a full derive would: steps 1, 2 and 5 look only 
 (plus the parties a merge or split queued, the group pass's survivors and the parties at identifiers
 whose generic flag changed) can change; step 3 reads the whole graph (its cut-offs are global) but
 writes only what changed; step 4b plans only the names those parties can change (``group_scope``)
-and writes the difference. Without it every step runs in full.
+and writes the difference; step 4c reads the groups of organisations those parties' pinyin keys
+reach, each whole. Without it every step runs in full.
 """
 
 from __future__ import annotations

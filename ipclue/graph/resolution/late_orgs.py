@@ -10,8 +10,12 @@ parties sharing a pinyin key (same sound, after region, brackets and 有限责�
 with everything the graph now holds about them, and merges a pair when the names match as the
 homophone or variant rule asks and the two are corroborated (``org_rules.corroboration``: the same
 address or legal representative, or most of the smaller side's people in the same roles), with no
-conflicting USCC or address. A pair a reviewer held apart (a split or a rejected match) is never
-merged. The survivor is the registered party (``org-<USCC>``), else the party with more mentions.
+conflicting USCC or address. Matched pairs join into groups; a group that would hold two different
+full USCCs is left as it is (which of the two registered organisations a misspelling is, the names
+cannot tell), and a party a reviewer split or declared different from another is never taken into
+one. The survivor is the group's registered party (one with a USCC), else the party with more
+mentions. An incremental pass starts from the keys of the parties it was given and reads on through
+every key those parties are known by, so each group is compared whole, as in a full pass.
 Merged mentions keep their old rule in the evidence (``… (was org:new: …)``). The people at the
 survivors are then grouped again (``corroborate.group_persons`` for those names): the lawyers of a
 firm that was split in two were two parties each.
@@ -21,25 +25,25 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from ipclue.cypher import query
 from ipclue.graph.db import Graph, chunks
 from ipclue.graph.resolution import org_rules
 from ipclue.graph.resolution.corroborate import group_persons, merge_all
-from ipclue.graph.resolution.groups import Pair, Thresholds
+from ipclue.graph.resolution.groups import Pair, Thresholds, union_roots
 from ipclue.graph.resolution.orgs import OrgName, analyse, describe_difference, name_similarity
 from ipclue.graph.resolution.profiles import Profile, from_row
 
 BUCKET_LIMIT = 50  # parties sharing one pinyin key beyond which the key says nothing (compared: none)
+PAGE = 5000
 Merges = dict[str, dict[str, Pair]]
 
 
 def late_orgs(graph: Graph, th: Thresholds, survivors: set[str], scope: list[str] | None) -> dict[str, int]:
-    """Plan and apply the pass (``scope``: only the pinyin keys of these parties' mentions; None: all);
-    the survivors go into ``survivors``, and the people at them are grouped again."""
-    keys = _keys(graph, scope)
-    profiles = [from_row(r) for part in chunks(keys, 5000) for r in _profiles(graph, part)]
-    merges = plan(profiles, held_apart(graph))
+    """Plan and apply the pass (``scope``: starting from these parties' keys; None: all); the
+    survivors go into ``survivors``, and the people at them are grouped again."""
+    merges = plan(read_profiles(graph, scope), judged(graph))
     merge_all(graph, sorted(merges.items()))
     survivors.update(merges)
     counts = {"late_org_merged": sum(len(ab) for ab in merges.values())}
@@ -49,54 +53,59 @@ def late_orgs(graph: Graph, th: Thresholds, survivors: set[str], scope: list[str
     return counts
 
 
-def _keys(graph: Graph, scope: list[str] | None) -> list[str]:
+def read_profiles(graph: Graph, scope: list[str] | None) -> list[Profile]:
+    """The profiles under the usable keys (``derive/org_pinyins_shared``) of ``scope``'s parties, or
+    under every usable key; then under the usable keys of every profile read, until none is new."""
     if scope is None:
-        return [r["key"] for r in graph.read(query("derive/org_shared_pinyins"))]
-    rows = [r for part in chunks(scope, 5000) for r in graph.read(query("derive/org_pinyins_of"), uids=part)]
-    return sorted({r["key"] for r in rows})
+        todo = {r["key"] for r in graph.read(query("derive/org_shared_pinyins"))}
+    else:
+        own = {
+            r["key"] for part in chunks(scope, PAGE) for r in _read(graph, "derive/org_pinyins_of", uids=part)
+        }
+        todo = _usable(graph, own)
+    seen: set[str] = set()
+    found: dict[str, Profile] = {}
+    while todo:
+        seen |= todo
+        for part in chunks(sorted(todo), PAGE):
+            for row in _read(graph, "resolve/org_candidates", names=[], variants=[], pinyins=part, usccs=[]):
+                found.setdefault(row["uid"], from_row(row))
+        todo = _usable(graph, {analyse(n).pinyin for p in found.values() for n in p.names} - seen)
+    return [found[u] for u in sorted(found)]
 
 
-def _profiles(graph: Graph, pinyins: list[str]) -> list[dict[str, object]]:
-    return graph.read(query("resolve/org_candidates"), names=[], variants=[], pinyins=pinyins, usccs=[])
+def _usable(graph: Graph, keys: set[str]) -> set[str]:
+    parts = chunks(sorted(keys), PAGE)
+    return {r["key"] for part in parts for r in _read(graph, "derive/org_pinyins_shared", keys=part)}
 
 
-def held_apart(graph: Graph) -> set[frozenset[str]]:
-    """Pairs of parties a reviewer split or declared different (never merged by a rule)."""
+def _read(graph: Graph, name: str, **params: object) -> list[dict[str, Any]]:
+    return graph.read(query(name), **params)
+
+
+def judged(graph: Graph) -> set[str]:
+    """The parties a reviewer split or declared different from another (left to the reviewer)."""
     rows = graph.read(query("resolve/judgements"))
-    return {frozenset((r["a"], r["b"])) for r in rows if r["kind"] in ("split", "distinct")}
+    return {u for r in rows if r["kind"] in ("split", "distinct") for u in (r["a"], r["b"])}
 
 
-def plan(profiles: Iterable[Profile], apart: set[frozenset[str]] | None = None) -> Merges:
-    """Survivor uid → {absorbed uid: the pair (rule, score, evidence) that joined it}; ``apart``: pairs
-    never merged (``held_apart``)."""
-    apart = apart or set()
+def plan(profiles: Iterable[Profile], judged: set[str] | None = None) -> Merges:
+    """Survivor uid → {absorbed uid: the pair (rule, score, evidence) that joined it}; the parties in
+    ``judged`` take no part."""
     buckets: dict[str, dict[str, Profile]] = defaultdict(dict)
     for p in profiles:
-        for name in p.names:
-            buckets[analyse(name).pinyin][p.uid] = p
+        if p.uid not in (judged or set()):
+            for name in p.names:
+                buckets[analyse(name).pinyin][p.uid] = p
     pairs: dict[frozenset[str], Pair] = {}
     for bucket in buckets.values():
         if 1 < len(bucket) <= BUCKET_LIMIT:
             found = sorted(bucket.values(), key=lambda p: p.uid)
             for i, p in enumerate(found):
                 for q in found[i + 1 :]:
-                    if frozenset((p.uid, q.uid)) not in apart and (pair := match(p, q)) is not None:
+                    if (pair := match(p, q)) is not None:
                         pairs.setdefault(frozenset((p.uid, q.uid)), pair)
-    by_uid = {p.uid: p for b in buckets.values() for p in b.values()}
-    return _merges(by_uid, _unambiguous(by_uid, pairs))
-
-
-def _unambiguous(by_uid: dict[str, Profile], pairs: dict[frozenset[str], Pair]) -> dict[frozenset[str], Pair]:
-    """The pairs less those of a party matched to organisations with full USCCs that differ (宝创实业有限公司
-    matching both 深圳市宝创实业 and 长沙市宝创实业): which one it is, the names cannot tell, so it is left
-    as it is, as the resolver leaves a mention with several corroborated candidates."""
-    codes: dict[str, set[str]] = defaultdict(set)
-    for key in pairs:
-        a, b = sorted(key)
-        codes[a] |= by_uid[b].usccs
-        codes[b] |= by_uid[a].usccs
-    torn = {u for u, found in codes.items() if len(found) > 1}
-    return {k: x for k, x in pairs.items() if not k & torn}
+    return _merges({p.uid: p for b in buckets.values() for p in b.values()}, pairs)
 
 
 def match(p: Profile, q: Profile) -> Pair | None:
@@ -124,46 +133,21 @@ def _score(a: OrgName, b: OrgName) -> float:
 
 
 def _merges(by_uid: dict[str, Profile], pairs: dict[frozenset[str], Pair]) -> Merges:
-    """The matched pairs joined strongest first (``_strength``) into groups, never two groups with
-    full USCCs that differ (a chain through parties without a code never joins two registered
-    organisations); each group merged into its best party, each absorbed party with the pair that
-    joined it (to the survivor when there is one, else its first joined pair)."""
-    root = {u: u for u in by_uid}
-    codes = {u: set(p.usccs) for u, p in by_uid.items()}
-
-    def find(u: str) -> str:
-        while root[u] != u:
-            root[u] = root[root[u]]
-            u = root[u]
-        return u
-
-    joined: dict[frozenset[str], Pair] = {}
-    for key, pair in sorted(pairs.items(), key=lambda kv: _strength(kv[1])):
-        ra, rb = find(pair.a), find(pair.b)
-        if ra == rb or (codes[ra] and codes[rb] and not codes[ra] & codes[rb]):
-            continue
-        root[max(ra, rb)] = min(ra, rb)
-        codes[min(ra, rb)] |= codes.pop(max(ra, rb))
-        joined[key] = pair
+    """Each group of matched pairs merged into its best party, unless it holds two different full
+    USCCs (宝创实业有限公司 matching both 深圳市宝创实业 and 长沙市宝创实业: left as it is); each absorbed
+    party with its pair with the survivor, else its first pair."""
+    roots = union_roots(by_uid, [(x.a, x.b) for x in pairs.values()])
     groups: dict[str, list[str]] = defaultdict(list)
-    for uid in by_uid:
-        groups[find(uid)].append(uid)
+    for uid in sorted(by_uid):
+        groups[roots[uid]].append(uid)
     out: Merges = {}
     for members in groups.values():
-        if len(members) > 1:
+        if len(members) > 1 and len({c for u in members for c in by_uid[u].usccs}) <= 1:
             keep = min(members, key=lambda u: (not by_uid[u].usccs, -by_uid[u].size, u))
-            out[keep] = {u: _pair_of(u, keep, pairs, joined) for u in sorted(members) if u != keep}
+            out[keep] = {u: _pair_of(u, keep, pairs) for u in members if u != keep}
     return out
 
 
-def _strength(pair: Pair) -> tuple[bool, float, str, str]:
-    """Variants (the same name up to region, brackets, legal form) first, then by score and uids."""
-    return pair.rule != "org:late-variant", -pair.score, pair.a, pair.b
-
-
-def _pair_of(
-    uid: str, keep: str, pairs: dict[frozenset[str], Pair], joined: dict[frozenset[str], Pair]
-) -> Pair:
-    """The pair of ``uid`` with the survivor if they matched, else the first pair that joined it."""
+def _pair_of(uid: str, keep: str, pairs: dict[frozenset[str], Pair]) -> Pair:
     direct = pairs.get(frozenset((uid, keep)))
-    return direct or min((x for k, x in joined.items() if uid in k), key=lambda x: (x.a, x.b))
+    return direct or min((x for k, x in pairs.items() if uid in k), key=lambda x: (x.a, x.b))
