@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
 
 from ipclue.cypher import query
 from ipclue.graph.db import Graph, chunks
@@ -60,7 +59,9 @@ def read_profiles(graph: Graph, scope: list[str] | None) -> list[Profile]:
         todo = {r["key"] for r in graph.read(query("derive/org_shared_pinyins"))}
     else:
         own = {
-            r["key"] for part in chunks(scope, PAGE) for r in _read(graph, "derive/org_pinyins_of", uids=part)
+            r["key"]
+            for part in chunks(scope, PAGE)
+            for r in graph.read(query("derive/org_pinyins_of"), uids=part)
         }
         todo = _usable(graph, own)
     seen: set[str] = set()
@@ -68,7 +69,9 @@ def read_profiles(graph: Graph, scope: list[str] | None) -> list[Profile]:
     while todo:
         seen |= todo
         for part in chunks(sorted(todo), PAGE):
-            for row in _read(graph, "resolve/org_candidates", names=[], variants=[], pinyins=part, usccs=[]):
+            for row in graph.read(
+                query("resolve/org_candidates"), names=[], variants=[], pinyins=part, usccs=[]
+            ):
                 found.setdefault(row["uid"], from_row(row))
         todo = _usable(graph, {analyse(n).pinyin for p in found.values() for n in p.names} - seen)
     return [found[u] for u in sorted(found)]
@@ -76,11 +79,7 @@ def read_profiles(graph: Graph, scope: list[str] | None) -> list[Profile]:
 
 def _usable(graph: Graph, keys: set[str]) -> set[str]:
     parts = chunks(sorted(keys), PAGE)
-    return {r["key"] for part in parts for r in _read(graph, "derive/org_pinyins_shared", keys=part)}
-
-
-def _read(graph: Graph, name: str, **params: object) -> list[dict[str, Any]]:
-    return graph.read(query(name), **params)
+    return {r["key"] for part in parts for r in graph.read(query("derive/org_pinyins_shared"), keys=part)}
 
 
 def judged(graph: Graph) -> set[str]:
