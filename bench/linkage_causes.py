@@ -5,8 +5,9 @@ from the graph the resolver built, with the group pass's own notion of a link (`
 
 - ``shell_pattern``: same full name, both hold management roles (法定代表人, shareholder, officer), and
   no link between their organisations. This is what every planted namesake looks like (the
-  generator puts namesakes at unrelated companies), so no rule can find these pairs without also
-  finding the namesakes: they bound the reachable recall.
+  generator puts namesakes at unrelated companies), so no merge rule can find these pairs without
+  also finding the namesakes: they bound the reachable recall (the group pass offers the rare
+  names among them, 法定代表人 in one city, as possible matches for review).
 - ``group_companies``: the organisations are linked by structure (same organisation, branch,
   shareholder chain); ``weak_link``: only a shared 字号, phone or address; ``conflict``: a birth date
   or ID fragment differs; ``no_roles``: one side holds no role at an organisation (or no
@@ -42,7 +43,7 @@ class Causes:
             return "no_roles"
         if conflict(p, q, set()):
             return "conflict"
-        hit = link_strength(p, q, self.links, self.places, name_only=False)
+        hit = link_strength(p, q, self.links, self.places)
         if hit is None:
             return INDISTINGUISHABLE if _manages(p) and _manages(q) else "no_roles"
         return "group_companies" if hit[1] in STRUCTURAL else "weak_link"

@@ -85,21 +85,40 @@ def test_another_bearer_inside_the_group_weakens_a_structural_link() -> None:
     assert "关联组织内同名可区分者 2 人" in pair.evidence
 
 
-def test_name_only_needs_management_roles_in_one_city_and_never_merges() -> None:
-    reps = [rep("p1", "o1", "深圳市甲科技有限公司"), rep("p2", "o2", "深圳市乙贸易有限公司")]
+def test_name_only_needs_controlling_roles_in_one_city_and_never_merges() -> None:
+    reps = [
+        rep("p1", "o1", "深圳市甲科技有限公司"),
+        rep("p2", "o2", "深圳市乙贸易有限公司", "SHAREHOLDER_OF"),
+    ]
     out = plan({"方洪波": (reps, 2)}, {}, Thresholds(merge=0.6, review=0.5))
     assert out.merges == {} and [p.rule for p in out.possible] == ["person:group-name-roles"]
-    assert "同在「深圳」" in out.possible[0].evidence
+    why = out.possible[0].evidence
+    assert "同在「深圳」" in why and "股东@深圳市乙贸易有限公司" in why
+    assert "同城同名法定代表人、股东可区分者 2 人" in why
+    assert out.possible[0].score == round(STRENGTH["name_roles"] * (1 - TH.rarity), 3)
+    low = Thresholds(merge=0.6, review=0.5)
     apart = [rep("p1", "o1", "深圳市甲科技有限公司"), rep("p2", "o2", "杭州市乙贸易有限公司")]
-    assert plan({"方洪波": (apart, 2)}, {}, Thresholds(merge=0.6, review=0.5)).possible == []
+    assert plan({"方洪波": (apart, 2)}, {}, low).possible == []
     unknown = [rep("p1", "o1", "深圳市甲科技有限公司"), rep("p2", "o2", "乙贸易有限公司")]  # one city unknown
-    (edge,) = plan({"方洪波": (unknown, 2)}, {}, Thresholds(merge=0.6, review=0.5)).possible
+    (edge,) = plan({"方洪波": (unknown, 2)}, {}, low).possible
     assert "所在城市未明" in edge.evidence
-    lawyers = [
-        rep("p1", "o1", "深圳市甲律师事务所", "MEMBER_OF"),
-        rep("p2", "o2", "深圳市乙律师事务所", "MEMBER_OF"),
-    ]
-    assert plan({"方洪波": (lawyers, 2)}, {}, TH).possible == []
+    for role in ("OFFICER_OF", "MEMBER_OF"):  # a 监事, a lawyer
+        other = [rep("p1", "o1", "深圳市甲科技有限公司"), rep("p2", "o2", "深圳市乙贸易有限公司", role)]
+        assert plan({"方洪波": (other, 2)}, {}, low).possible == [], role
+
+
+def test_name_only_is_for_a_rare_name_and_few_representatives_in_the_city() -> None:
+    low = Thresholds(merge=0.6, review=0.5)
+    three = [rep(f"p{i}", f"o{i}", f"深圳市{c}科技有限公司") for i, c in enumerate("甲乙丙")]
+    out = plan({"方洪波": (three, 5)}, {}, low)
+    assert len(out.possible) == 3 and all("可区分者 3 人" in p.evidence for p in out.possible)
+    assert plan({"方洪波": (three, 6)}, {}, low).possible == []  # six parties bear the name: not rare
+    four = [*three, rep("p9", "o9", "丁科技有限公司")]  # city unknown: counted in every city
+    assert plan({"方洪波": (four, 4)}, {}, low).possible == []  # four 法定代表人 of it in one city
+    linked: OrgLinks = {frozenset(("o0", "o1")): [OrgLink("shared_address", "深圳市南山区1号")]}
+    out = plan({"方洪波": (four, 4)}, linked, low)  # two of the four are one person: three remain
+    assert set(out.merges) == {"p0"} and set(out.merges["p0"]) == {"p1"}
+    assert {(p.a, p.b) for p in out.possible} == {("p0", "p2"), ("p0", "p9"), ("p2", "p9")}
 
 
 def test_the_city_of_an_organisation_from_its_name_else_its_address() -> None:

@@ -12,17 +12,20 @@ where they hold a role (法定代表人, shareholder, officer, agent of a firm):
 - ``trade_name`` 0.72–0.81 — the same 字号 (longest common start of the names without region,
   place names known from the data and legal form, ≥ 2 characters, not a generic word), more
   when long or in the same region; 0.72 for the same name up to homophones (朗华/郎华);
-- ``name_roles`` 0.65 — no link found, but both hold management roles (法定代表人, shareholder,
-  officer) at organisations not known to be in different cities (the 市 of the name's region
-  prefix, else of the address; same city, or one unknown): only ever a possible match, and only
-  for a name few parties bear.
+- ``name_roles`` 0.65 — no link found, but both are 法定代表人 or shareholders (``CONTROL``) of
+  organisations in one city (the 市 of the name's region prefix, else of the address; or one city
+  unknown), the name is rare (at most ``NAME_ONLY_BEARERS`` parties bear it) and at most
+  ``NAME_ONLY_MAX`` distinguishable bearers are in such roles there: only ever a possible match.
+  A 监事 or other officer is not enough: on the generator's truth at 100k parties such pairs were all
+  different people, and dropping them kept every real case of ``tests/data/group_people.json``.
 
 Every further kind of link adds 0.05 (at most 0.97). The result is weighted by the name's
 rarity: ``1 - rarity · log2(c)`` (at least 0.5), where ``c`` counts the distinguishable people
 bearing the name who could have produced the link by coincidence:
 
-- for a link that can occur between any organisations (字号, none), every distinguishable
-  bearer in the data (parties without any role, plus groups of linked parties);
+- for a link that can occur between any organisations (字号), every distinguishable bearer in the
+  data (parties without any role, plus groups of linked parties);
+- for no link (``name_roles``), the distinguishable bearers in ``CONTROL`` roles in that city;
 - for a link that puts the organisations in one small group (``same_org``, ``branch``,
   ``shareholder``, and a shared phone or address: non-generic, so borne by fewer organisations
   than the generic cutoff), only the distinguishable bearers holding roles at the two people's
@@ -58,7 +61,9 @@ STRENGTH = {
 NAME_ONLY = "person:group-name-roles"  # never a merge, whatever the score
 STRUCTURAL = frozenset(f"person:group-{k}" for k in ("same-org", "branch", "shareholder"))  # one group
 IN_REACH = STRUCTURAL | {"person:group-shared-phone", "person:group-shared-address"}  # see in_reach
-NAME_ONLY_MAX = 3  # name-only pairs only for names this few parties bear
+NAME_ONLY_MAX = 3  # name-only pairs only where this few distinguishable 法定代表人 in one city bear the name
+NAME_ONLY_BEARERS = 5  # … and this few parties bear it in all (a rare name)
+CONTROL = frozenset({"LEGAL_REP_OF", "SHAREHOLDER_OF"})  # the roles a name-only pair needs on both sides
 BLOCK_CAP = 50  # a 字号 or sound shared by more same-name people is no signal
 MANAGEMENT = frozenset({"LEGAL_REP_OF", "SHAREHOLDER_OF", "OFFICER_OF"})
 WORDS = {
@@ -68,7 +73,7 @@ WORDS = {
     "shared_phone": "共同电话",
     "shared_address": "共同地址",
     "trade_name": "相同字号",
-    "name_roles": "均任企业法定代表人、股东或高管（{where}，组织间未见关联）",
+    "name_roles": "均任企业法定代表人或股东（{where}，组织间未见关联）",
 }
 ROLE_WORDS = {
     "LEGAL_REP_OF": "法定代表人",
@@ -94,6 +99,7 @@ GENERIC_TRADE = frozenset(
         "国营",
     }
 )
+_CONTROL_WORDS = "、".join(ROLE_WORDS[r] for r in sorted(CONTROL))
 _FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司")
 
 
@@ -240,40 +246,98 @@ def role_link(x: Role, y: Role, links: OrgLinks, places: frozenset[str]) -> list
     return out
 
 
+Raw = tuple[Person, Person, float, str, str]  # the two people, score before weighting, rule, evidence
+
+
 def link_strength(
-    p: Person, q: Person, links: OrgLinks, places: frozenset[str] = frozenset(), name_only: bool = True
+    p: Person, q: Person, links: OrgLinks, places: frozenset[str] = frozenset()
 ) -> tuple[float, str, str] | None:
-    """The strongest link between two people's organisations (+0.05 per further kind), else
-    ``name_roles`` when both hold management roles (see ``same_city``), else None."""
+    """The strongest link between two people's organisations (+0.05 per further kind), else None."""
     best: dict[str, tuple[float, str, Role, Role]] = {}
     for x in p.roles:
         for y in q.roles:
             for kind, strength, words in role_link(x, y, links, places):
                 if kind not in best or strength > best[kind][0]:
                     best[kind] = (strength, words, x, y)
-    if not best and name_only and (same := same_city(p, q)):
-        x, y, where = same
-        best["name_roles"] = (STRENGTH["name_roles"], WORDS["name_roles"].format(where=where), x, y)
     if not best:
         return None
     kind = max(best, key=lambda k: (best[k][0], k))
     strength, words, x, y = best[kind]
     total = min(0.97, strength + 0.05 * (len(best) - 1))
-    roles = f"{ROLE_WORDS.get(x.role, x.role)}@{x.org_name} / {ROLE_WORDS.get(y.role, y.role)}@{y.org_name}"
-    return total, f"person:group-{kind.replace('_', '-')}", f"同名且{words}：{roles}"
+    return total, f"person:group-{kind.replace('_', '-')}", f"同名且{words}：{_roles_words(x, y)}"
 
 
-def same_city(p: Person, q: Person) -> tuple[Role, Role, str] | None:
-    """Management roles of ``p`` and ``q`` at organisations not known to be in different cities:
-    the first pair in one city, else the first with a city unknown; and the words for it."""
-    pairs = [(x, y) for x in p.roles for y in q.roles if x.role in MANAGEMENT and y.role in MANAGEMENT]
-    for x, y in pairs:
-        if x.city and x.city == y.city:
-            return x, y, f"同在「{x.city}」"
-    for x, y in pairs:
-        if not x.city or not y.city:
-            return x, y, "所在城市未明"
-    return None
+def _roles_words(x: Role, y: Role) -> str:
+    return f"{ROLE_WORDS.get(x.role, x.role)}@{x.org_name} / {ROLE_WORDS.get(y.role, y.role)}@{y.org_name}"
+
+
+def controllers(people: list[Person]) -> dict[str, list[Person]]:
+    """City → the people of one name in a ``CONTROL`` role at an organisation there ('': the
+    organisation's city is unknown)."""
+    out: dict[str, list[Person]] = defaultdict(list)
+    for p in people:
+        for city in sorted({r.city for r in p.roles if r.role in CONTROL}):
+            out[city].append(p)
+    return out
+
+
+def city_groups(people: list[Person]) -> list[tuple[str, list[Person]]]:
+    """The people who could be one person by place: for each known city, those in a ``CONTROL``
+    role there or at an organisation of unknown city; those of unknown city alone when no city is known."""
+    by_city = controllers(people)
+    unknown = by_city.pop("", [])
+    groups = [(city, _unique([*there, *unknown])) for city, there in sorted(by_city.items())]
+    return groups or ([("", unknown)] if unknown else [])
+
+
+def _unique(people: list[Person]) -> list[Person]:
+    return list({p.uid: p for p in people}.values())
+
+
+def name_only(
+    people: list[Person],
+    root: dict[str, str],
+    linked: set[frozenset[str]],
+    distinct: set[frozenset[str]],
+    th: Thresholds,
+) -> list[Pair]:
+    """``name_roles`` pairs: people in ``CONTROL`` roles in one city (or one city unknown) with no
+    link found, where at most ``NAME_ONLY_MAX`` distinguishable people of the name (``root``) are
+    in such roles there, weighted by that count; each pair once, by the first city it is found in."""
+    out: list[Pair] = []
+    seen: set[frozenset[str]] = set()
+    for city, there in city_groups(people):
+        c = len({root[p.uid] for p in there})
+        if c > NAME_ONLY_MAX:
+            continue
+        weight = max(0.5, 1.0 - th.rarity * math.log2(c))
+        for i, p in enumerate(there):
+            for q in there[i + 1 :]:
+                key = frozenset((p.uid, q.uid))
+                if key in seen or key in linked or conflict(p, q, distinct):
+                    continue
+                seen.add(key)
+                (x, y), known = _control_in(p, q, city)
+                where = f"同在「{city}」" if known else "所在城市未明"
+                why = f"同名且{WORDS['name_roles'].format(where=where)}：{_roles_words(x, y)}"
+                count = f"同城同名{_CONTROL_WORDS}可区分者 {c} 人（权重 {weight:.2f}）"
+                a, b = sorted((p.uid, q.uid))
+                out.append(
+                    Pair(a, b, round(STRENGTH["name_roles"] * weight, 3), NAME_ONLY, f"{why}；{count}")
+                )
+    return out
+
+
+def _control_in(p: Person, q: Person, city: str) -> tuple[tuple[Role, Role], bool]:
+    """Their ``CONTROL`` roles in ``city`` (else of unknown city), and whether both are in it."""
+
+    def role(x: Person) -> Role:
+        return next((r for r in x.roles if r.role in CONTROL and r.city == city), None) or next(
+            r for r in x.roles if r.role in CONTROL and not r.city
+        )
+
+    x, y = role(p), role(q)
+    return (x, y), bool(x.city and y.city)
 
 
 def conflict(p: Person, q: Person, distinct: set[frozenset[str]]) -> bool:
@@ -320,9 +384,6 @@ def candidates(
     return out
 
 
-Raw = tuple[Person, Person, float, str, str]  # the two people, score before weighting, rule, evidence
-
-
 def name_pairs(
     people: list[Person],
     bearers: int,
@@ -333,29 +394,27 @@ def name_pairs(
     neighbours: Neighbours | None = None,
 ) -> list[Pair]:
     """Scored pairs among the parties of one name (``bearers``: how many parties bear it in all;
-    people joined by an organisation link count as one bearer, a name-only pair does not). Name-only
-    pairs are considered for names borne by at most ``NAME_ONLY_MAX`` parties."""
-    small = bearers <= NAME_ONLY_MAX
-    pairs = (
-        {(i, j) for i in range(len(people)) for j in range(i + 1, len(people))}
-        if small
-        else candidates(people, links, places, neighbours)
-    )
+    people joined by an organisation link count as one bearer, a name-only pair does not): linked
+    pairs among the ``candidates``, then, for a rare name, the name-only pairs of those not linked
+    (``name_only``)."""
     raw: list[Raw] = []
-    for i, j in sorted(pairs):
+    for i, j in sorted(candidates(people, links, places, neighbours)):
         p, q = people[i], people[j]
-        if not conflict(p, q, distinct) and (hit := link_strength(p, q, links, places, small)):
+        if not conflict(p, q, distinct) and (hit := link_strength(p, q, links, places)):
             raw.append((p, q, *hit))
-    return _weighted(raw, people, bearers, th, neighbours_of(links) if neighbours is None else neighbours)
+    root = _roots([p.uid for p in people], [(p.uid, q.uid) for p, q, *_ in raw])
+    near = neighbours_of(links) if neighbours is None else neighbours
+    linked = {frozenset((p.uid, q.uid)) for p, q, *_ in raw}
+    named = name_only(people, root, linked, distinct, th) if bearers <= NAME_ONLY_BEARERS else []
+    return _weighted(raw, people, bearers, th, near, root) + named
 
 
 def _weighted(
-    raw: list[Raw], people: list[Person], bearers: int, th: Thresholds, near: Neighbours
+    raw: list[Raw], people: list[Person], bearers: int, th: Thresholds, near: Neighbours, root: dict[str, str]
 ) -> list[Pair]:
     """The pairs weighted by the name's rarity: the bearers in reach for a link within a small
-    group (``IN_REACH``), else every distinguishable bearer (people joined by an organisation link
-    count as one)."""
-    root = _roots([p.uid for p in people], [(p.uid, q.uid) for p, q, _, rule, _ in raw if rule != NAME_ONLY])
+    group (``IN_REACH``), else every distinguishable bearer (``root``: people joined by an
+    organisation link count as one)."""
     everywhere = max(1, len(set(root.values())) + bearers - len(people))
     out = []
     for p, q, s, rule, why in raw:
