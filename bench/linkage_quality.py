@@ -8,7 +8,8 @@ every Mention to its truth entity by (file, line, name as written: the line tell
 registry file apart) and prints pairwise precision and
 recall for organisations and persons, cross-record merges of anonymised persons, the worst
 false merges, the possible matches (POSSIBLY_SAME: precision against the truth, by rule, and the
-person figures if every one were confirmed) and the time spent resolving. Uses the managed
+person figures if every one were confirmed, and if a reviewer confirmed the true ones and rejected
+the others) and the time spent resolving. Uses the managed
 instance named ``--instance`` (wiped first) unless NEO4J_URI is set.
 """
 
@@ -296,26 +297,36 @@ def namesake_quality(graph: Graph, out: Path, seen: list[Seen], causes: Causes) 
 
 def possible_quality(graph: Graph, persons: list[tuple[str, str]]) -> dict[str, Any]:
     """POSSIBLY_SAME edges against the truth: how many join one person (precision), by rule, and
-    the person precision/recall if a reviewer confirmed every one of them."""
+    the person precision/recall if a reviewer confirmed every one of them, or only the true ones."""
     edges = graph.read(query("resolve/possible_all"))
     major: dict[str, Counter[str]] = defaultdict(Counter)
     for uid, ent in persons:
         major[uid][ent] += 1
     verdict: dict[str, Counter[str]] = defaultdict(Counter)
     for e in edges:
-        a, b = major.get(e["a"]), major.get(e["b"])
-        ok = "unknown" if not a or not b else str(a.most_common(1)[0][0] == b.most_common(1)[0][0])
-        verdict[e["rule"]][ok] += 1
+        known = e["a"] in major and e["b"] in major
+        verdict[e["rule"]][str(_same(major, e)) if known else "unknown"] += 1
     judged = [v for c in verdict.values() for k, v in c.items() if k != "unknown"]
     right = sum(c["True"] for c in verdict.values())
-    root = _union([(e["a"], e["b"]) for e in edges])
-    confirmed = pairwise([(root.get(uid, uid), ent) for uid, ent in persons])
     return {
         "edges": len(edges),
         "precision": right / sum(judged) if judged else None,
         "by_rule": {k: dict(v) for k, v in verdict.items()},
-        "persons_if_all_confirmed": confirmed,
+        "persons_if_all_confirmed": _confirmed(persons, edges),
+        "persons_if_reviewed": _confirmed(persons, [e for e in edges if _same(major, e)]),
     }
+
+
+def _same(major: dict[str, Counter[str]], edge: dict[str, Any]) -> bool:
+    """Whether the truth says the edge's two parties are one person (by their mentions' majority)."""
+    a, b = major.get(edge["a"]), major.get(edge["b"])
+    return bool(a and b and a.most_common(1)[0][0] == b.most_common(1)[0][0])
+
+
+def _confirmed(persons: list[tuple[str, str]], edges: list[dict[str, Any]]) -> dict[str, float]:
+    """The person figures once ``edges`` are confirmed (merged)."""
+    root = _union([(e["a"], e["b"]) for e in edges])
+    return pairwise([(root.get(uid, uid), ent) for uid, ent in persons])
 
 
 def _union(edges: list[tuple[str, str]]) -> dict[str, str]:
