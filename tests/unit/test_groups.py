@@ -94,14 +94,17 @@ def test_name_only_needs_controlling_roles_in_one_city_and_never_merges() -> Non
     assert out.merges == {} and [p.rule for p in out.possible] == ["person:group-name-roles"]
     why = out.possible[0].evidence
     assert "同在「深圳」" in why and "股东@深圳市乙贸易有限公司" in why
-    assert "同城同名法定代表人、股东可区分者 2 人" in why
+    assert "「深圳」同名法定代表人、股东可区分者 2 人" in why
     assert out.possible[0].score == round(STRENGTH["name_roles"] * (1 - TH.rarity), 3)
     low = Thresholds(merge=0.6, review=0.5)
     apart = [rep("p1", "o1", "深圳市甲科技有限公司"), rep("p2", "o2", "杭州市乙贸易有限公司")]
     assert plan({"方洪波": (apart, 2)}, {}, low).possible == []
     unknown = [rep("p1", "o1", "深圳市甲科技有限公司"), rep("p2", "o2", "乙贸易有限公司")]  # one city unknown
     (edge,) = plan({"方洪波": (unknown, 2)}, {}, low).possible
-    assert "所在城市未明" in edge.evidence
+    assert "所在城市未明" in edge.evidence and "「深圳」同名" in edge.evidence  # counted with 深圳's
+    neither = [rep("p1", "o1", "甲科技有限公司"), rep("p2", "o2", "乙贸易有限公司")]
+    (edge,) = plan({"方洪波": (neither, 2)}, {}, low).possible
+    assert "所在城市未明" in edge.evidence and "城市未明的同名法定代表人、股东可区分者 2 人" in edge.evidence
     for role in ("OFFICER_OF", "MEMBER_OF"):  # a 监事, a lawyer
         other = [rep("p1", "o1", "深圳市甲科技有限公司"), rep("p2", "o2", "深圳市乙贸易有限公司", role)]
         assert plan({"方洪波": (other, 2)}, {}, low).possible == [], role

@@ -311,6 +311,7 @@ def name_only(
         if c > NAME_ONLY_MAX:
             continue
         weight = max(0.5, 1.0 - th.rarity * math.log2(c))
+        scope = f"「{city}」" if city else "城市未明的"
         for i, p in enumerate(there):
             for q in there[i + 1 :]:
                 key = frozenset((p.uid, q.uid))
@@ -320,7 +321,7 @@ def name_only(
                 (x, y), known = _control_in(p, q, city)
                 where = f"同在「{city}」" if known else "所在城市未明"
                 why = f"同名且{WORDS['name_roles'].format(where=where)}：{_roles_words(x, y)}"
-                count = f"同城同名{_CONTROL_WORDS}可区分者 {c} 人（权重 {weight:.2f}）"
+                count = f"{scope}同名{_CONTROL_WORDS}可区分者 {c} 人（权重 {weight:.2f}）"
                 a, b = sorted((p.uid, q.uid))
                 out.append(
                     Pair(a, b, round(STRENGTH["name_roles"] * weight, 3), NAME_ONLY, f"{why}；{count}")
