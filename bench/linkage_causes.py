@@ -21,9 +21,10 @@ from typing import Any
 from ipclue.cypher import query
 from ipclue.graph.db import Graph
 from ipclue.graph.resolution.corroborate import read_org_links, read_people
-from ipclue.graph.resolution.groups import MANAGEMENT, STRUCTURAL, OrgLinks, Person, conflict, link_strength
+from ipclue.graph.resolution.groups import STRUCTURAL, OrgLinks, Person, conflict, link_strength
 
 INDISTINGUISHABLE = "shell_pattern"
+MANAGEMENT = frozenset({"LEGAL_REP_OF", "SHAREHOLDER_OF", "OFFICER_OF"})  # 法定代表人, shareholder, officer
 
 
 class Causes:

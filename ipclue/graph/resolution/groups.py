@@ -61,11 +61,10 @@ STRENGTH = {
 NAME_ONLY = "person:group-name-roles"  # never a merge, whatever the score
 STRUCTURAL = frozenset(f"person:group-{k}" for k in ("same-org", "branch", "shareholder"))  # one group
 IN_REACH = STRUCTURAL | {"person:group-shared-phone", "person:group-shared-address"}  # see in_reach
-NAME_ONLY_MAX = 3  # name-only pairs only where this few distinguishable 法定代表人 in one city bear the name
+NAME_ONLY_MAX = 3  # name-only pairs only where this few distinguishable bearers are in CONTROL roles there
 NAME_ONLY_BEARERS = 5  # … and this few parties bear it in all (a rare name)
 CONTROL = frozenset({"LEGAL_REP_OF", "SHAREHOLDER_OF"})  # the roles a name-only pair needs on both sides
 BLOCK_CAP = 50  # a 字号 or sound shared by more same-name people is no signal
-MANAGEMENT = frozenset({"LEGAL_REP_OF", "SHAREHOLDER_OF", "OFFICER_OF"})
 WORDS = {
     "same_org": "同一组织",
     "branch": "同一集团（分支机构）",
