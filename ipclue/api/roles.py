@@ -55,6 +55,7 @@ MATRIX: dict[str, tuple[Role, ...]] = {
     "POST /flags/{flag_id}/comments": INVESTIGATOR,
     "PUT /flags/{flag_id}/assignment": SUPERVISOR,
     "POST /reviews/bulk": SUPERVISOR,
+    "GET /possible-matches": INVESTIGATOR,  # the review queue
     "GET /parties/{uid}/possible-matches": INVESTIGATOR,
     "POST /parties/{uid}/possible-matches/{other}/confirm": SUPERVISOR,
     "POST /parties/{uid}/possible-matches/{other}/reject": SUPERVISOR,

@@ -102,6 +102,24 @@ class PossibleMatches(Out):
     items: list[PossibleMatch]
 
 
+class QueuedMatch(Out):
+    """One possible match in the review queue: both parties, score, rule, evidence."""
+
+    a: str
+    a_name: str | None = None
+    b: str
+    b_name: str | None = None
+    score: float
+    rule: str
+    evidence: str
+
+
+class PossibleQueue(Out):
+    items: list[QueuedMatch]
+    total: int = Field(description="possible matches matching the filter, in all pages")
+    next_cursor: str | None = Field(None, description="pass as cursor for the next page; null on the last")
+
+
 class Risk(Out):
     uid: str
     flags_by_severity: dict[str, int]

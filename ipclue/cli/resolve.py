@@ -1,4 +1,5 @@
-"""``ipclue explain|merge|split|confirm|reject``: why mentions joined a party, and user corrections."""
+"""``ipclue explain|merge|split|possible|confirm|reject``: why mentions joined a party, the review
+queue, and user corrections."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from ipclue.graph.resolution import (
     force_merge,
     force_split,
     reject,
+    review_queue,
 )
 
 
@@ -58,6 +60,24 @@ def explain_cmd(party: str = typer.Argument(..., help="party uid or name")) -> N
         for p in exp.possible:
             why = f"({p['score']:.2f}, {p['rule']}): {p['evidence']}"
             out.print(f"possibly the same as {p['uid']} {p['name']} {why}")
+
+
+def possible_cmd(
+    limit: Annotated[int, typer.Option(min=1, max=1000, help="how many to show")] = 20,
+    rule: Annotated[str | None, typer.Option(help="only this rule, e.g. person:group-name-roles")] = None,
+    min_score: Annotated[float, typer.Option(min=0.0, max=1.0, help="only at this score or more")] = 0.0,
+    cursor: Annotated[str | None, typer.Option(help="the next page, as the previous page printed it")] = None,
+) -> None:
+    """The review queue: possible matches across the graph, best score first (confirm or reject each)."""
+    with graph_session(read=True) as graph:
+        page = review_queue(graph, limit=limit, rule=rule, min_score=min_score, cursor=cursor)
+    table = Table("score", "rule", "party a", "party b", "evidence", title=f"{page.total:,} possible matches")
+    for m in page.items:
+        a, b = f"{m['a']} {m['a_name'] or ''}", f"{m['b']} {m['b_name'] or ''}"
+        table.add_row(f"{m['score']:.3f}", m["rule"], a, b, m["evidence"])
+    out.print(table)
+    if page.next_cursor:
+        out.print(f"next page: ipclue possible --cursor {page.next_cursor}")
 
 
 T = TypeVar("T")
@@ -119,5 +139,6 @@ def register(app: typer.Typer) -> None:
     app.command("explain")(explain_cmd)
     app.command("merge")(merge_cmd)
     app.command("split")(split_cmd)
+    app.command("possible")(possible_cmd)
     app.command("confirm")(confirm_cmd)
     app.command("reject")(reject_cmd)

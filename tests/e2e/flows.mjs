@@ -586,6 +586,30 @@ await step("flag-dependencies", async () => {
   await shot("17-flag-dependencies", false);
 });
 
+await step("possible-queue", async () => {
+  // The review queue (#/possible, in the nav): every possible match best first, as GET /possible-matches gives
+  // it, each pair linking to its parties; a minimum score filters it.
+  await login("investigator");
+  await page.click('nav a[href="#/possible"]');
+  await page.waitForSelector('[data-testid="queue-table"] td');
+  const queue = (await api("/possible-matches?limit=200", KEYS.investigator)).body;
+  assert(queue.total >= 1, `the harness has possible matches: ${JSON.stringify(queue)}`);
+  const txt = await page.textContent('[data-testid="queue-table"]');
+  for (const word of ["欧阳锋", "飞鸿", "同名且单位字号相同"]) assert(txt.includes(word), `queue shows ${word}: ${txt.slice(0, 300)}`);
+  assert(!/person:group/.test(txt), `rule names in Chinese: ${txt.slice(0, 300)}`);
+  const total = await page.textContent('[data-testid="queue-total"]');
+  assert(total.includes(String(queue.total)), `total shown: ${total} (API ${queue.total})`);
+  const first = queue.items[0];
+  const links = await page.$$eval('[data-testid="queue-link"]', (els) => els.slice(0, 2).map((e) => e.getAttribute("href")));
+  assert(links[0] === `#/party/${encodeURIComponent(first.a)}` && links[1] === `#/party/${encodeURIComponent(first.b)}`, `best first, linked: ${links}`);
+  await shot("26a-possible-queue", false);
+  await page.fill('[data-testid="queue-min-score"]', "0.99");
+  await page.click('[data-testid="queue-apply"]');
+  await page.waitForFunction(() => location.hash.includes("min_score=0.99") && (document.querySelector('[data-testid="queue-total"]')?.textContent ?? "").includes("共 0 条"));
+  const none = await page.$$('[data-testid="queue-table"] td');
+  assert(none.length === 0, "no possible match at 0.99 or more (a match scores below the merge threshold)");
+});
+
 await step("party-possible-matches", async () => {
   // Two 欧阳锋, legal representatives of two companies of the 字号 飞鸿 (harness.group_register, through the
   // real pipeline): a possible match. Investigators see it read-only; a supervisor confirms it: one party.

@@ -10,6 +10,7 @@ const D: Record<string, [string, string]> = {
   nav_search: ["当事人检索", "Parties"],
   nav_paths: ["关联路径", "How linked"],
   nav_flags: ["线索看板", "Flags"],
+  nav_possible: ["可能同一人", "Possible matches"],
   nav_detectors: ["检测模型", "Detectors"],
   role: ["角色", "Role"],
   role_investigator: ["侦查员", "investigator"],

@@ -8,6 +8,7 @@ import { renderSearch } from "./pages/search";
 import { renderParty } from "./pages/party";
 import { renderSource } from "./pages/source";
 import { renderRecord } from "./pages/record";
+import { renderQueue } from "./possible";
 // Pages with cytoscape / echarts load on demand, so sign-in and search stay light.
 const renderGraph = async (...a: Parameters<typeof import("./pages/graph").renderGraph>) => (await import("./pages/graph")).renderGraph(...a);
 const renderPaths = async (...a: Parameters<typeof import("./pages/paths").renderPaths>) => (await import("./pages/paths")).renderPaths(...a);
@@ -44,6 +45,7 @@ function header(me: Me): HTMLElement {
       {},
       can("search") && link([], "nav_search", ""),
       can("paths") && link(["paths"], "nav_paths", "paths"),
+      can("search") && link(["possible"], "nav_possible", "possible"),
       can("flags") && link(["flags"], "nav_flags", "flags"),
       can("detectors") && link(["detectors"], "nav_detectors", "detectors"),
     ),
@@ -140,6 +142,10 @@ async function render(): Promise<void> {
       case "record":
         if (!can("search")) return void main.appendChild(denied());
         await renderRecord(main, rest[0], rest.slice(1).join("/"));
+        break;
+      case "possible":
+        if (!can("search")) return void main.appendChild(denied());
+        await renderQueue(main, r.params);
         break;
       case "paths":
         if (!can("paths")) return void main.appendChild(denied());

@@ -1,5 +1,6 @@
 // The party page's 可能为同一人 section: POSSIBLY_SAME parties (not merged) with score, rule and evidence;
-// supervisors confirm one (a force-merge) or reject it (a 'distinct' judgement). Strings are local (zh first).
+// supervisors confirm one (a force-merge) or reject it (a 'distinct' judgement). And the review queue page
+// (#/possible): every possible match, best score first, each pair linking to its parties. Strings are local (zh first).
 import { enc, get, post } from "./api";
 import { can } from "./auth";
 import { clear, fmtNum, h } from "./dom";
@@ -22,6 +23,14 @@ const W: Record<string, [string, string]> = {
   rejected: ["已否定：{name} 与本当事人为不同的人，不再提示。", "Rejected: {name} is a different person and will not be proposed again."],
   merged: ["已确认为同一人并合并：{name}", "Confirmed and merged: {name}"],
   note: ["核实说明（可选）", "Note (optional)"],
+  queue: ["待核实的可能同一人", "Possible matches to review"],
+  queue_hint: ["系统未合并的同名当事人，按匹配分数排列；打开任一方当事人页面即可确认或否定。", "Same-name parties the resolver did not merge, best score first; open either party to confirm or reject."],
+  total: ["共 {name} 条", "{name} in all"],
+  party_a: ["当事人 A", "Party A"],
+  party_b: ["当事人 B", "Party B"],
+  min_score: ["最低分数", "Minimum score"],
+  apply: ["筛选", "Filter"],
+  more: ["加载更多", "Load more"],
 };
 const w = (k: string, name = ""): string => W[k][getLang() === "zh" ? 0 : 1].replace("{name}", name);
 
@@ -69,4 +78,37 @@ export function possibleSection(uid: string, merged: string | null): HTMLElement
   };
   draw().catch((e) => body.append(errorBox(e)));
   return box;
+}
+
+interface Queued { a: string; a_name?: string | null; b: string; b_name?: string | null; score: number; rule: string; evidence: string }
+interface QueuePage { items: Queued[]; total: number; next_cursor: string | null }
+
+/** The review queue page: pages of `GET /possible-matches` (best first), filtered by a minimum score. */
+export async function renderQueue(el: HTMLElement, params: URLSearchParams): Promise<void> {
+  const minScore = params.get("min_score") ?? "";
+  const input = h("input", { type: "number", min: "0", max: "1", step: "0.01", value: minScore, class: "narrow", "data-testid": "queue-min-score" }) as HTMLInputElement;
+  const total = h("span", { class: "count", "data-testid": "queue-total" });
+  const more = h("button", { class: "button", "data-testid": "queue-more", hidden: true }, w("more"));
+  const party = (uid: string, name?: string | null): HTMLElement =>
+    h("a", { href: href(["party", uid]), "data-testid": "queue-link", style: "white-space:nowrap" }, name ?? uid);
+  const heads = [w("score"), w("rule"), w("party_a"), w("party_b"), w("evidence")];
+  const grid = table(heads, [], "queue-table");
+  const rows = grid.querySelector("tbody")!;
+  let cursor: string | null = null;
+  const page = async (): Promise<void> => {
+    const got = await get<QueuePage>("/possible-matches", { limit: 50, min_score: minScore || undefined, cursor: cursor ?? undefined });
+    total.textContent = ` ${w("total", fmtNum(got.total))}`;
+    for (const m of got.items) {
+      rows.append(h("tr", {}, h("td", {}, fmtNum(m.score, 3)), h("td", {}, ruleName(m.rule)), h("td", {}, party(m.a, m.a_name)), h("td", {}, party(m.b, m.b_name)), h("td", {}, m.evidence)));
+    }
+    cursor = got.next_cursor;
+    more.hidden = !cursor;
+  };
+  more.addEventListener("click", () => void page().catch((e) => el.append(errorBox(e))));
+  const filter = h("form", { class: "actions", onsubmit: (ev: Event) => { ev.preventDefault(); go(["possible"], { min_score: input.value || undefined }); } },
+    h("label", {}, w("min_score"), " ", input), h("button", { type: "submit", class: "button", "data-testid": "queue-apply" }, w("apply")));
+  const box = section(w("queue"), null, h("p", { class: "muted small" }, w("queue_hint")), filter, grid, more);
+  box.querySelector("h2")?.append(total);
+  el.append(box);
+  await page();
 }

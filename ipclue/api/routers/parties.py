@@ -13,11 +13,20 @@ from ipclue.api.neighbourhood import Scope, neighbourhood
 from ipclue.api.paths import shortest_paths
 from ipclue.api.routers.params import REL_TYPES, Since, Types, Uid, UidQuery, Until
 from ipclue.api.routing import ApiRoute
-from ipclue.api.schemas import JudgementNote, Neighbourhood, PartyHits, Paths, PossibleMatches, Profile, Risk
+from ipclue.api.schemas import (
+    JudgementNote,
+    Neighbourhood,
+    PartyHits,
+    Paths,
+    PossibleMatches,
+    PossibleQueue,
+    Profile,
+    Risk,
+)
 from ipclue.api.search import search_parties
 from ipclue.api.store import json_response
 from ipclue.errors import InvalidInput, NotFound
-from ipclue.graph.resolution import confirm, possible_matches, reject
+from ipclue.graph.resolution import confirm, possible_matches, reject, review_queue
 
 router = APIRouter(route_class=ApiRoute, tags=["parties"])
 PROFILE_CAP = 200
@@ -53,6 +62,19 @@ def _mention(m: dict[str, Any]) -> dict[str, Any]:
     start, end = m.pop("span_start", None), m.pop("span_end", None)
     source = {"sha256": m.pop("sha256", None), "path": m.pop("path", None)}
     return {**m, "source": source, "span": [start, end] if start is not None and end is not None else None}
+
+
+@router.get("/possible-matches", response_model=PossibleQueue)
+def queue(
+    _: Reader,
+    graph: GraphDep,
+    limit: Limit = 50,
+    rule: Annotated[str | None, Query(max_length=100, description="only this rule")] = None,
+    min_score: Annotated[float, Query(ge=0, le=1, description="only at this score or more")] = 0.0,
+    cursor: Annotated[str | None, Query(max_length=300, pattern=r"^[A-Za-z0-9_-]+$")] = None,
+) -> dict[str, Any]:
+    """The review queue: possible matches across the graph, best score first; ``next_cursor`` pages on."""
+    return review_queue(graph, limit=limit, rule=rule, min_score=min_score, cursor=cursor).model_dump()
 
 
 @router.get("/parties/{uid}/possible-matches", response_model=PossibleMatches)

@@ -2,7 +2,8 @@
 
 Public API: ``GraphResolver(graph).resolve(mentions)`` (for ``Loader(resolver=…)``),
 ``derive(graph)`` after each ingest, ``explain(graph, party)``, ``force_merge``,
-``force_split``, ``possible_matches`` / ``confirm`` / ``reject`` (possible matches in review).
+``force_split``, ``possible_matches`` / ``review_queue`` / ``confirm`` / ``reject`` (possible
+matches in review).
 Modules: ``orgs`` (organisation names), ``org_rules`` and ``persons``
 (matching rules), ``profiles`` / ``evidence`` (what rules compare), ``generic`` (generic
 identifiers and agents), ``derive`` (post-load derivations), ``groups`` / ``corroborate``
@@ -15,13 +16,14 @@ from __future__ import annotations
 from ipclue.graph.resolution.derive import derive
 from ipclue.graph.resolution.explain import Explanation, explain
 from ipclue.graph.resolution.judgements import JudgementError, force_merge, force_split
-from ipclue.graph.resolution.possible import confirm, possible_matches, reject
+from ipclue.graph.resolution.possible import QueuePage, confirm, possible_matches, reject, review_queue
 from ipclue.graph.resolution.resolver import GraphResolver
 
 __all__ = [
     "Explanation",
     "GraphResolver",
     "JudgementError",
+    "QueuePage",
     "confirm",
     "derive",
     "explain",
@@ -29,4 +31,5 @@ __all__ = [
     "force_split",
     "possible_matches",
     "reject",
+    "review_queue",
 ]

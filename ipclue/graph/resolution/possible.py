@@ -1,4 +1,5 @@
-"""Possible matches (``POSSIBLY_SAME``) in review: list, confirm (a force-merge judgement) or reject.
+"""Possible matches (``POSSIBLY_SAME``) in review: list (a party's, or the whole queue), confirm (a
+force-merge judgement) or reject.
 
 A rejection is stored as a force-split judgement between two parties,
 ``(:Judgement {kind: 'distinct', a, b, note})``: the group pass never proposes or merges that
@@ -7,9 +8,15 @@ pair again. A confirmation is ``force_merge`` (the lower uid survives). Both sur
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 from typing import Any
 
+from pydantic import BaseModel
+
 from ipclue.cypher import query
+from ipclue.errors import InvalidInput
 from ipclue.graph.db import Graph
 from ipclue.graph.resolution.judgements import (
     JudgementError,
@@ -24,6 +31,47 @@ from ipclue.graph.resolve import digest
 def possible_matches(graph: Graph, uid: str) -> list[dict[str, Any]]:
     """The parties possibly the same as ``uid``: uid, name, score, rule, evidence (best first)."""
     return graph.read(query("resolve/possible_of"), uid=uid)
+
+
+class QueuePage(BaseModel):
+    """A page of the review queue: the possible matches, how many match the filter in all, and the
+    cursor of the next page (None on the last)."""
+
+    items: list[dict[str, Any]]
+    total: int
+    next_cursor: str | None = None
+
+
+def review_queue(
+    graph: Graph,
+    *,
+    limit: int = 50,
+    rule: str | None = None,
+    min_score: float = 0.0,
+    cursor: str | None = None,
+) -> QueuePage:
+    """The possible matches across the graph, best score first (then by uids), ``limit`` a page
+    after ``cursor`` (a page's ``next_cursor``); of ``rule`` only and at ``min_score`` or more."""
+    score, a, b = _decode(cursor) if cursor else (None, None, None)
+    where = {"rule": rule, "min_score": min_score}
+    rows = graph.read(query("resolve/possible_queue"), limit=limit + 1, score=score, a=a, b=b, **where)
+    total = int(graph.read(query("resolve/possible_queue_count"), **where)[0]["total"])
+    page = rows[:limit]
+    return QueuePage(items=page, total=total, next_cursor=_encode(page[-1]) if len(rows) > limit else None)
+
+
+def _encode(row: dict[str, Any]) -> str:
+    raw = json.dumps([row["score"], row["a"], row["b"]], ensure_ascii=False).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode(cursor: str) -> tuple[float, str, str]:
+    """A ``next_cursor`` back to (score, a, b); InvalidInput when it is not one."""
+    try:
+        score, a, b = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        return float(score), str(a), str(b)
+    except (binascii.Error, ValueError, TypeError) as exc:
+        raise InvalidInput(f"cursor {cursor[:40]!r} is not a next_cursor this queue gave") from exc
 
 
 def confirm(graph: Graph, a: str, b: str, note: str = "") -> tuple[str, str]:
