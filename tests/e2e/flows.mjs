@@ -602,6 +602,7 @@ await step("possible-queue", async () => {
   const first = queue.items[0];
   const links = await page.$$eval('[data-testid="queue-link"]', (els) => els.slice(0, 2).map((e) => e.getAttribute("href")));
   assert(links[0] === `#/party/${encodeURIComponent(first.a)}` && links[1] === `#/party/${encodeURIComponent(first.b)}`, `best first, linked: ${links}`);
+  assert((await page.isVisible('[data-testid="queue-more"]')) === Boolean(queue.total > 50), `"load more" only when there is more (total ${queue.total})`);
   await shot("26a-possible-queue", false);
   await page.fill('[data-testid="queue-min-score"]', "0.99");
   await page.click('[data-testid="queue-apply"]');

@@ -88,7 +88,7 @@ export async function renderQueue(el: HTMLElement, params: URLSearchParams): Pro
   const minScore = params.get("min_score") ?? "";
   const input = h("input", { type: "number", min: "0", max: "1", step: "0.01", value: minScore, class: "narrow", "data-testid": "queue-min-score" }) as HTMLInputElement;
   const total = h("span", { class: "count", "data-testid": "queue-total" });
-  const more = h("button", { class: "button", "data-testid": "queue-more", hidden: true }, w("more"));
+  const more = h("button", { class: "button", "data-testid": "queue-more", style: "display:none" }, w("more"));
   const party = (uid: string, name?: string | null): HTMLElement =>
     h("a", { href: href(["party", uid]), "data-testid": "queue-link", style: "white-space:nowrap" }, name ?? uid);
   const heads = [w("score"), w("rule"), w("party_a"), w("party_b"), w("evidence")];
@@ -102,7 +102,7 @@ export async function renderQueue(el: HTMLElement, params: URLSearchParams): Pro
       rows.append(h("tr", {}, h("td", {}, fmtNum(m.score, 3)), h("td", {}, ruleName(m.rule)), h("td", {}, party(m.a, m.a_name)), h("td", {}, party(m.b, m.b_name)), h("td", {}, m.evidence)));
     }
     cursor = got.next_cursor;
-    more.hidden = !cursor;
+    more.style.display = cursor ? "" : "none"; // .button sets display, which would outdo the hidden attribute
   };
   more.addEventListener("click", () => void page().catch((e) => el.append(errorBox(e))));
   const filter = h("form", { class: "actions", onsubmit: (ev: Event) => { ev.preventDefault(); go(["possible"], { min_score: input.value || undefined }); } },

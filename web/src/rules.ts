@@ -30,7 +30,7 @@ const RULES: Record<string, [string, string]> = {
   "person:group-shared-phone": ["同名且单位电话相同", "same name, organisations share a phone"],
   "person:group-shared-address": ["同名且单位地址相同", "same name, organisations share an address"],
   "person:group-trade-name": ["同名且单位字号相同", "same name, same trade name"],
-  "person:group-name-roles": ["同名且同城均任法定代表人", "same name, legal representatives in one city"],
+  "person:group-name-roles": ["同名且同城均任法定代表人或股东", "same name, legal representatives or shareholders in one city"],
   "judgement:merge": ["人工合并", "merged by a reviewer"],
   "judgement:split": ["人工拆分", "split by a reviewer"],
 };
