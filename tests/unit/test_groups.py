@@ -217,3 +217,38 @@ def test_leading_places_by_prefix_equal_a_scan_of_every_place() -> None:
     ]:
         core = stem(name)  # without places: nothing stripped beyond region and form
         assert stem(name, places) == _old_stem_places(core, places), name
+
+
+def test_a_name_only_pair_is_scored_where_both_are_known_to_be() -> None:
+    # p at companies in 广州 and 深圳, q in 深圳 and at one of unknown city: the pair is one in 深圳
+    p = Person(
+        "p1",
+        "方洪波",
+        [
+            Role("LEGAL_REP_OF", "o1", "广州市甲有限公司", "广州"),
+            Role("LEGAL_REP_OF", "o2", "深圳市乙有限公司", "深圳"),
+        ],
+    )
+    q = Person(
+        "p2",
+        "方洪波",
+        [
+            Role("LEGAL_REP_OF", "o3", "丙有限公司", ""),
+            Role("LEGAL_REP_OF", "o4", "深圳市丁有限公司", "深圳"),
+        ],
+    )
+    (edge,) = plan({"方洪波": ([p, q], 2)}, {}, Thresholds(merge=0.6, review=0.5)).possible
+    assert "同在「深圳」" in edge.evidence and "深圳市乙有限公司" in edge.evidence, edge.evidence
+
+
+def test_people_joined_through_another_get_no_name_only_pair() -> None:
+    # p1–p2 and p2–p3 share an address; p1 and p3 are one group already, not a name-only pair
+    links: OrgLinks = {
+        frozenset(("o1", "o2")): [OrgLink("shared_address", "深圳市南山区1号")],
+        frozenset(("o2", "o3")): [OrgLink("shared_address", "深圳市南山区2号")],
+    }
+    people = [
+        rep(f"p{i}", f"o{i}", f"深圳市{c}科技有限公司") for i, c in zip((1, 2, 3), "甲乙丙", strict=True)
+    ]
+    pairs = name_pairs(people, 3, links, Thresholds(merge=0.99, review=0.5), set())
+    assert pairs and all(p.rule != "person:group-name-roles" for p in pairs), pairs

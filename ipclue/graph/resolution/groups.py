@@ -13,8 +13,8 @@ where they hold a role (法定代表人, shareholder, officer, agent of a firm):
   place names known from the data and legal form, ≥ 2 characters, not a generic word), more
   when long or in the same region; 0.72 for the same name up to homophones (朗华/郎华);
 - ``name_roles`` 0.65 — no link found, but both are 法定代表人 or shareholders (``CONTROL``) of
-  organisations in one city (the 市 of the name's region prefix, else of the address; or one city
-  unknown), the name is rare (at most ``NAME_ONLY_BEARERS`` parties bear it) and at most
+  organisations in one city (the 市 of the name's region prefix, else of the address; or a city
+  unknown, on one side or both), the name is rare (at most ``NAME_ONLY_BEARERS`` parties bear it) and at most
   ``NAME_ONLY_MAX`` distinguishable bearers are in such roles there: only ever a possible match.
   A 监事 or other officer is not enough: on the generator's truth at 100k parties such pairs were all
   different people, and dropping them kept every real case of ``tests/data/group_people.json``.
@@ -25,7 +25,8 @@ bearing the name who could have produced the link by coincidence:
 
 - for a link that can occur between any organisations (字号), every distinguishable bearer in the
   data (parties without any role, plus groups of linked parties);
-- for no link (``name_roles``), the distinguishable bearers in ``CONTROL`` roles in that city;
+- for no link (``name_roles``), the distinguishable bearers in ``CONTROL`` roles in that city,
+  those at organisations of unknown city included (they count in every city);
 - for a link that puts the organisations in one small group (``same_org``, ``branch``,
   ``shareholder``, and a shared phone or address: non-generic, so borne by fewer organisations
   than the generic cutoff), only the distinguishable bearers holding roles at the two people's
@@ -300,32 +301,37 @@ def name_only(
     distinct: set[frozenset[str]],
     th: Thresholds,
 ) -> list[Pair]:
-    """``name_roles`` pairs: people in ``CONTROL`` roles in one city (or one city unknown) with no
-    link found, where at most ``NAME_ONLY_MAX`` distinguishable people of the name (``root``) are
-    in such roles there, weighted by that count; each pair once, by the first city it is found in."""
-    out: list[Pair] = []
-    seen: set[frozenset[str]] = set()
+    """``name_roles`` pairs: people in ``CONTROL`` roles in one city (or of unknown city) with no
+    link found, not already joined through others (``root``), in a city where at most
+    ``NAME_ONLY_MAX`` distinguishable people of the name are in such roles, weighted by that count.
+    A pair found in several cities is scored in the one where both are known to be, else where the
+    fewest bearers are (then by name)."""
+    best: dict[frozenset[str], tuple[tuple[bool, int, str], Person, Person]] = {}
     for city, there in city_groups(people):
         c = len({root[p.uid] for p in there})
         if c > NAME_ONLY_MAX:
             continue
-        weight = max(0.5, 1.0 - th.rarity * math.log2(c))
-        scope = f"「{city}」" if city else "城市未明的"
         for i, p in enumerate(there):
             for q in there[i + 1 :]:
                 key = frozenset((p.uid, q.uid))
-                if key in seen or key in linked or conflict(p, q, distinct):
+                if key in linked or root[p.uid] == root[q.uid] or conflict(p, q, distinct):
                     continue
-                seen.add(key)
-                (x, y), known = _control_in(p, q, city)
-                where = f"同在「{city}」" if known else "所在城市未明"
-                why = f"同名且{WORDS['name_roles'].format(where=where)}：{_roles_words(x, y)}"
-                count = f"{scope}同名{_CONTROL_WORDS}可区分者 {c} 人（权重 {weight:.2f}）"
-                a, b = sorted((p.uid, q.uid))
-                out.append(
-                    Pair(a, b, round(STRENGTH["name_roles"] * weight, 3), NAME_ONLY, f"{why}；{count}")
-                )
-    return out
+                rank = (not _control_in(p, q, city)[1], c, city)
+                if key not in best or rank < best[key][0]:
+                    best[key] = (rank, p, q)
+    return [_name_pair(p, q, city, c, th) for (_, c, city), p, q in best.values()]
+
+
+def _name_pair(p: Person, q: Person, city: str, c: int, th: Thresholds) -> Pair:
+    """The ``name_roles`` pair of ``p`` and ``q`` in ``city`` (``c`` bearers in ``CONTROL`` roles there)."""
+    weight = max(0.5, 1.0 - th.rarity * math.log2(c))
+    (x, y), known = _control_in(p, q, city)
+    where = f"同在「{city}」" if known else "所在城市未明"
+    why = f"同名且{WORDS['name_roles'].format(where=where)}：{_roles_words(x, y)}"
+    scope = f"「{city}」" if city else "城市未明的"
+    count = f"{scope}同名{_CONTROL_WORDS}可区分者 {c} 人（权重 {weight:.2f}）"
+    a, b = sorted((p.uid, q.uid))
+    return Pair(a, b, round(STRENGTH["name_roles"] * weight, 3), NAME_ONLY, f"{why}；{count}")
 
 
 def _control_in(p: Person, q: Person, city: str) -> tuple[tuple[Role, Role], bool]:
