@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from ipclue.cli.common import err, graph_session, out
+from ipclue.errors import InvalidInput
 from ipclue.graph.db import Graph
 from ipclue.graph.resolution import (
     Explanation,
@@ -70,14 +71,17 @@ def possible_cmd(
 ) -> None:
     """The review queue: possible matches across the graph, best score first (confirm or reject each)."""
     with graph_session(read=True) as graph:
-        page = review_queue(graph, limit=limit, rule=rule, min_score=min_score, cursor=cursor)
+        try:
+            page = review_queue(graph, limit=limit, rule=rule, min_score=min_score, cursor=cursor)
+        except InvalidInput as exc:
+            raise typer.BadParameter(str(exc), param_hint="--cursor") from exc
     table = Table("score", "rule", "party a", "party b", "evidence", title=f"{page.total:,} possible matches")
     for m in page.items:
         a, b = f"{m['a']} {m['a_name'] or ''}", f"{m['b']} {m['b_name'] or ''}"
         table.add_row(f"{m['score']:.3f}", m["rule"], a, b, m["evidence"])
     out.print(table)
     if page.next_cursor:
-        out.print(f"next page: ipclue possible --cursor {page.next_cursor}")
+        typer.echo(f"next page: ipclue possible --cursor {page.next_cursor}")  # one line, never wrapped
 
 
 T = TypeVar("T")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 from datetime import UTC, date, datetime, time
@@ -15,6 +14,7 @@ from ipclue.detect import dependencies as deps_
 from ipclue.detect.models import TRANSITIONS, Detector, FlagDetail, FlagPage, FlagSummary, Hit, Review
 from ipclue.errors import Conflict, InvalidInput, NotFound
 from ipclue.graph.db import Graph
+from ipclue.paging import decode_cursor, encode_cursor
 
 _RANK = re.compile(r"\d{7} [A-Za-z0-9_-]{1,80}")
 
@@ -87,18 +87,11 @@ def _summary_fields(flag: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _encode_cursor(rank: str) -> str:
-    return base64.urlsafe_b64encode(rank.encode()).decode()
-
-
 def _decode_cursor(cursor: str | None) -> str:
     """The rank a page resumes after ("" for the first page)."""
     if not cursor:
         return ""
-    try:
-        rank = base64.urlsafe_b64decode(cursor.encode()).decode()
-    except ValueError as exc:
-        raise InvalidInput(f"bad cursor {cursor!r}") from exc
+    rank = decode_cursor(cursor)
     if not _RANK.fullmatch(rank):
         raise InvalidInput(f"bad cursor {cursor!r}: not a position in the flag list")
     return rank
@@ -188,7 +181,7 @@ def _micros(stamp: str | None) -> str | None:
 
 
 def _next_cursor(rows: list[dict[str, Any]], limit: int) -> str | None:
-    return _encode_cursor(str(rows[limit - 1]["rank"])) if len(rows) > limit else None
+    return encode_cursor(str(rows[limit - 1]["rank"])) if len(rows) > limit else None
 
 
 def get_flag(graph: Graph, flag_id: str) -> FlagDetail:

@@ -598,7 +598,7 @@ await step("possible-queue", async () => {
   for (const word of ["欧阳锋", "飞鸿", "同名且单位字号相同"]) assert(txt.includes(word), `queue shows ${word}: ${txt.slice(0, 300)}`);
   assert(!/person:group/.test(txt), `rule names in Chinese: ${txt.slice(0, 300)}`);
   const total = await page.textContent('[data-testid="queue-total"]');
-  assert(total.includes(String(queue.total)), `total shown: ${total} (API ${queue.total})`);
+  assert(total.replace(/,/g, "").includes(String(queue.total)), `total shown: ${total} (API ${queue.total})`);
   const first = queue.items[0];
   const links = await page.$$eval('[data-testid="queue-link"]', (els) => els.slice(0, 2).map((e) => e.getAttribute("href")));
   assert(links[0] === `#/party/${encodeURIComponent(first.a)}` && links[1] === `#/party/${encodeURIComponent(first.b)}`, `best first, linked: ${links}`);

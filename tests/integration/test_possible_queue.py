@@ -19,9 +19,9 @@ QUEUE = "/api/v1/possible-matches"
 
 
 def load(graph: Graph) -> None:
-    """Three names, each the legal representative of two companies of one 字号 (2, 3 and 4
-    characters long: three possible matches of different scores)."""
-    pairs = [("欧阳锋", "飞鸿"), ("令狐冲", "华山剑"), ("黄药师", "桃花岛主")]
+    """Four names, each the legal representative of two companies of one 字号 (2, 3, 4 and 2
+    characters long: four possible matches, two of them of one score)."""
+    pairs = [("欧阳锋", "飞鸿"), ("令狐冲", "华山剑"), ("黄药师", "桃花岛主"), ("洪七公", "丐帮")]
     records = [
         _company(f"杭州{trade}{kind}有限公司", rep, f"杭州市西湖区{trade}路{i}号")
         for rep, trade in pairs
@@ -37,14 +37,19 @@ def test_queue_is_best_first_and_pages_by_cursor(graph: Graph, tmp_path: Path) -
         first = c.get(QUEUE, params={"limit": 2}, headers=auth("investigator"))
         assert first.status_code == 200, first.text
         body = first.json()
-        assert body["total"] == 3 and len(body["items"]) == 2 and body["next_cursor"]
-        rest = c.get(QUEUE, params={"limit": 2, "cursor": body["next_cursor"]}, headers=auth("investigator"))
-        last = rest.json()
-        assert last["total"] == 3 and len(last["items"]) == 1 and last["next_cursor"] is None
-    items = body["items"] + last["items"]
-    assert [i["a_name"] for i in items] == ["黄药师", "令狐冲", "欧阳锋"]  # the longer the 字号, the higher
+        assert body["total"] == 4 and len(body["items"]) == 2 and body["next_cursor"]
+        items, cursor = list(body["items"]), body["next_cursor"]
+        while cursor:  # one at a time through the tie
+            page = c.get(QUEUE, params={"limit": 1, "cursor": cursor}, headers=auth("investigator")).json()
+            assert page["total"] == 4 and len(page["items"]) == 1
+            items += page["items"]
+            cursor = page["next_cursor"]
+    assert len(items) == 4 and len({(i["a"], i["b"]) for i in items}) == 4  # nothing twice, nothing left out
+    assert [i["a_name"] for i in items[:2]] == ["黄药师", "令狐冲"]  # the longer the 字号, the higher
+    assert {i["a_name"] for i in items[2:]} == {"欧阳锋", "洪七公"} and items[2]["score"] == items[3]["score"]
+    assert items[2]["a"] < items[3]["a"]  # a tie goes by uid
     scores = [i["score"] for i in items]
-    assert scores == sorted(scores, reverse=True) and len(set(scores)) == 3
+    assert scores == sorted(scores, reverse=True)
     assert all(i["rule"] == "person:group-trade-name" and i["a"] < i["b"] for i in items)
 
 
@@ -76,10 +81,12 @@ def test_a_rejected_match_leaves_the_queue_and_the_cli_pages(
             headers=auth("supervisor"),
         )
         assert done.status_code == 200, done.text
-        assert c.get(QUEUE, headers=auth("investigator")).json()["total"] == 2
-    shown = cli.invoke(app, ["possible", "--limit", "1"])
+        assert c.get(QUEUE, headers=auth("investigator")).json()["total"] == 3
+    shown = cli.invoke(app, ["possible", "--limit", "2"])
     assert shown.exit_code == 0, shown.output
-    assert "2 possible matches" in shown.output and "next page: ipclue possible --cursor" in shown.output
-    cursor = shown.output.rsplit("--cursor", 1)[1].split()[0]
-    tail = cli.invoke(app, ["possible", "--limit", "1", "--cursor", cursor])
-    assert tail.exit_code == 0 and "欧阳锋" in tail.output and "next page" not in tail.output, tail.output
+    assert "3 possible matches" in shown.output, shown.output
+    (line,) = [x for x in shown.output.splitlines() if x.startswith("next page: ipclue possible --cursor ")]
+    tail = cli.invoke(app, ["possible", "--limit", "2", "--cursor", line.rsplit(" ", 1)[1]])
+    assert tail.exit_code == 0 and "next page" not in tail.output, tail.output
+    bad = cli.invoke(app, ["possible", "--cursor", "bm90LWEtY3Vyc29y"])
+    assert bad.exit_code == 2 and "not a next_cursor" in bad.output, bad.output

@@ -104,7 +104,10 @@ export async function renderQueue(el: HTMLElement, params: URLSearchParams): Pro
     cursor = got.next_cursor;
     more.style.display = cursor ? "" : "none"; // .button sets display, which would outdo the hidden attribute
   };
-  more.addEventListener("click", () => void page().catch((e) => el.append(errorBox(e))));
+  more.addEventListener("click", () => {
+    (more as HTMLButtonElement).disabled = true; // one page at a time: a second click would fetch the same cursor
+    void page().catch((e) => el.append(errorBox(e))).finally(() => { (more as HTMLButtonElement).disabled = false; });
+  });
   const filter = h("form", { class: "actions", onsubmit: (ev: Event) => { ev.preventDefault(); go(["possible"], { min_score: input.value || undefined }); } },
     h("label", {}, w("min_score"), " ", input), h("button", { type: "submit", class: "button", "data-testid": "queue-apply" }, w("apply")));
   const box = section(w("queue"), null, h("p", { class: "muted small" }, w("queue_hint")), filter, grid, more);

@@ -8,9 +8,8 @@ pair again. A confirmation is ``force_merge`` (the lower uid survives). Both sur
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
+import math
 from typing import Any
 
 from pydantic import BaseModel
@@ -26,11 +25,15 @@ from ipclue.graph.resolution.judgements import (
     run_steps,
 )
 from ipclue.graph.resolve import digest
+from ipclue.paging import decode_cursor, encode_cursor
 
 
 def possible_matches(graph: Graph, uid: str) -> list[dict[str, Any]]:
     """The parties possibly the same as ``uid``: uid, name, score, rule, evidence (best first)."""
     return graph.read(query("resolve/possible_of"), uid=uid)
+
+
+QUEUE_MAX = 1000  # possible matches a page holds at most
 
 
 class QueuePage(BaseModel):
@@ -52,25 +55,31 @@ def review_queue(
 ) -> QueuePage:
     """The possible matches across the graph, best score first (then by uids), ``limit`` a page
     after ``cursor`` (a page's ``next_cursor``); of ``rule`` only and at ``min_score`` or more."""
-    score, a, b = _decode(cursor) if cursor else (None, None, None)
+    if not 1 <= limit <= QUEUE_MAX:
+        raise InvalidInput(f"limit must be 1 to {QUEUE_MAX}, not {limit}")
+    score, a, b = _position(cursor) if cursor else (None, None, None)
     where = {"rule": rule, "min_score": min_score}
     rows = graph.read(query("resolve/possible_queue"), limit=limit + 1, score=score, a=a, b=b, **where)
     total = int(graph.read(query("resolve/possible_queue_count"), **where)[0]["total"])
     page = rows[:limit]
-    return QueuePage(items=page, total=total, next_cursor=_encode(page[-1]) if len(rows) > limit else None)
+    last = page[-1] if len(rows) > limit else None
+    return QueuePage(items=page, total=total, next_cursor=_cursor(last) if last else None)
 
 
-def _encode(row: dict[str, Any]) -> str:
-    raw = json.dumps([row["score"], row["a"], row["b"]], ensure_ascii=False).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+def _cursor(row: dict[str, Any]) -> str:
+    return encode_cursor(json.dumps([row["score"], row["a"], row["b"]], ensure_ascii=False)).rstrip("=")
 
 
-def _decode(cursor: str) -> tuple[float, str, str]:
+def _position(cursor: str) -> tuple[float, str, str]:
     """A ``next_cursor`` back to (score, a, b); InvalidInput when it is not one."""
     try:
-        score, a, b = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        return float(score), str(a), str(b)
-    except (binascii.Error, ValueError, TypeError) as exc:
+        score, a, b = json.loads(decode_cursor(cursor))
+        if isinstance(score, bool) or not isinstance(score, int | float) or not math.isfinite(score):
+            raise ValueError(score)
+        if not isinstance(a, str) or not isinstance(b, str):
+            raise ValueError(a, b)
+        return float(score), a, b
+    except (ValueError, TypeError, RecursionError) as exc:  # JSONDecodeError is a ValueError
         raise InvalidInput(f"cursor {cursor[:40]!r} is not a next_cursor this queue gave") from exc
 
 
