@@ -22,6 +22,7 @@ from ipclue.graph.resolution import (
     reject,
     review_queue,
 )
+from ipclue.graph.resolution.possible import QUEUE_MAX
 
 
 def explain_party(graph: Graph, party: str) -> list[Explanation]:
@@ -64,7 +65,7 @@ def explain_cmd(party: str = typer.Argument(..., help="party uid or name")) -> N
 
 
 def possible_cmd(
-    limit: Annotated[int, typer.Option(min=1, max=1000, help="how many to show")] = 20,
+    limit: Annotated[int, typer.Option(min=1, max=QUEUE_MAX, help="how many to show")] = 20,
     rule: Annotated[str | None, typer.Option(help="only this rule, e.g. person:group-name-roles")] = None,
     min_score: Annotated[float, typer.Option(min=0.0, max=1.0, help="only at this score or more")] = 0.0,
     cursor: Annotated[str | None, typer.Option(help="the next page, as the previous page printed it")] = None,

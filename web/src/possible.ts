@@ -105,8 +105,8 @@ export async function renderQueue(el: HTMLElement, params: URLSearchParams): Pro
     more.style.display = cursor ? "" : "none"; // .button sets display, which would outdo the hidden attribute
   };
   more.addEventListener("click", () => {
-    (more as HTMLButtonElement).disabled = true; // one page at a time: a second click would fetch the same cursor
-    void page().catch((e) => el.append(errorBox(e))).finally(() => { (more as HTMLButtonElement).disabled = false; });
+    more.disabled = true; // one page at a time: a second click would fetch the same cursor
+    void page().catch((e) => el.append(errorBox(e))).finally(() => { more.disabled = false; });
   });
   const filter = h("form", { class: "actions", onsubmit: (ev: Event) => { ev.preventDefault(); go(["possible"], { min_score: input.value || undefined }); } },
     h("label", {}, w("min_score"), " ", input), h("button", { type: "submit", class: "button", "data-testid": "queue-apply" }, w("apply")));
