@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ipclue.cypher import query
 from ipclue.graph.bulk_csv import Kept, kept_relationships
@@ -27,18 +28,19 @@ from ipclue.graph.resolution.corroborate import apply, group_persons
 from ipclue.graph.resolution.derive import GroupStep
 from ipclue.graph.resolution.generic import DEFAULT_RULE, CutoffRule
 from ipclue.graph.resolution.groups import (
+    AGENT_OF,
     OrgLink,
     OrgLinks,
     Person,
     Plan,
     Role,
     Thresholds,
-    city_of,
-    places_in,
     plan,
 )
 from ipclue.graph.resolution.orgs import PROVINCES
 from ipclue.graph.resolution.resolver import collector_paused
+from ipclue.graph.resolution.suits import SIDES, suits_by_uid
+from ipclue.graph.resolution.trade_names import city_of, places_in
 
 ROLES = ("LEGAL_REP_OF", "SHAREHOLDER_OF", "OFFICER_OF", "MEMBER_OF")
 CHAINS = ("BRANCH_OF", "SHAREHOLDER_OF")
@@ -84,7 +86,7 @@ def plan_from_tables(
 
 
 def people_of(tables: Tables, rels: Kept) -> dict[str, tuple[list[Person], int]]:
-    """``corroborate.read_people``: name → (people with roles, person parties bearing the name)."""
+    """``corroborate.read_people``: name → (people with roles or suits, person parties bearing it)."""
     parties = tables.nodes.get("Party", {})
     bearers: dict[str, list[str]] = defaultdict(list)
     for uid, p in parties.items():
@@ -93,30 +95,76 @@ def people_of(tables: Tables, rels: Kept) -> dict[str, tuple[list[Person], int]]
             bearers[key].append(uid)
     wanted = {uid for uids in bearers.values() if len(uids) > 1 for uid in uids}
     roles, births, ids = _roles(parties, rels, wanted), *_mention_facts(tables, wanted)
+    suits = suits_by_uid(suit_rows(tables, rels, wanted))
     out: dict[str, tuple[list[Person], int]] = {}
     for name, uids in bearers.items():
         if len(uids) > 1:
-            people = [Person(u, name, roles[u], births[u], ids[u]) for u in uids if roles.get(u)]
+            people = [
+                Person(u, name, roles.get(u, []), births[u], ids[u], suits.get(u, []))
+                for u in uids
+                if roles.get(u) or u in suits
+            ]
             out[name] = (people, len(uids))
     return out
+
+
+def suit_rows(tables: Tables, rels: Kept, wanted: set[str]) -> list[dict[str, Any]]:
+    """``resolve/group_suits``'s rows for the wanted people, from the tables."""
+    parties, cases = tables.nodes.get("Party", {}), tables.nodes.get("Case", {})
+    in_case: dict[str, list[tuple[str, str]]] = defaultdict(list)  # case → (party, role)
+    of_party: dict[str, list[tuple[str, str]]] = defaultdict(list)  # party → (case, role)
+    for uid, case, role in rels.get(("PARTY_TO", "Party", "Case"), {}):
+        in_case[case].append((uid, role))
+        of_party[uid].append((case, role))
+    agents: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for uid, agent, case in rels.get(("REPRESENTED_BY", "Party", "Party"), {}):
+        agents[(uid, case)].append(agent)
+    firms: dict[str, list[str]] = defaultdict(list)
+    for agent, firm, _ in rels.get(("MEMBER_OF", "Party", "Party"), {}):
+        firms[agent].append(firm)
+
+    def named(uid: str) -> list[str]:
+        return [uid, parties[uid].get("name") or ""]
+
+    def firms_of(uid: str, case: str) -> list[list[str]]:
+        return [named(f) for a in agents[(uid, case)] for f in firms[a]]
+
+    reps = [(p, org) for p, org, _ in rels.get(("LEGAL_REP_OF", "Party", "Party"), {}) if p in wanted]
+    places = [(p, p, "") for p in wanted] + [(p, org, parties[org].get("name") or "") for p, org in reps]
+    return [
+        {
+            "uid": person, "case_no": case, "court": cases.get(case, {}).get("court"), "role": role,
+            "via": via,
+            "counsel": firms_of(x, case),
+            "others": [
+                {"uid": y, "name": parties[y].get("name"), "role": r, "firms": firms_of(y, case)}
+                for y, r in in_case[case] if y != x
+            ],
+        }
+        for person, x, via in places
+        for case, role in of_party.get(x, [])
+        if role in SIDES
+    ]  # fmt: skip
 
 
 def _roles(
     parties: dict[str, Props], rels: Kept,
     wanted: set[str],
 ) -> dict[str, list[Role]]:  # fmt: skip
-    """Each wanted person's distinct roles at organisations (with the organisation's city from its
-    name and addresses, as ``corroborate.read_people`` reads it), sorted as ``read_people`` sorts them."""
+    """Each wanted person's distinct roles at organisations, an agent's for the organisations it
+    represented included (``AGENT_OF``), with the organisation's city from its name and addresses, as
+    ``corroborate.read_people`` reads them, sorted as ``read_people`` sorts them."""
     addresses: dict[str, list[str]] = defaultdict(list)
     for start, value, _ in rels.get(("LOCATED_AT", "Party", "Address"), {}):
         addresses[start].append(value)
     found: dict[str, set[Role]] = defaultdict(set)
-    for rtype in ROLES:
-        for start, end, _ in rels.get((rtype, "Party", "Party"), {}):
-            org = parties[end]
-            if start in wanted and org.get("kind") == "org":
-                name = org.get("name") or ""
-                found[start].add(Role(rtype, end, name, city_of(name, addresses[end])))
+    held = [(kind, start, end) for kind in ROLES for start, end, _ in rels.get((kind, "Party", "Party"), {})]
+    held += [(AGENT_OF, agent, org) for org, agent, _ in rels.get(("REPRESENTED_BY", "Party", "Party"), {})]
+    for rtype, start, end in held:
+        org = parties[end]
+        if start in wanted and org.get("kind") == "org":
+            name = org.get("name") or ""
+            found[start].add(Role(rtype, end, name, city_of(name, addresses[end])))
     return {uid: sorted(rs, key=lambda x: (x.role, x.org, x.org_name)) for uid, rs in found.items()}
 
 

@@ -10,14 +10,11 @@ from ipclue.graph.resolution.groups import (
     Role,
     Thresholds,
     candidates,
-    city_of,
     name_pairs,
     neighbours_of,
-    places_in,
     plan,
-    stem,
-    trade_name,
 )
+from ipclue.graph.resolution.trade_names import city_of, places_in, stem, trade_name
 
 TH = Thresholds()
 

@@ -1,4 +1,4 @@
-// Entity-resolution rule names in words (ipclue/graph/resolution: resolver, persons, orgs, groups).
+// Entity-resolution rule names in words (ipclue/graph/resolution: resolver, persons, orgs, groups, suits).
 // Unknown rules keep their code, after the kind in words, so nothing is hidden.
 import { getLang } from "./i18n";
 
@@ -31,6 +31,10 @@ const RULES: Record<string, [string, string]> = {
   "person:group-shared-address": ["同名且单位地址相同", "same name, organisations share an address"],
   "person:group-trade-name": ["同名且单位字号相同", "same name, same trade name"],
   "person:group-name-roles": ["同名且同城均任法定代表人或股东", "same name, legal representatives or shareholders in one city"],
+  "person:suit-same-opponent": ["同名且同一法院同一对方当事人", "same name, same court and opposing party"],
+  "person:suit-same-counsel": ["同名且同一代理律所", "same name, same law firm"],
+  "person:suit-opposing-counsel": ["同名且同一法院对方同一代理律所", "same name, same court and opposing counsel"],
+  "person:suit-case-batch": ["同名且同一法院同批立案", "same name, cases filed together at one court"],
   "judgement:merge": ["人工合并", "merged by a reviewer"],
   "judgement:split": ["人工拆分", "split by a reviewer"],
 };

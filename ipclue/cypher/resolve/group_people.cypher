@@ -1,5 +1,6 @@
 // Person parties (non-anonymised) whose name another person party bears too: their roles at
-// organisations (with each organisation's addresses, for its city), birth dates and ID fragments;
+// organisations (with each organisation's addresses, for its city), the organisations they were an agent
+// for in a case (AGENT_OF: the party's REPRESENTED_BY), birth dates and ID fragments;
 // bearers = how many person parties bear the name.
 MATCH (p:Party)
 WHERE p.kind = 'person' AND coalesce(p.anonymised, false) = false AND size(coalesce(p.name_key, '')) >= 2
@@ -14,7 +15,14 @@ CALL (p) {
           WHERE x IS NOT NULL] AS roles
 }
 CALL (p) {
+  OPTIONAL MATCH (o:Party)-[:REPRESENTED_BY]->(p)
+  WHERE o.kind = 'org'
+  RETURN [x IN collect(DISTINCT CASE WHEN o IS NULL THEN NULL ELSE {role: 'AGENT_OF', org: o.uid, org_name: o.name,
+                                                      addresses: [(o)-[:LOCATED_AT]->(a:Address) | a.value]} END)
+          WHERE x IS NOT NULL] AS agent_of
+}
+CALL (p) {
   MATCH (m:Mention)-[:REFERS_TO]->(p)
   RETURN [b IN collect(DISTINCT m.birth_date) | toString(b)] AS births, collect(DISTINCT m.id_fragment) AS ids
 }
-RETURN name, size(ps) AS bearers, p.uid AS uid, roles, births, ids
+RETURN name, size(ps) AS bearers, p.uid AS uid, roles + agent_of AS roles, births, ids

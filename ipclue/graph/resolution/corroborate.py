@@ -27,11 +27,12 @@ from ipclue.graph.resolution.groups import (
     Plan,
     Role,
     Thresholds,
-    city_of,
     plan,
 )
 from ipclue.graph.resolution.judgements import mark_stale, merge_steps, run_steps
 from ipclue.graph.resolution.resolver import collector_paused
+from ipclue.graph.resolution.suits import SIDES, Suit, suits_by_uid
+from ipclue.graph.resolution.trade_names import city_of
 
 MERGES_PER_TRANSACTION = 200  # survivors per write transaction (each absorbs its group's parties)
 
@@ -60,24 +61,29 @@ def group_persons(
 
 
 def read_people(graph: Graph, only: list[str] | None = None) -> dict[str, tuple[list[Person], int]]:
-    """Name → (people holding a role at an organisation, how many person parties bear the name),
-    for every name borne by several person parties, or for those among ``only``."""
+    """Name → (people holding a role at an organisation or party to a case, how many person parties
+    bear the name), for every name borne by several person parties, or for those among ``only``."""
     out: dict[str, tuple[list[Person], int]] = {}
     rows = (
         graph.read(query("resolve/group_people"))
         if only is None
         else [r for part in chunks(only, 5000) for r in _people_of(graph, part)]
     )
+    suits = read_suits(graph, [r["uid"] for r in rows])
     for r in rows:
         people, _ = out.setdefault(r["name"], ([], int(r["bearers"])))
-        if r["roles"]:
+        if r["roles"] or r["uid"] in suits:
             # sorted: the first of equally strong links names the evidence, whatever the storage order
-            roles = sorted(
-                (_role(x) for x in r["roles"]),
-                key=lambda x: (x.role, x.org),
-            )
-            people.append(Person(r["uid"], r["name"], roles, set(r["births"]), set(r["ids"])))
+            roles = sorted((_role(x) for x in r["roles"]), key=lambda x: (x.role, x.org))
+            found = suits.get(r["uid"], [])
+            people.append(Person(r["uid"], r["name"], roles, set(r["births"]), set(r["ids"]), found))
     return out
+
+
+def read_suits(graph: Graph, uids: list[str]) -> dict[str, list[Suit]]:
+    """The cases of the person parties ``uids`` (``suits``), by uid."""
+    stmt, roles = query("resolve/group_suits"), sorted(SIDES)
+    return suits_by_uid(r for part in chunks(uids, 5000) for r in graph.read(stmt, uids=part, roles=roles))
 
 
 def _role(x: dict[str, Any]) -> Role:

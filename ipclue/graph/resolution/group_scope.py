@@ -4,8 +4,10 @@ A name's plan depends only on the person parties bearing it, their roles, the li
 organisations (branch and shareholder chains of up to two hops, shared non-generic addresses and
 phones), rejections, and the place names known from the data. For parties ``scope`` (everything an
 ingest wrote, plus the parties at identifiers whose generic flag changed and the new branches) the
-names that can change are the scope's own person names and the names of the people holding a role
-at a scope organisation or one hop from it (a two-hop chain runs through that hop).
+names that can change are the scope's own person names, the names of the people holding a role (or
+acting as agent) at a scope organisation or one hop from it (a two-hop chain runs through that hop),
+and the names of the litigants in the cases a scope party is in as party, agent or agent's firm
+(``suits``: a suit names its opponents and firms by uid).
 
 The place names come from every organisation name as written and every organisation address: both
 only ever grow, so the stored set plus the scope's new texts equals a full recount. A place name the
@@ -17,8 +19,8 @@ from __future__ import annotations
 
 from ipclue.cypher import query
 from ipclue.graph.db import Graph, chunks
-from ipclue.graph.resolution.groups import places_in
 from ipclue.graph.resolution.orgs import PROVINCES
+from ipclue.graph.resolution.trade_names import places_in
 
 PAGE = 5000
 
@@ -27,8 +29,9 @@ def scope_names(graph: Graph, scope: list[str], new_places: frozenset[str]) -> l
     """The person names whose plan the parties ``scope`` (and place names ``new_places``) can change."""
     found = {
         r["name"]
+        for stmt in (query("resolve/group_scope_names"), query("resolve/group_scope_litigants"))
         for part in chunks(scope, PAGE)
-        for r in graph.read(query("resolve/group_scope_names"), uids=part)
+        for r in graph.read(stmt, uids=part)
     }
     if new_places:
         rows = graph.read(query("resolve/group_names_at_places"), places=sorted(new_places))

@@ -2,7 +2,8 @@
 
 Pure planning (no database): ``plan(people, links, thresholds) -> Plan``. Two person parties
 with the same non-anonymised name are compared by the strongest link between organisations
-where they hold a role (法定代表人, shareholder, officer, agent of a firm):
+where they hold a role (法定代表人, shareholder, officer, lawyer of a firm, or agent for an
+organisation in a case: ``AGENT_OF``):
 
 - ``same_org`` 0.95 — the same organisation;
 - ``branch`` 0.92 — one is a branch of the other, or both branches of one parent;
@@ -18,6 +19,10 @@ where they hold a role (法定代表人, shareholder, officer, agent of a firm):
   ``NAME_ONLY_MAX`` distinguishable bearers are in such roles there: only ever a possible match.
   A 监事 or other officer is not enough: on the generator's truth at 100k parties such pairs were all
   different people, and dropping them kept every real case of ``tests/data/group_people.json``.
+
+Litigants with nothing else in common (no organisation, no birth date: 被告：王国平,男,汉族) are
+compared by their cases (``suits``: the same court and opposing party, the same counsel, one filing
+batch): a possible match only, weighted as a 字号 link is.
 
 Every further kind of link adds 0.05 (at most 0.97). The result is weighted by the name's
 rarity: ``1 - rarity · log2(c)`` (at least 0.5), where ``c`` counts the distinguishable people
@@ -43,13 +48,18 @@ user's rejection (``distinct``).
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from ipclue.graph.resolution import suits as suits_
 from ipclue.graph.resolution.orgs import analyse
+from ipclue.graph.resolution.suits import Suit
+from ipclue.graph.resolution.trade_names import (
+    stem,
+    trade_name,
+    trade_strength,
+)
 
 STRENGTH = {
     "same_org": 0.95,
@@ -60,10 +70,12 @@ STRENGTH = {
     "name_roles": 0.65,
 }
 NAME_ONLY = "person:group-name-roles"  # never a merge, whatever the score
+REVIEW_ONLY = frozenset({NAME_ONLY}) | suits_.RULES  # possible matches only, whatever the score
 STRUCTURAL = frozenset(f"person:group-{k}" for k in ("same-org", "branch", "shareholder"))  # one group
 IN_REACH = STRUCTURAL | {"person:group-shared-phone", "person:group-shared-address"}  # see in_reach
 NAME_ONLY_MAX = 3  # name-only pairs only where this few distinguishable bearers are in CONTROL roles there
 NAME_ONLY_BEARERS = 5  # … and this few parties bear it in all (a rare name)
+AGENT_OF = "AGENT_OF"  # an agent for an organisation in a case (the organisation's REPRESENTED_BY)
 CONTROL = frozenset({"LEGAL_REP_OF", "SHAREHOLDER_OF"})  # the roles a name-only pair needs on both sides
 BLOCK_CAP = 50  # a 字号 or sound shared by more same-name people is no signal
 WORDS = {
@@ -80,27 +92,9 @@ ROLE_WORDS = {
     "SHAREHOLDER_OF": "股东",
     "OFFICER_OF": "高管",
     "MEMBER_OF": "代理人",
+    "AGENT_OF": "诉讼代理人",
 }
-GENERIC_TRADE = frozenset(
-    {
-        "中国",
-        "中华",
-        "国际",
-        "华夏",
-        "东方",
-        "全国",
-        "国家",
-        "亚洲",
-        "世界",
-        "环球",
-        "中外",
-        "中央",
-        "新华",
-        "国营",
-    }
-)
 _CONTROL_WORDS = "、".join(ROLE_WORDS[r] for r in sorted(CONTROL))
-_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +125,7 @@ class Person:
     roles: list[Role] = field(default_factory=list)
     births: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
+    suits: list[Suit] = field(default_factory=list)  # the cases it is in (``suits``), for review only
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,76 +158,6 @@ class Plan:
 OrgLinks = dict[frozenset[str], list[OrgLink]]
 
 
-_PLACE_RE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:省|市|区|县)")
-MUNICIPALITIES = frozenset({"北京", "上海", "天津", "重庆"})
-_CITY_RE = re.compile(r"((?:(?![省市区县])[\u4e00-\u9fff]){2,4}?)市(?!场)")
-
-
-def city_of(name: str, addresses: Iterable[str] = ()) -> str:
-    """An organisation's registered city: the 市 (or municipality) of its name's region prefix,
-    else the first 市 of its addresses in order (广东省深圳市南山区… → 深圳), else '' (a place word
-    inside a 字号, 深圳北岸…, is not taken for one)."""
-    region = analyse(name).region
-    if found := _CITY_RE.search(region):
-        return found.group(1)
-    if region.removesuffix("市") in MUNICIPALITIES:
-        return region.removesuffix("市")
-    return next((m.group(1) for text in sorted(addresses) if (m := _CITY_RE.search(text))), "")
-
-
-def places_in(texts: Iterable[str]) -> frozenset[str]:
-    """Place names (without 省/市/区/县) written in names and addresses: 浙江省杭州市 → 浙江, 杭州."""
-    return frozenset(m.group(1) for t in texts for m in _PLACE_RE.finditer(t))
-
-
-@lru_cache(maxsize=200_000)
-def stem(name: str, places: frozenset[str] = frozenset()) -> str:
-    """An organisation name without region prefix, leading place names, brackets and legal form."""
-    core = analyse(name).variant
-    for form in _FORMS:
-        core = core.replace(form, "")
-    while head := _leading_place(core, places):
-        core = core[len(head) :]
-    return core
-
-
-def _leading_place(core: str, places: frozenset[str]) -> str | None:
-    """The longest place name ``core`` starts with that leaves at least two characters (looked up
-    by the core's prefixes of each length a place name has, not by scanning every place name)."""
-    for size in _lengths(places):
-        if len(core) > size + 1 and core[:size] in places:
-            return core[:size]
-    return None
-
-
-@lru_cache(maxsize=64)
-def _lengths(places: frozenset[str]) -> tuple[int, ...]:
-    return tuple(sorted({len(p) for p in places}, reverse=True))
-
-
-@lru_cache(maxsize=500_000)
-def trade_name(a: str, b: str, places: frozenset[str] = frozenset()) -> str | None:
-    """The 字号 two organisation names share: their stems' common start (≥ 2 Han characters),
-    or the whole stem when the two sound the same (a homophone typo)."""
-    sa, sb = stem(a, places), stem(b, places)
-    n = 0
-    while n < min(len(sa), len(sb)) and sa[n] == sb[n] and "\u4e00" <= sa[n] <= "\u9fff":
-        n += 1
-    common = sa[:n]
-    if n < 2 and len(sa) >= 2 and sa != sb and analyse(a).pinyin == analyse(b).pinyin:
-        return f"{sa}/{sb}"
-    return common if n >= 2 and common not in GENERIC_TRADE else None
-
-
-def trade_strength(a: str, b: str, common: str) -> float:
-    """0.72, +0.03 per character beyond 2 (up to +0.06), +0.03 in the same named region;
-    0.72 for a homophone."""
-    if "/" in common:
-        return 0.72
-    ra, rb = analyse(a).region, analyse(b).region
-    return 0.72 + 0.03 * min(len(common) - 2, 2) + (0.03 if ra and ra == rb else 0.0)
-
-
 def role_link(x: Role, y: Role, links: OrgLinks, places: frozenset[str]) -> list[tuple[str, float, str]]:
     """Every link between the organisations of two roles: (kind, strength, words)."""
     if x.org == y.org:
@@ -256,6 +181,8 @@ def link_strength(
     best: dict[str, tuple[float, str, Role, Role]] = {}
     for x in p.roles:
         for y in q.roles:
+            if agency_apart(x, p, y, q):
+                continue
             for kind, strength, words in role_link(x, y, links, places):
                 if kind not in best or strength > best[kind][0]:
                     best[kind] = (strength, words, x, y)
@@ -265,6 +192,28 @@ def link_strength(
     strength, words, x, y = best[kind]
     total = min(0.97, strength + 0.05 * (len(best) - 1))
     return total, f"person:group-{kind.replace('_', '-')}", f"同名且{words}：{_roles_words(x, y)}"
+
+
+def rarity_weight(c: int, th: Thresholds) -> float:
+    """``1 - rarity · log2(c)`` for ``c`` distinguishable bearers, at least 0.5."""
+    return max(0.5, 1.0 - th.rarity * math.log2(c))
+
+
+def agency_apart(x: Role, p: Person, y: Role, q: Person) -> bool:
+    """Whether an ``AGENT_OF`` role cannot link two people: a member of a firm (or employer) is known
+    by it, so two agents of different firms are two people, and an agent of a firm is not the
+    client's officer. On the generator's truth at 100k parties such pairs (same-name lawyers of
+    different firms acting for one client) were different people (person precision 0.998 → 0.976)."""
+    if AGENT_OF not in (x.role, y.role):
+        return False
+    fp, fq = _firms(p), _firms(q)
+    if x.role == y.role:
+        return bool(fp and fq and not fp & fq)
+    return bool(fp if x.role == AGENT_OF else fq)
+
+
+def _firms(p: Person) -> set[str]:
+    return {r.org for r in p.roles if r.role == "MEMBER_OF"}
 
 
 def _roles_words(x: Role, y: Role) -> str:
@@ -324,7 +273,7 @@ def name_only(
 
 def _name_pair(p: Person, q: Person, city: str, c: int, th: Thresholds) -> Pair:
     """The ``name_roles`` pair of ``p`` and ``q`` in ``city`` (``c`` bearers in ``CONTROL`` roles there)."""
-    weight = max(0.5, 1.0 - th.rarity * math.log2(c))
+    weight = rarity_weight(c, th)
     (x, y), known = _control_in(p, q, city)
     where = f"同在「{city}」" if known else "所在城市未明"
     why = f"同名且{WORDS['name_roles'].format(where=where)}：{_roles_words(x, y)}"
@@ -402,7 +351,7 @@ def name_pairs(
     """Scored pairs among the parties of one name (``bearers``: how many parties bear it in all;
     people joined by an organisation link count as one bearer, a name-only pair does not): linked
     pairs among the ``candidates``, then, for a rare name, the name-only pairs of those not linked
-    (``name_only``)."""
+    (``name_only``), then the litigation pairs of those not linked (``suit_pairs``)."""
     raw: list[Raw] = []
     for i, j in sorted(candidates(people, links, places, neighbours)):
         p, q = people[i], people[j]
@@ -412,7 +361,27 @@ def name_pairs(
     near = neighbours_of(links) if neighbours is None else neighbours
     linked = {frozenset((p.uid, q.uid)) for p, q, *_ in raw}
     named = name_only(people, root, linked, distinct, th) if bearers <= NAME_ONLY_BEARERS else []
-    return _weighted(raw, people, bearers, th, near, root) + named
+    litigants = suit_pairs(people, bearers, root, distinct, th)
+    return _weighted(raw, people, bearers, th, near, root) + named + litigants
+
+
+def suit_pairs(
+    people: list[Person], bearers: int, root: dict[str, str], distinct: set[frozenset[str]], th: Thresholds
+) -> list[Pair]:
+    """Litigation pairs (``suits``) between people not joined by an organisation link, weighted by
+    every distinguishable bearer of the name."""
+    c = max(1, len(set(root.values())) + bearers - len(people))
+    w = rarity_weight(c, th)
+    out = []
+    for i, j in sorted(suits_.candidate_pairs([p.suits for p in people])):
+        p, q = people[i], people[j]
+        if root[p.uid] == root[q.uid] or conflict(p, q, distinct):
+            continue
+        if hit := suits_.suit_link(p.suits, q.suits):
+            score, rule, why = hit
+            a, b = sorted((p.uid, q.uid))
+            out.append(Pair(a, b, round(score * w, 3), rule, f"{why}；同名可区分者 {c} 人（权重 {w:.2f}）"))
+    return out
 
 
 def _weighted(
@@ -426,7 +395,7 @@ def _weighted(
     for p, q, s, rule, why in raw:
         local = rule in IN_REACH
         c = in_reach(p, q, people, root, near) if local else everywhere
-        weight = max(0.5, 1.0 - th.rarity * math.log2(c))
+        weight = rarity_weight(c, th)
         where = "关联组织内同名可区分者" if local else "同名可区分者"
         a, b = sorted((p.uid, q.uid))
         out.append(Pair(a, b, round(s * weight, 3), rule, f"{why}；{where} {c} 人（权重 {weight:.2f}）"))
@@ -448,13 +417,13 @@ def plan(
     distinct: Iterable[frozenset[str]] = (),
     places: frozenset[str] = frozenset(),
 ) -> Plan:
-    """Merges and possible matches for every name (``names``: name → (people with roles, bearers);
+    """Merges and possible matches for every name (``names``: name → (people with roles or suits, bearers);
     ``places``: place names known from the data, never a 字号)."""
     out, rejected, near = Plan(), set(distinct), neighbours_of(links)
     for name in sorted(names):
         people, bearers = names[name]
         pairs = name_pairs(sorted(people, key=lambda p: p.uid), bearers, links, th, rejected, places, near)
-        strong = [p for p in pairs if p.score >= th.merge and p.rule != NAME_ONLY]
+        strong = [p for p in pairs if p.score >= th.merge and p.rule not in REVIEW_ONLY]
         root = _roots([p.uid for p in people], [(p.a, p.b) for p in strong])
         for pair in sorted(strong, key=lambda p: (-p.score, p.a, p.b)):
             absorbed = out.merges.setdefault(root[pair.a], {})
@@ -470,7 +439,7 @@ def _possible(pairs: list[Pair], root: dict[str, str], th: Thresholds) -> list[P
     best: dict[tuple[str, str], Pair] = {}
     for p in pairs:
         a, b = sorted((root[p.a], root[p.b]))
-        if a == b or p.score < th.review or (p.score >= th.merge and p.rule != NAME_ONLY):
+        if a == b or p.score < th.review or (p.score >= th.merge and p.rule not in REVIEW_ONLY):
             continue
         if (a, b) not in best or p.score > best[(a, b)].score:
             best[(a, b)] = Pair(a, b, p.score, p.rule, p.evidence)
