@@ -12,7 +12,7 @@ from ipclue.dbms.managed import ManagedNeo4j
 from ipclue.graph.bulk import create_schema, fold_records, run_import, set_empty_lists
 from ipclue.graph.bulk_csv import kept_relationships, write_csvs
 from ipclue.graph.bulk_fold import Tables
-from ipclue.graph.bulk_groups import holds, plan_from_tables
+from ipclue.graph.bulk_groups import holds, people_of, plan_from_tables
 from ipclue.graph.resolution import GraphResolver
 from ipclue.graph.resolution.corroborate import read_org_links, read_people
 from ipclue.graph.resolution.derive import branches, mention_keys, party_uscc
@@ -71,6 +71,11 @@ def test_the_plan_from_the_tables_is_the_servers_plan(
     finally:
         graph.close()
     assert len(expected.merges) > 3 and len(expected.possible) > 3  # the corpus exercises both outcomes
+    suits = {p.uid: p.suits for ps, _ in names.values() for p in ps}
+    assert any(suits.values())  # and litigants' cases, which both readers must read alike
+    assert {
+        p.uid: p.suits for ps, _ in people_of(tables, kept_relationships(tables)).values() for p in ps
+    } == suits
     assert planned.branches  # and derived branches, which the tables must predict
     assert planned.plan.merges == expected.merges
     assert planned.plan.possible == expected.possible
