@@ -1,9 +1,12 @@
+import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from ipclue.graph.db import Target
+from ipclue.graph.db import Graph, Target
+from ipclue.pipeline import ingest
 from ipclue.settings import get_settings
 
 
@@ -25,3 +28,19 @@ def cli_env(neo4j_target: Target, monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def people_spec(request: pytest.FixtureRequest) -> dict[str, Any]:
+    """The hand-checked list of real people the test module names in its ``SPEC``."""
+    return dict(json.loads(Path(request.module.SPEC).read_text(encoding="utf-8")))
+
+
+@pytest.fixture()
+def people_loaded(graph: Graph, corpus: Path, people_spec: dict[str, Any], tmp_path: Path) -> Graph:
+    """The real Neo4j holding every file the list's entries name (registry JSON, else civil judgments)."""
+    groups = ("same_person", "different_person")
+    files = sorted({f for group in groups for e in people_spec[group] for f in e["files"]})
+    paths = [corpus / ("registry" if f.endswith(".json") else "judgments/civil") / f for f in files]
+    ingest(graph, paths, quarantine_dir=tmp_path / "q")
+    return graph

@@ -3,14 +3,10 @@ different people with the same name stay apart and unlinked (tests/data/group_pe
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from ipclue.graph.db import Graph
-from ipclue.pipeline import ingest
 
 SPEC = Path(__file__).resolve().parents[1] / "data" / "group_people.json"
 
@@ -23,19 +19,6 @@ EDGES = (
     "MATCH (a:Party)-[r:POSSIBLY_SAME]->(b:Party) WHERE a.uid IN $uids AND b.uid IN $uids "
     "RETURN a.uid AS a, b.uid AS b, r.score AS score, r.rule AS rule, r.evidence AS evidence"
 )
-
-
-@pytest.fixture(scope="module")
-def spec() -> dict[str, Any]:
-    return dict(json.loads(SPEC.read_text(encoding="utf-8")))
-
-
-@pytest.fixture()
-def loaded(graph: Graph, corpus: Path, spec: dict[str, Any], tmp_path: Path) -> Graph:
-    files = {f for group in ("same_person", "different_person") for e in spec[group] for f in e["files"]}
-    paths = [corpus / ("registry" if f.endswith(".json") else "judgments/civil") / f for f in sorted(files)]
-    ingest(graph, paths, quarantine_dir=tmp_path / "q")
-    return graph
 
 
 def _parties(graph: Graph, entry: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
@@ -55,28 +38,30 @@ def _connected(uids: list[str], edges: list[dict[str, Any]]) -> bool:
     return seen == set(uids)
 
 
-def test_list_is_large_enough(spec: dict[str, Any]) -> None:
-    assert len(spec["same_person"]) >= 15
+def test_list_is_large_enough(people_spec: dict[str, Any]) -> None:
+    assert len(people_spec["same_person"]) >= 15
 
 
-def test_same_person_is_one_party_or_possibly_same(loaded: Graph, spec: dict[str, Any]) -> None:
+def test_same_person_is_one_party_or_possibly_same(people_loaded: Graph, people_spec: dict[str, Any]) -> None:
     failures = []
-    for entry in spec["same_person"]:
-        uids, edges = _parties(loaded, entry)
+    for entry in people_spec["same_person"]:
+        uids, edges = _parties(people_loaded, entry)
         if not uids or not _connected(uids, edges):
             failures.append((entry["name"], uids, edges))
         assert all(e["evidence"] and 0 < e["score"] < 1 for e in edges), entry
     assert not failures, failures
 
 
-def test_fang_hongbo_possible_match_names_the_group(loaded: Graph, spec: dict[str, Any]) -> None:
-    entry = next(e for e in spec["same_person"] if e["name"] == "方洪波")
-    _, edges = _parties(loaded, entry)
+def test_fang_hongbo_possible_match_names_the_group(
+    people_loaded: Graph, people_spec: dict[str, Any]
+) -> None:
+    entry = next(e for e in people_spec["same_person"] if e["name"] == "方洪波")
+    _, edges = _parties(people_loaded, entry)
     assert any(e["rule"] == "person:group-trade-name" and "美的" in e["evidence"] for e in edges), edges
 
 
-def test_same_name_different_people_stay_apart(loaded: Graph, spec: dict[str, Any]) -> None:
-    for entry in spec["different_person"]:
-        uids, edges = _parties(loaded, entry)
+def test_same_name_different_people_stay_apart(people_loaded: Graph, people_spec: dict[str, Any]) -> None:
+    for entry in people_spec["different_person"]:
+        uids, edges = _parties(people_loaded, entry)
         assert len(uids) == len(entry["orgs"]), entry
         assert edges == [], entry
