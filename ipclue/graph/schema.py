@@ -5,7 +5,7 @@ from __future__ import annotations
 from ipclue.cypher import query, statements
 from ipclue.graph.db import Graph
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def apply_schema(graph: Graph) -> int:

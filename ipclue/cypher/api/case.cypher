@@ -4,8 +4,9 @@ RETURN c {.*, sources: null} AS record,
   COLLECT { MATCH (p:Party)-[r:PARTY_TO]->(c)
             RETURN {uid: p.uid, name: p.name, kind: p.kind, role: r.role, role_text: r.role_text} AS x
             LIMIT $cap } AS parties,
-  COLLECT { MATCH (p:Party)-[:PARTY_TO]->(c)
-            MATCH (p)-[:REPRESENTED_BY {case_no: c.case_no}]->(a:Party)
+  COLLECT { MATCH (p:Party)-[r:REPRESENTED_BY]->(a:Party)
+            USING INDEX SEEK r:REPRESENTED_BY(case_no)
+            WHERE r.case_no = c.case_no AND EXISTS { (p)-[:PARTY_TO]->(c) }
             RETURN {party: p.uid, agent: a.uid, agent_name: a.name} AS x LIMIT $cap } AS agents,
   COLLECT { MATCH (c)-[:CONCERNS]->(t)
             RETURN {label: labels(t)[0], key: coalesce(t.reg_no, t.number), name: coalesce(t.mark, t.title)} AS x

@@ -13,8 +13,16 @@ CALL (p) {
 }
 WITH p, x, role, c, via
 WHERE role IN $roles
+// every representation in the case at once, by the index on its case number: expanding a party's own
+// REPRESENTED_BY edges per case costs its whole case count each time (quadratic for a rights holder
+// with thousands of cases)
+CALL (c) {
+  MATCH (y:Party)-[rb:REPRESENTED_BY]->(:Party)-[:MEMBER_OF]->(f:Party)
+  USING INDEX SEEK rb:REPRESENTED_BY(case_no)
+  WHERE rb.case_no = c.case_no
+  RETURN collect({of: y.uid, firm: [f.uid, f.name]}) AS firms
+}
 RETURN p.uid AS uid, c.case_no AS case_no, c.court AS court, role, via,
-       [(x)-[rb:REPRESENTED_BY]->(:Party)-[:MEMBER_OF]->(f:Party) WHERE rb.case_no = c.case_no | [f.uid, f.name]] AS counsel,
+       [r IN firms WHERE r.of = x.uid | r.firm] AS counsel,
        [(y:Party)-[ry:PARTY_TO]->(c) WHERE y <> x |
-          {uid: y.uid, name: y.name, role: ry.role,
-           firms: [(y)-[rb:REPRESENTED_BY]->(:Party)-[:MEMBER_OF]->(f:Party) WHERE rb.case_no = c.case_no | [f.uid, f.name]]}] AS others
+          {uid: y.uid, name: y.name, role: ry.role, firms: [r IN firms WHERE r.of = y.uid | r.firm]}] AS others
