@@ -29,7 +29,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ingest_scale import open_bench_graph
+from ingest_scale import open_bench_graph  # bench/ is on sys.path when a script here runs
 
 from ipclue.cypher import query
 from ipclue.graph import db

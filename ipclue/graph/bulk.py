@@ -51,7 +51,7 @@ from ipclue.graph.resolution import GraphResolver, derive
 from ipclue.graph.resolution.derive import settings_thresholds
 from ipclue.graph.resolution.resolver import collector_paused
 from ipclue.graph.resolve import NameLookup, Resolver
-from ipclue.graph.schema import apply_schema
+from ipclue.graph.schema import apply_schema, await_indexes
 from ipclue.models import Record, Rejection
 from ipclue.settings import Settings
 from ipclue.spark.parquet import items_of
@@ -177,16 +177,8 @@ def create_schema(graph: Graph, workers: int = 2) -> None:
     rest = [stmt for stmt in stmts if "CREATE CONSTRAINT" not in stmt]
     with ThreadPoolExecutor(workers) as pool:
         list(pool.map(lambda part: _schema_transaction(graph, part), [rest, *([stmt] for stmt in unique)]))
-    _await_indexes(graph)
+    await_indexes(graph)
     apply_schema(graph)
-
-
-def _await_indexes(graph: Graph, seconds: int = 1800) -> None:
-    """Wait for the whole store's index population without the client's query timeout (20 s by
-    default: at 100k parties on a loaded machine the population took longer, and the bulk load failed
-    in ``apply_schema``'s wait, which then returns at once)."""
-    with graph.driver.session(database=graph.database) as session:
-        session.run("CALL db.awaitIndexes($seconds)", seconds=seconds).consume()
 
 
 def _schema_transaction(graph: Graph, stmts: Sequence[LiteralString]) -> None:

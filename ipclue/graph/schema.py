@@ -13,11 +13,19 @@ def apply_schema(graph: Graph) -> int:
     version."""
     for stmt in statements("schema/constraints"):
         graph.write(stmt)
-    graph.read("CALL db.awaitIndexes(300)")  # waits, writes nothing: READ mode
+    await_indexes(graph)
     for stmt in statements("schema/migrate"):
         graph.write(stmt)
     graph.write(query("schema/version_set"), version=SCHEMA_VERSION)
     return SCHEMA_VERSION
+
+
+def await_indexes(graph: Graph, seconds: int = 1800) -> None:
+    """Wait for every index to be online, without the client's query timeout (20 s by default): the
+    whole store's indexes after a bulk import, or an index a new schema version adds to a large graph,
+    take longer (at 100k parties on a loaded machine the bulk load failed in such a wait)."""
+    with graph.driver.session(database=graph.database) as session:
+        session.run("CALL db.awaitIndexes($seconds)", seconds=seconds).consume()
 
 
 def schema_version(graph: Graph) -> int | None:

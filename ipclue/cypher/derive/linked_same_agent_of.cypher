@@ -17,6 +17,7 @@ CALL (p, q) {
   WITH s, t, c, rs, rt
   WHERE (rs.role IN $side_a AND rt.role IN $side_b) OR (rt.role IN $side_a AND rs.role IN $side_b)
   WITH DISTINCT s, t, c
+  // s2 and t2 rebind s and t so that the index hint applies (a bound start node would be expanded)
   MATCH (s2:Party)-[r1:REPRESENTED_BY]->(x:Party)
   USING INDEX SEEK r1:REPRESENTED_BY(case_no)
   WHERE r1.case_no = c.case_no AND s2 = s

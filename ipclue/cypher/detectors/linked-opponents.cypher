@@ -27,7 +27,12 @@
 // ---
 MATCH (a:Party)-[ra:PARTY_TO]->(c:Case)<-[rb:PARTY_TO]-(b:Party)
 WHERE [ra.role, rb.role] IN $opposed_roles AND a <> b AND coalesce(c.division, 'civil') = 'civil'
-OPTIONAL MATCH (a)-[:REPRESENTED_BY {case_no: c.case_no}]->(ag:Party)<-[:REPRESENTED_BY {case_no: c.case_no}]-(b)
+// one agent on both sides, found by the case number (index represented_by_case), not by walking a's
+// or b's own REPRESENTED_BY edges, which a rights holder has thousands of; a2/b2 rebind a and b so
+// that the hint applies
+OPTIONAL MATCH (a2:Party)-[r1:REPRESENTED_BY]->(ag:Party)<-[r2:REPRESENTED_BY]-(b2:Party)
+USING INDEX SEEK r1:REPRESENTED_BY(case_no)
+WHERE r1.case_no = c.case_no AND r2.case_no = c.case_no AND a2 = a AND b2 = b
 WITH a, b, c, collect(DISTINCT ag) AS agents
 OPTIONAL MATCH p = SHORTEST 1 (a) (()-[l:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|BRANCH_OF|LOCATED_AT|HAS_PHONE|HAS_EMAIL|LINKED|POSSIBLY_SAME]-(n)
     WHERE NOT coalesce(n.generic, false) AND NOT n:Case AND NOT coalesce(l.via, '') IN $case_level_links

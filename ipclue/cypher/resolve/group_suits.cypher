@@ -25,4 +25,5 @@ CALL (c) {
 RETURN p.uid AS uid, c.case_no AS case_no, c.court AS court, role, via,
        [r IN firms WHERE r.of = x.uid | r.firm] AS counsel,
        [(y:Party)-[ry:PARTY_TO]->(c) WHERE y <> x |
-          {uid: y.uid, name: y.name, role: ry.role, firms: [r IN firms WHERE r.of = y.uid | r.firm]}] AS others
+          {uid: y.uid, name: y.name, role: ry.role,
+           firms: [r IN firms WHERE r.of = y.uid | r.firm]}] AS others
