@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from neo4j import READ_ACCESS
+
 from ipclue.cypher import query, statements
 from ipclue.graph.db import Graph
 
@@ -23,8 +25,9 @@ def apply_schema(graph: Graph) -> int:
 def await_indexes(graph: Graph, seconds: int = 1800) -> None:
     """Wait for every index to be online, without the client's query timeout (20 s by default): the
     whole store's indexes after a bulk import, or an index a new schema version adds to a large graph,
-    take longer (at 100k parties on a loaded machine the bulk load failed in such a wait)."""
-    with graph.driver.session(database=graph.database) as session:
+    take longer (at 100k parties on a loaded machine the bulk load failed in such a wait). It writes
+    nothing: READ mode, which a cluster routes by."""
+    with graph.driver.session(database=graph.database, default_access_mode=READ_ACCESS) as session:
         session.run("CALL db.awaitIndexes($seconds)", seconds=seconds).consume()
 
 
