@@ -51,7 +51,7 @@ from ipclue.graph.resolution import GraphResolver, derive
 from ipclue.graph.resolution.derive import settings_thresholds
 from ipclue.graph.resolution.resolver import collector_paused
 from ipclue.graph.resolve import NameLookup, Resolver
-from ipclue.graph.schema import apply_schema, await_indexes
+from ipclue.graph.schema import apply_schema
 from ipclue.models import Record, Rejection
 from ipclue.settings import Settings
 from ipclue.spark.parquet import items_of
@@ -177,7 +177,6 @@ def create_schema(graph: Graph, workers: int = 2) -> None:
     rest = [stmt for stmt in stmts if "CREATE CONSTRAINT" not in stmt]
     with ThreadPoolExecutor(workers) as pool:
         list(pool.map(lambda part: _schema_transaction(graph, part), [rest, *([stmt] for stmt in unique)]))
-    await_indexes(graph)
     apply_schema(graph)
 
 

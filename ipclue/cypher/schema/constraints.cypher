@@ -29,7 +29,8 @@ CREATE INDEX mention_block_variant IF NOT EXISTS FOR (n:Mention) ON (n.block_var
 CREATE INDEX mention_block_pinyin IF NOT EXISTS FOR (n:Mention) ON (n.block_pinyin);
 CREATE INDEX judgement_kind IF NOT EXISTS FOR (n:Judgement) ON (n.kind);
 // Added in version 7: a case's representations, looked up by its number (resolve/group_suits,
-// derive/linked_same_agent*, api/case), instead of by expanding every edge of a party with many cases.
+// derive/linked_same_agent*, api/case, linked-opponents, false-litigation-ring), instead of by
+// expanding every edge of a party with many cases.
 CREATE INDEX represented_by_case IF NOT EXISTS FOR ()-[r:REPRESENTED_BY]-() ON (r.case_no);
 CREATE FULLTEXT INDEX party_names IF NOT EXISTS FOR (n:Party) ON EACH [n.name, n.aliases_text, n.uscc]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
