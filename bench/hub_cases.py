@@ -26,13 +26,14 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from ingest_scale import open_bench_graph  # bench/ is on sys.path when a script here runs
 
 from ipclue.cypher import query
 from ipclue.graph import db
+from ipclue.graph.db import chunks
 from ipclue.graph.resolution import links
 from ipclue.graph.resolution.links import SIDE_A, SIDE_B
 from ipclue.graph.resolution.suits import SIDES
@@ -40,11 +41,7 @@ from ipclue.graph.schema import apply_schema, wipe
 
 LAWYERS = 5
 COURTS = 10
-
-
-def chunks(rows: list[dict[str, Any]], n: int = 1000) -> Iterator[list[dict[str, Any]]]:
-    for i in range(0, len(rows), n):
-        yield rows[i : i + n]
+BATCH = 1000  # rows per loader transaction
 
 
 def build(graph: db.Graph, n: int) -> list[dict[str, Any]]:
@@ -56,7 +53,7 @@ def build(graph: db.Graph, n: int) -> list[dict[str, Any]]:
         " CREATE (:Party {uid: 'lawyer' + i, name: '律师' + i, kind: 'person'})-[:MEMBER_OF]->(f)",
         k=LAWYERS,
     )
-    for part in chunks([{"i": i, "court": f"某{i % COURTS}法院"} for i in range(n)]):
+    for part in chunks([{"i": i, "court": f"某{i % COURTS}法院"} for i in range(n)], BATCH):
         graph.write(
             "MATCH (b:Party {uid: 'brand'}) UNWIND $rows AS row"
             " CREATE (c:Case {case_no: '(2015)某民初字第' + row.i + '号', court: row.court})"
@@ -89,10 +86,11 @@ def run(graph: db.Graph, n: int) -> dict[str, Any]:
     load = query("load/represented_by")
     reps = [f"rep{i}" for i in range(n)]
     out: dict[str, Any] = {"cases": n}
-    out["load/represented_by"] = timed(lambda: [graph.write(load, rows=part) for part in chunks(edges)])
+    batches = list(chunks(edges, BATCH))
+    out["load/represented_by"] = timed(lambda: [graph.write(load, rows=part) for part in batches])
     suits = query("resolve/group_suits")
     out["resolve/group_suits"] = timed(
-        lambda: [graph.read(suits, uids=reps[i : i + 5000], roles=sorted(SIDES)) for i in range(0, n, 5000)]
+        lambda: [graph.read(suits, uids=part, roles=sorted(SIDES)) for part in chunks(reps, 5000)]
     )
     linked = query("derive/linked_same_agent")
     out["derive/linked_same_agent"] = timed(lambda: graph.write(linked, side_a=SIDE_A, side_b=SIDE_B))
