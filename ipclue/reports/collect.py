@@ -141,10 +141,20 @@ def _history(graph: Graph, detail: dict[str, Any]) -> list[ReviewLine]:
     """Reviews (status changes), assignments and comments, oldest first."""
     from ipclue.detect.review import workflow
 
-    lines = [_review(r) for r in detail.get("reviews") or []]
+    events = list(detail.get("reviews") or [])
     for c in workflow(graph, detail["id"]).comments:
-        lines.append(_review({"at": c.at, "by": c.by, "status": c.kind, "note": c.text}))
-    return sorted(lines, key=lambda r: r.at)
+        events.append({"at": c.at, "by": c.by, "status": c.kind, "note": c.text})
+    return [_review(e) for e in sorted(events, key=lambda e: _instant(e.get("at")))]
+
+
+def _instant(at: Any) -> datetime:
+    """When an event happened, for ordering: reviews and comments write their times in different text forms,
+    and the report shows whole seconds only, so neither text orders them."""
+    try:
+        moment = datetime.fromisoformat(str(at))
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _review(r: dict[str, Any]) -> ReviewLine:

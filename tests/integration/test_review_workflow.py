@@ -86,3 +86,29 @@ def test_flags_by_month_follow_the_decision_dates(graph: Graph, flagged: TestCli
         expected[str(decided)[:7] if decided else detail["created_at"][:7]] += 1
     assert any(m != date.today().isoformat()[:7] for m in expected), "the sample's cases are all in the past"
     assert flagged.get("/api/v1/stats", headers=auth("supervisor")).json()["flags_by_month"] == dict(expected)
+
+
+def test_thread_and_report_history_keep_time_order_below_a_second(graph: Graph, flagged: TestClient) -> None:
+    """Neo4j writes 25.7 s as "…25.7Z" and 25.71 s as "…25.71Z": as text the later one sorts first. The
+    thread and the report's history order by the instant, also across reviews and comments."""
+    from ipclue.detect.review import workflow
+    from ipclue.reports.collect import _history
+
+    fid = _ids(flagged)[0]
+    times = ["2026-03-01T08:00:25.7Z", "2026-03-01T08:00:25.71Z", "2026-03-01T08:00:26Z"]
+    graph.write(
+        "MATCH (x:Flag {id: $id}) UNWIND range(0, size($t) - 1) AS i "
+        "CREATE (x)-[:COMMENTED]->(:Comment {at: datetime($t[i]), by: 'a', kind: 'comment', "
+        "text: toString(i)})",
+        id=fid,
+        t=times,
+    )
+    graph.write(
+        "MATCH (x:Flag {id: $id}) CREATE (x)-[:REVIEWED]->(:Review {at: datetime($at), by: 'b', "
+        "status: 'reviewing', note: 'r'})",
+        id=fid,
+        at="2026-03-01T08:00:25.705Z",
+    )
+    assert [c.text for c in workflow(graph, fid).comments] == ["0", "1", "2"]
+    detail = flagged.get(f"/api/v1/flags/{fid}", headers=H).json()
+    assert [line.note for line in _history(graph, detail)] == ["0", "r", "1", "2"]
