@@ -5,10 +5,12 @@ merged mentions say why, and the lawyers follow their firm — in a full and in 
 
 from __future__ import annotations
 
+import hashlib
+
 from ipclue.graph.db import Graph
 from ipclue.graph.load import Loader
 from ipclue.graph.resolution import GraphResolver, derive
-from ipclue.models import Record
+from ipclue.models import Agent, Judgment, PartyMention, Record, SourceRef
 from tests.integration.test_org_members import _judgment, party_of
 
 KAISHENG, MISSPELT = "广东凯圣律师事务所", "广东恺圣律师事务所"  # both read kǎi shèng
@@ -52,3 +54,58 @@ def test_firms_that_only_sound_alike_stay_apart(graph: Graph) -> None:
     _load(graph, _judgment(1, KAISHENG, "吴秀凤", "杨华"), _judgment(2, MISSPELT, "陈明", "王芳"))
     derive(graph)
     assert party_of(graph, KAISHENG) != party_of(graph, MISSPELT)
+
+
+def _suit(no: int, plaintiff: str, firm: str, lawyer: str) -> Judgment:
+    """A person suing a company of its own, represented by ``lawyer`` of ``firm``; dockets 100 apart
+    (no filing batch) and no shared opponent, so only the firm can tie two same-name plaintiffs."""
+    name = f"s{no}.txt"
+    return Judgment(
+        case_no=f"(2021)粤0305民初{no * 100}号",
+        case_no_raw=f"（2021）粤0305民初{no * 100}号",
+        court="深圳市南山区人民法院",
+        parties=[
+            PartyMention(
+                name=plaintiff,
+                role="plaintiff",
+                role_text="原告",
+                kind="person",
+                agents=[Agent(name=lawyer, organization=firm)],
+            ),
+            PartyMention(
+                name=f"深圳市被告{no}号贸易有限公司", role="defendant", role_text="被告", kind="org"
+            ),
+        ],
+        source=SourceRef(path=f"test/{name}", sha256=hashlib.sha256(name.encode()).hexdigest()),
+    )
+
+
+def _possible_rules(graph: Graph, name: str) -> list[str]:
+    rows = graph.read(
+        "MATCH (a:Party {name_key: $n})-[r:POSSIBLY_SAME]->(:Party {name_key: $n}) RETURN r.rule AS rule",
+        n=name,
+    )
+    return sorted(r["rule"] for r in rows)
+
+
+def test_the_late_merge_plans_the_absorbed_firms_litigants_again_not_the_survivors(graph: Graph) -> None:
+    """钱多多 sued once with the firm's lawyer and once with the misspelt firm's: one firm once the two
+    are merged, so the two 钱多多 become a possible match. 孙小美 only ever came with the firm itself:
+    her suits do not change, so her name is not planned again (it was, for every litigant of the firm)."""
+    firm = [_judgment(1, KAISHENG, "吴秀凤", "杨华"), _judgment(2, KAISHENG, "王庆雷")]
+    _load(graph, *firm, _suit(1, "钱多多", KAISHENG, "杨华"), _suit(2, "孙小美", KAISHENG, "吴秀凤"))
+    _load(graph, _suit(3, "孙小美", KAISHENG, "杨华"))
+    derive(graph)
+    _load(graph, _judgment(3, MISSPELT, "李霞慧"), _suit(4, "钱多多", MISSPELT, "李霞慧"))
+    derive(graph)
+    assert party_of(graph, KAISHENG) != party_of(graph, MISSPELT)
+    assert _possible_rules(graph, "孙小美") == ["person:suit-same-counsel"]
+    assert _possible_rules(graph, "钱多多") == []  # two firms, as far as anyone knows yet
+    touched = _load(graph, _judgment(4, MISSPELT, "杨华"), _judgment(5, KAISHENG, "李霞慧"))
+    counts = derive(graph, touched=touched)
+    assert counts["late_org_merged"] == 1, counts
+    assert _possible_rules(graph, "钱多多") == ["person:suit-same-counsel"]
+    assert _possible_rules(graph, "孙小美") == ["person:suit-same-counsel"]
+    # planned again: 钱多多, 赵六 and 林志远 (in the absorbed party's cases), the two lawyers it split (杨华,
+    # 李霞慧); not 孙小美 (6 names, with her, before the absorbed side was told apart)
+    assert counts["late_group_names_planned"] == 5, counts

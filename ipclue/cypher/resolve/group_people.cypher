@@ -1,5 +1,5 @@
 // Person parties (non-anonymised) whose name another person party bears too: their roles at
-// organisations (with each organisation's addresses, for its city), the organisations they were an agent
+// organisations (their cities: corroborate.role_cities), the organisations they were an agent
 // for in a case (AGENT_OF: the party's REPRESENTED_BY), birth dates and ID fragments;
 // bearers = how many person parties bear the name.
 MATCH (p:Party)
@@ -10,15 +10,14 @@ UNWIND ps AS p
 CALL (p) {
   OPTIONAL MATCH (p)-[r:LEGAL_REP_OF|SHAREHOLDER_OF|OFFICER_OF|MEMBER_OF]->(o:Party)
   WHERE o.kind = 'org'
-  RETURN [x IN collect(DISTINCT CASE WHEN o IS NULL THEN NULL ELSE {role: type(r), org: o.uid, org_name: o.name,
-                                                      addresses: [(o)-[:LOCATED_AT]->(a:Address) | a.value]} END)
+  RETURN [x IN collect(DISTINCT CASE WHEN o IS NULL THEN NULL ELSE {role: type(r), org: o.uid, org_name: o.name} END)
           WHERE x IS NOT NULL] AS roles
 }
 CALL (p) {
   OPTIONAL MATCH (o:Party)-[:REPRESENTED_BY]->(p)
   WHERE o.kind = 'org'
-  RETURN [x IN collect(DISTINCT CASE WHEN o IS NULL THEN NULL ELSE {role: 'AGENT_OF', org: o.uid, org_name: o.name,
-                                                      addresses: [(o)-[:LOCATED_AT]->(a:Address) | a.value]} END)
+  WITH DISTINCT o
+  RETURN [x IN collect(CASE WHEN o IS NULL THEN NULL ELSE {role: 'AGENT_OF', org: o.uid, org_name: o.name} END)
           WHERE x IS NOT NULL] AS agent_of
 }
 CALL (p) {

@@ -42,13 +42,15 @@ def group_persons(
     th: Thresholds | None = None,
     survivors: set[str] | None = None,
     scope: list[str] | None = None,
+    litigants: list[str] | None = None,
 ) -> dict[str, int]:
     """Plan and apply the group pass; returns counts (people compared, merged, possible);
     ``survivors`` collects the parties that absorbed others. ``scope``: plan only the names these
-    parties can change (see ``group_scope``); None plans all."""
+    parties can change (see ``group_scope``); None plans all. ``litigants``: with a scope, the names
+    whose suits changed, when the caller knows them better than ``group_scope.litigant_names``."""
     th = th or Thresholds()
     places, added = known_places(graph, scope)
-    names_in = None if scope is None or added is None else scope_names(graph, scope, added)
+    names_in = None if scope is None or added is None else scope_names(graph, scope, added, litigants)
     names = read_people(graph, names_in)
     orgs = sorted({r.org for people, _ in names.values() for p in people for r in p.roles})
     links = read_org_links(graph, orgs)
@@ -70,11 +72,12 @@ def read_people(graph: Graph, only: list[str] | None = None) -> dict[str, tuple[
         else [r for part in chunks(only, 5000) for r in _people_of(graph, part)]
     )
     suits = read_suits(graph, [r["uid"] for r in rows])
+    cities = role_cities(graph, [x for r in rows for x in r["roles"]])
     for r in rows:
         people, _ = out.setdefault(r["name"], ([], int(r["bearers"])))
         if r["roles"] or r["uid"] in suits:
             # sorted: the first of equally strong links names the evidence, whatever the storage order
-            roles = sorted((_role(x) for x in r["roles"]), key=lambda x: (x.role, x.org))
+            roles = sorted((_role(x, cities) for x in r["roles"]), key=lambda x: (x.role, x.org))
             found = suits.get(r["uid"], [])
             people.append(Person(r["uid"], r["name"], roles, set(r["births"]), set(r["ids"]), found))
     return out
@@ -86,9 +89,20 @@ def read_suits(graph: Graph, uids: list[str]) -> dict[str, list[Suit]]:
     return suits_by_uid(r for part in chunks(uids, 5000) for r in graph.read(stmt, uids=part, roles=roles))
 
 
-def _role(x: dict[str, Any]) -> Role:
-    name = x["org_name"] or ""
-    return Role(x["role"], x["org"], name, city_of(name, x["addresses"] or []))
+def _role(x: dict[str, Any], cities: dict[str, str]) -> Role:
+    return Role(x["role"], x["org"], x["org_name"] or "", cities[x["org"]])
+
+
+def role_cities(graph: Graph, roles: list[dict[str, Any]]) -> dict[str, str]:
+    """Each organisation's city (``city_of``): from its name, else from its addresses, which are read
+    only for those (once per organisation, not once per person holding a role there)."""
+    names = {x["org"]: x["org_name"] or "" for x in roles}
+    cities = {uid: city_of(name) for uid, name in names.items()}
+    todo = sorted(uid for uid, city in cities.items() if not city)
+    for part in chunks(todo, 5000):
+        for r in graph.read(query("resolve/org_addresses"), uids=part):
+            cities[r["uid"]] = city_of(names[r["uid"]], r["addresses"])
+    return cities
 
 
 def read_org_links(graph: Graph, uids: list[str], max_fanout: int = 50) -> OrgLinks:

@@ -25,18 +25,27 @@ from ipclue.graph.resolution.trade_names import places_in
 PAGE = 5000
 
 
-def scope_names(graph: Graph, scope: list[str], new_places: frozenset[str]) -> list[str]:
-    """The person names whose plan the parties ``scope`` (and place names ``new_places``) can change."""
+def scope_names(
+    graph: Graph, scope: list[str], new_places: frozenset[str], litigants: list[str] | None = None
+) -> list[str]:
+    """The person names whose plan the parties ``scope`` (and place names ``new_places``) can change;
+    ``litigants``: the names whose suits changed, when the caller knows them (``litigant_names``)."""
     found = {
         r["name"]
-        for stmt in (query("resolve/group_scope_names"), query("resolve/group_scope_litigants"))
         for part in chunks(scope, PAGE)
-        for r in graph.read(stmt, uids=part)
+        for r in graph.read(query("resolve/group_scope_names"), uids=part)
     }
+    found |= set(litigant_names(graph, scope) if litigants is None else litigants)
     if new_places:
         rows = graph.read(query("resolve/group_names_at_places"), places=sorted(new_places))
         found |= {r["name"] for r in rows}
     return sorted(found)
+
+
+def litigant_names(graph: Graph, uids: list[str]) -> list[str]:
+    """The names of the litigants whose suits name one of the parties ``uids`` (``suits``)."""
+    stmt = query("resolve/group_scope_litigants")
+    return sorted({r["name"] for part in chunks(uids, PAGE) for r in graph.read(stmt, uids=part)})
 
 
 def known_places(graph: Graph, scope: list[str] | None) -> tuple[frozenset[str], frozenset[str] | None]:

@@ -18,7 +18,9 @@ mentions. An incremental pass starts from the keys of the parties it was given a
 every key those parties are known by, so each group is compared whole, as in a full pass.
 Merged mentions keep their old rule in the evidence (``… (was org:new: …)``). The people at the
 survivors are then grouped again (``corroborate.group_persons`` for those names): the lawyers of a
-firm that was split in two were two parties each.
+firm that was split in two were two parties each. So are the litigants whose suits named an absorbed
+party (its opponents, its clients, the other side of its lawyers' cases), whose suits now name the
+survivor; the survivor's own litigants' suits are unchanged and are not planned again.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from ipclue.cypher import query
 from ipclue.graph.db import Graph, chunks
 from ipclue.graph.resolution import org_rules
 from ipclue.graph.resolution.corroborate import group_persons, merge_all
+from ipclue.graph.resolution.group_scope import litigant_names
 from ipclue.graph.resolution.groups import Pair, Thresholds, union_roots
 from ipclue.graph.resolution.orgs import OrgName, analyse, describe_difference, name_similarity
 from ipclue.graph.resolution.profiles import Profile, from_row
@@ -43,12 +46,16 @@ def late_orgs(graph: Graph, th: Thresholds, survivors: set[str], scope: list[str
     """Plan and apply the pass (``scope``: starting from these parties' keys; None: all); the
     survivors go into ``survivors``, and the people at them are grouped again."""
     merges = plan(read_profiles(graph, scope), judged(graph))
+    # Read before the merge: only suits naming an absorbed party change (the survivor's keep their uid
+    # and name), so only their litigants' names are planned again, not every litigant of a large firm.
+    litigants = litigant_names(graph, sorted(u for ab in merges.values() for u in ab))
     merge_all(graph, sorted(merges.items()))
     survivors.update(merges)
     counts = {"late_org_merged": sum(len(ab) for ab in merges.values())}
     if merges:
-        again = group_persons(graph, th, survivors, sorted(merges))
+        again = group_persons(graph, th, survivors, sorted(merges), litigants)
         counts["late_group_merged"] = again.get("group_merged", 0)
+        counts["late_group_names_planned"] = again.get("group_names_planned", 0)
     return counts
 
 
